@@ -1,0 +1,50 @@
+// SPDX-License-Identifier: MIT
+#include "cli_options.h"
+#include "commands.h"
+
+#include "report/report_builder.h"
+
+#include <iostream>
+#include <memory>
+
+namespace cs::cli {
+namespace {
+
+struct ReportOptions
+{
+    ResultOptions results;
+    AnalysisOptions analysis;
+    std::string format = "md";
+    std::string out;
+};
+
+int run(const ReportOptions &o)
+{
+    ResultSet set;
+    AnalysisSettings settings;
+    if (int rc = loadResults(o.results, set, std::cerr); rc != Ok)
+        return rc;
+    if (int rc = makeSettings(o.analysis, settings, std::cerr); rc != Ok)
+        return rc;
+    const AnalysedResults analysed = analyseAll(set, settings);
+    const Document doc = buildReport(analysed, o.results.paths);
+    const std::string text = o.format == "html" ? renderHtml(doc) : renderMarkdown(doc);
+    if (int rc = writeOutput(text, o.out, std::cerr); rc != Ok)
+        return rc;
+    return statusOf(set);
+}
+
+} // namespace
+
+Action addReport(CLI::App &app)
+{
+    auto o = std::make_shared<ReportOptions>();
+    auto *sub = app.add_subcommand("report", "Write the analysis report (Markdown or HTML)");
+    addResultOptions(sub, o->results);
+    addAnalysisOptions(sub, o->analysis);
+    sub->add_option("--format", o->format, "md or html (default md)")->check(CLI::IsMember({"md", "html"}));
+    sub->add_option("-o,--out", o->out, "Output file (default: standard output)");
+    return [o] { return run(*o); };
+}
+
+} // namespace cs::cli

@@ -1,0 +1,22 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include <functional>
+
+namespace cs::cli {
+
+/// A subcommand's action, run after parsing; returns the exit status.
+using Action = std::function<int()>;
+
+/// `inspect PATH…`: what was found.
+Action addInspect(CLI::App &app);
+/// `report PATH… [--format md|html] [--out FILE]`.
+Action addReport(CLI::App &app);
+/// `table PATH… --metric M --format csv|md|latex|json`.
+Action addTable(CLI::App &app);
+/// `bench import`: timing benchmarks.
+Action addBench(CLI::App &app);
+
+} // namespace cs::cli

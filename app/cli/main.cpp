@@ -1,0 +1,35 @@
+// SPDX-License-Identifier: MIT
+// clozescope-cli: ClozeScope without a display.
+#include "cli_options.h"
+#include "commands.h"
+
+#include <iostream>
+#include <map>
+
+int main(int argc, char **argv)
+{
+    CLI::App app{"clozescope-cli " CLOZESCOPE_VERSION
+                 ": analyse masked-LM evaluation results and choose the checkpoint to keep.\n"
+                 "Exit status: 0 ok, 1 input problems, 2 usage error."};
+    app.set_version_flag("--version", CLOZESCOPE_VERSION);
+    app.require_subcommand(1);
+    std::map<std::string, cs::cli::Action> actions = {
+        {"inspect", cs::cli::addInspect(app)},
+        {"report", cs::cli::addReport(app)},
+        {"table", cs::cli::addTable(app)},
+        {"bench", cs::cli::addBench(app)},
+    };
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::CallForHelp &e) {
+        return app.exit(e);
+    } catch (const CLI::CallForVersion &e) {
+        return app.exit(e);
+    } catch (const CLI::ParseError &e) {
+        app.exit(e);
+        return cs::cli::Usage;
+    }
+    for (auto *sub : app.get_subcommands())
+        return actions.at(sub->get_name())();
+    return cs::cli::Usage;
+}

@@ -1,0 +1,148 @@
+// SPDX-License-Identifier: MIT
+#include "analysis/run_analysis.h"
+
+#include "results/metric_aliases.h"
+
+#include <algorithm>
+#include <cmath>
+#include <unordered_map>
+
+namespace cs {
+
+const char *verdictName(Verdict v)
+{
+    switch (v) {
+    case Verdict::NoDecline: return "no decline";
+    case Verdict::WithinNoise: return "within noise";
+    case Verdict::SignificantDecline: return "significant decline";
+    case Verdict::Untested: return "decline, not tested";
+    }
+    return "?";
+}
+
+const MetricAnalysis *RunAnalysis::find(const std::string &metric) const
+{
+    auto it = std::find_if(metrics.begin(), metrics.end(),
+                           [&](const MetricAnalysis &m) { return m.metric == metric; });
+    return it == metrics.end() ? nullptr : &*it;
+}
+
+std::optional<double> compositeScore(const Checkpoint &cp, const std::map<std::string, double> &weights)
+{
+    if (weights.empty())
+        return std::nullopt;
+    double sum = 0.0;
+    for (const auto &[id, w] : weights) {
+        auto it = cp.metrics.find(id);
+        if (it == cp.metrics.end())
+            return std::nullopt;
+        sum += w * it->second.value;
+    }
+    return sum;
+}
+
+std::optional<double> metricValue(const Run &run, const RunAnalysis *analysis, std::size_t index,
+                                  const std::string &metric)
+{
+    if (index >= run.checkpoints.size())
+        return std::nullopt;
+    if (metric == metric::Score)
+        return analysis && index < analysis->composite.size() ? analysis->composite[index] : std::nullopt;
+    const auto &m = run.checkpoints[index].metrics;
+    auto it = m.find(metric);
+    return it == m.end() ? std::nullopt : std::optional<double>(it->second.value);
+}
+
+std::optional<stats::Interval> metricInterval(const Checkpoint &cp, const std::string &metric,
+                                              double confidence)
+{
+    auto it = cp.metrics.find(metric);
+    if (it == cp.metrics.end() || !it->second.n || it->second.value < 0 || it->second.value > 1)
+        return std::nullopt;
+    return stats::wilson(it->second.value, *it->second.n, confidence);
+}
+
+DifferenceTest compareCheckpoints(const Checkpoint &a, const Checkpoint &b, const std::string &metric)
+{
+    DifferenceTest t;
+    auto ia = a.metrics.find(metric), ib = b.metrics.find(metric);
+    if (ia == a.metrics.end() || ib == b.metrics.end()) {
+        t.why = "value missing";
+        return t;
+    }
+    const MetricValue &ma = ia->second, &mb = ib->second;
+    t.difference = mb.value - ma.value;
+    t.sameDataset = ma.n == mb.n && ma.dataset == mb.dataset;
+    if (!ma.examples.empty() && !mb.examples.empty()) {
+        std::unordered_map<std::string, bool> hitsA;
+        for (const auto &e : ma.examples)
+            hitsA[e.id] = e.hit;
+        std::int64_t onlyA = 0, onlyB = 0, paired = 0;
+        for (const auto &e : mb.examples) {
+            auto it = hitsA.find(e.id);
+            if (it == hitsA.end())
+                continue;
+            ++paired;
+            onlyA += it->second && !e.hit;
+            onlyB += !it->second && e.hit;
+        }
+        if (paired > 0) {
+            t.p = stats::mcnemarExact(onlyA, onlyB);
+            t.test = "McNemar exact (paired, " + std::to_string(paired) + " examples)";
+            return t;
+        }
+    }
+    if (ma.n && mb.n && ma.value >= 0 && ma.value <= 1 && mb.value >= 0 && mb.value <= 1) {
+        t.p = stats::twoProportionZ(ma.value, *ma.n, mb.value, *mb.n);
+        t.test = "two-proportion z (unpaired, approximate)";
+        return t;
+    }
+    t.why = "number of examples unknown";
+    return t;
+}
+
+EarlyStopOutcome simulateEarlyStopping(const std::vector<double> &values, bool lowerIsBetter,
+                                       int patience, double threshold)
+{
+    EarlyStopOutcome out;
+    std::optional<double> best;
+    std::size_t bestAt = 0;
+    int counter = 0;
+    auto better = [&](double v, double b) { return lowerIsBetter ? v < b : v > b; };
+    for (std::size_t i = 0; i < values.size(); ++i) {
+        const double v = values[i];
+        if (!best || (better(v, *best) && std::fabs(v - *best) > threshold))
+            counter = 0;
+        else
+            ++counter;
+        if (!best || better(v, *best)) {
+            best = v;
+            bestAt = i;
+        }
+        if (counter >= patience) {
+            out.stopped = true;
+            out.stopAt = i;
+            out.restored = bestAt;
+            return out;
+        }
+    }
+    out.stopAt = values.empty() ? 0 : values.size() - 1;
+    out.restored = bestAt;
+    return out;
+}
+
+std::vector<std::string> runMetrics(const Run &run, const RunAnalysis *analysis)
+{
+    std::vector<std::string> ids;
+    for (const auto &cp : run.checkpoints)
+        for (const auto &[id, mv] : cp.metrics)
+            ids.push_back(id);
+    if (analysis && std::any_of(analysis->composite.begin(), analysis->composite.end(),
+                                [](const auto &v) { return v.has_value(); }))
+        ids.push_back(metric::Score);
+    std::sort(ids.begin(), ids.end());
+    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+    return MetricAliases::ordered(ids);
+}
+
+} // namespace cs

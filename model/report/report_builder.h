@@ -1,0 +1,44 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "analysis/analysis_settings.h"
+#include "analysis/run_analysis.h"
+#include "report/document.h"
+#include "results/result_types.h"
+
+#include <string>
+#include <vector>
+
+namespace cs {
+
+/// Runs and their analyses side by side.
+struct AnalysedResults
+{
+    const ResultSet *set = nullptr;    ///< the imported results
+    AnalysisSettings settings;         ///< settings used
+    std::vector<RunAnalysis> analyses; ///< one per run, same order as set->runs
+};
+
+/// Analyses every run of a result set.
+AnalysedResults analyseAll(const ResultSet &set, const AnalysisSettings &settings);
+
+/// The full report: criteria, recommendation, tables, comparisons, overfitting, early
+/// stopping, score check, problems. inputs: the paths the user opened.
+Document buildReport(const AnalysedResults &results, const std::vector<std::string> &inputs);
+
+/// Checkpoint table of one run: every metric, interval of the criterion, score, file score.
+Table checkpointTable(const Run &run, const RunAnalysis &analysis, const AnalysisSettings &settings);
+
+/// Long table of chosen metrics for every checkpoint of every run (the `table` command).
+Table metricTable(const AnalysedResults &results, const std::vector<std::string> &metrics);
+
+/// The one-sentence recommendation for a run ("Keep checkpoint-390: …").
+std::string recommendation(const Run &run, const RunAnalysis &analysis, const AnalysisSettings &settings);
+
+/// Appends the comparison, overfitting, early-stopping, score-check and problem sections.
+void comparisonSections(Document &doc, const AnalysedResults &results);
+
+/// Display name of a metric ("score" -> "Score").
+std::string metricLabel(const std::string &metric);
+
+} // namespace cs

@@ -1,0 +1,226 @@
+// SPDX-License-Identifier: MIT
+#include "analysis/comparisons.h"
+#include "report/format.h"
+#include "report/report_builder.h"
+#include "results/metric_aliases.h"
+
+#include <map>
+
+namespace cs {
+namespace {
+
+std::string testText(const DifferenceTest &t)
+{
+    return t.p ? t.test : t.why;
+}
+
+std::string nText(const Checkpoint &cp, const std::string &metric)
+{
+    auto it = cp.metrics.find(metric);
+    return it != cp.metrics.end() && it->second.n ? std::to_string(*it->second.n) : "?";
+}
+
+void lengthSection(Document &doc, const AnalysedResults &r)
+{
+    std::map<std::string, std::vector<std::size_t>> byExperiment;
+    for (std::size_t k = 0; k < r.set->runs.size(); ++k)
+        if (r.set->runs[k].seqLen)
+            byExperiment[r.set->runs[k].experiment].push_back(k);
+    bool any = false;
+    for (const auto &[experiment, idx] : byExperiment) {
+        for (std::size_t i = 0; i + 1 < idx.size(); ++i) {
+            const Run &a = r.set->runs[idx[i]], &b = r.set->runs[idx[i + 1]];
+            if (a.seqLen == b.seqLen)
+                continue;
+            if (!any)
+                doc.heading(2, "Sequence length comparison");
+            any = true;
+            const LengthComparison lc = compareLengths(a, r.analyses[idx[i]], b, r.analyses[idx[i + 1]]);
+            Table t;
+            t.caption = experiment + ": " + std::to_string(lc.lengthA) + " vs " + std::to_string(lc.lengthB);
+            t.columns = {"Metric", "Best @" + std::to_string(lc.lengthA), "Best @" + std::to_string(lc.lengthB),
+                         "Difference (" + std::to_string(lc.lengthA) + " − " + std::to_string(lc.lengthB) + ")",
+                         "p", "Test"};
+            for (const auto &row : lc.rows) {
+                const MetricAnalysis *ma = r.analyses[idx[i]].find(row.metric);
+                t.addRow({metricLabel(row.metric),
+                          fmt::value(row.valueA) + " (" + a.checkpoints[row.peakA].name + ", epoch " +
+                              fmt::epoch(a.checkpoints[row.peakA].epoch) + ")",
+                          fmt::value(row.valueB) + " (" + b.checkpoints[row.peakB].name + ", epoch " +
+                              fmt::epoch(b.checkpoints[row.peakB].epoch) + ")",
+                          fmt::difference(row.valueB, row.valueA, ma && ma->proportion), fmt::pValue(row.test.p),
+                          testText(row.test)});
+            }
+            if (lc.setsDiffer)
+                t.notes.push_back("The evaluation sets differ between the lengths (Real@k n " +
+                                  nText(a.checkpoints.front(), metric::Real1) + " vs " +
+                                  nText(b.checkpoints.front(), metric::Real1) +
+                                  "): these are different test sets, so the comparison is indicative only.");
+            doc.table(t);
+        }
+    }
+}
+
+void matchedSection(Document &doc, const AnalysedResults &r)
+{
+    bool any = false;
+    const auto &runs = r.set->runs;
+    for (std::size_t i = 0; i < runs.size(); ++i) {
+        for (std::size_t j = 0; j < runs.size(); ++j) {
+            if (i == j || runs[i].experiment >= runs[j].experiment || runs[i].seqLen != runs[j].seqLen)
+                continue;
+            const std::string metric = r.analyses[i].criterion;
+            const MatchedComparison mc = compareAtMatchedEpochs(runs[i], r.analyses[i], runs[j], r.analyses[j], metric);
+            if (mc.rows.size() < 2)
+                continue;
+            if (!any)
+                doc.heading(2, "Matched-epoch comparison");
+            any = true;
+            const MetricAnalysis *ma = r.analyses[i].find(metric);
+            Table t;
+            t.caption = metricLabel(metric) + ": " + runs[i].displayName() + " vs " + runs[j].displayName();
+            t.columns = {"Epoch", runs[i].displayName(), runs[j].displayName(),
+                         "Difference (" + runs[j].displayName() + " − " + runs[i].displayName() + ")", "p", "Test"};
+            for (const auto &row : mc.rows)
+                t.addRow({fmt::epoch(row.epoch), fmt::value(row.valueA), fmt::value(row.valueB),
+                          fmt::difference(row.valueA, row.valueB, ma && ma->proportion), fmt::pValue(row.test.p),
+                          testText(row.test)});
+            if (mc.setsDiffer)
+                t.notes.push_back("The two runs were evaluated on different sets (n or dataset differ).");
+            doc.table(t);
+        }
+    }
+}
+
+void overfittingSection(Document &doc, const AnalysedResults &r)
+{
+    Table t;
+    t.caption = "Decline after the peak";
+    t.columns = {"Run", "Metric", "Peak", "Last", "Change", "p", "Test", "Verdict", "Within noise of the peak"};
+    for (std::size_t k = 0; k < r.set->runs.size(); ++k) {
+        const Run &run = r.set->runs[k];
+        const RunAnalysis &ra = r.analyses[k];
+        for (const auto &m : ra.metrics) {
+            if (m.points.size() < 2)
+                continue;
+            const auto peakV = *metricValue(run, &ra, m.peak, m.metric);
+            const auto lastV = *metricValue(run, &ra, m.last, m.metric);
+            std::string noise;
+            for (std::size_t i : m.withinNoise)
+                noise += (noise.empty() ? "" : ", ") + run.checkpoints[i].name;
+            t.addRow({run.displayName(), metricLabel(m.metric),
+                      fmt::value(peakV) + " @ " + run.checkpoints[m.peak].name + " (" +
+                          fmt::epoch(run.checkpoints[m.peak].epoch) + ")",
+                      fmt::value(lastV) + " @ " + run.checkpoints[m.last].name + " (" +
+                          fmt::epoch(run.checkpoints[m.last].epoch) + ")",
+                      fmt::difference(peakV, lastV, m.proportion),
+                      m.verdict == Verdict::NoDecline ? "" : fmt::pValue(m.declineTest.p),
+                      m.verdict == Verdict::NoDecline ? "" : testText(m.declineTest), verdictName(m.verdict),
+                      m.metric == metric::Score ? "(no test)" : noise});
+        }
+    }
+    doc.heading(2, "Overfitting analysis");
+    doc.paragraph("Change is last − peak (points for proportions). A decline is called significant only "
+                  "when its test says so at level " + fmt::number(r.settings.alpha) + ".");
+    doc.table(t);
+}
+
+void earlyStopSection(Document &doc, const AnalysedResults &r)
+{
+    Table t;
+    t.caption = "Early-stopping simulation (threshold " + fmt::number(r.settings.earlyStop.threshold) + ")";
+    t.columns = {"Run", "Metric"};
+    for (int p = 1; p <= 5; ++p)
+        t.columns.push_back("patience " + std::to_string(p));
+    for (std::size_t k = 0; k < r.set->runs.size(); ++k) {
+        const Run &run = r.set->runs[k];
+        const RunAnalysis &ra = r.analyses[k];
+        if (!ra.earlyStop)
+            continue;
+        const MetricAnalysis *m = ra.find(ra.earlyStop->metric);
+        std::vector<double> values;
+        for (std::size_t i : m->points)
+            values.push_back(*metricValue(run, &ra, i, m->metric));
+        std::vector<std::string> cells = {run.displayName(), metricLabel(m->metric)};
+        for (int p = 1; p <= 5; ++p) {
+            const auto es = simulateEarlyStopping(values, m->lowerIsBetter, p, r.settings.earlyStop.threshold);
+            const Checkpoint &stop = run.checkpoints[m->points[es.stopAt]];
+            const Checkpoint &best = run.checkpoints[m->points[es.restored]];
+            cells.push_back(es.stopped ? "stops at " + fmt::epoch(stop.epoch) + " (" + stop.name + "), restores " + best.name
+                                       : "runs to the end, best " + best.name);
+        }
+        t.addRow(cells);
+    }
+    doc.heading(2, "Early stopping");
+    std::vector<std::string> lines;
+    for (std::size_t k = 0; k < r.set->runs.size(); ++k) {
+        const auto &es = r.analyses[k].earlyStop;
+        if (!es)
+            continue;
+        const Run &run = r.set->runs[k];
+        std::string s = run.displayName() + ": with patience " + std::to_string(r.settings.earlyStop.patience) +
+                        " on " + metricLabel(es->metric) + ", ";
+        if (es->stopped) {
+            s += "training stops at " + run.checkpoints[es->stopAt].name + " (epoch " +
+                 fmt::epoch(run.checkpoints[es->stopAt].epoch) + ") and restores " +
+                 run.checkpoints[es->restored].name;
+            if (es->savedEpochs && *es->savedEpochs > 0)
+                s += ", saving " + fmt::epoch(es->savedEpochs) + " epochs";
+            else
+                s += "; it would have saved no training";
+        } else {
+            s += "patience never runs out; the best checkpoint is " + run.checkpoints[es->restored].name;
+        }
+        lines.push_back(s + ".");
+    }
+    doc.bullets(lines);
+    doc.table(t);
+}
+
+void scoreSection(Document &doc, const AnalysedResults &r)
+{
+    std::vector<std::string> lines;
+    std::size_t checked = 0;
+    for (std::size_t k = 0; k < r.set->runs.size(); ++k) {
+        checked += r.analyses[k].fileScoresChecked;
+        for (const auto &f : r.analyses[k].scoreFlags)
+            lines.push_back(r.set->runs[k].displayName() + " " + r.set->runs[k].checkpoints[f.checkpoint].name +
+                            ": the file says " + fmt::value(f.fileScore) + ", its metrics give " +
+                            fmt::value(f.computed) + " (" + f.source + ")");
+    }
+    if (checked == 0)
+        return;
+    doc.heading(2, "Scores written in the files");
+    doc.paragraph(std::to_string(checked) + " scores carried by the files were recomputed from their own metrics; " +
+                  std::to_string(lines.size()) + " disagree.");
+    doc.bullets(lines);
+}
+
+void problemsSection(Document &doc, const AnalysedResults &r)
+{
+    std::vector<std::string> lines;
+    for (const auto &p : r.set->problems) {
+        std::string where = p.file;
+        if (!p.location.empty())
+            where += (where.empty() ? "" : ", ") + p.location;
+        lines.push_back(std::string(severityName(p.severity)) + ": " + (where.empty() ? "" : where + ": ") + p.message);
+    }
+    doc.heading(2, "Import notes");
+    if (lines.empty())
+        doc.paragraph("Every file was read without problems.");
+    doc.bullets(lines);
+}
+
+} // namespace
+
+void comparisonSections(Document &doc, const AnalysedResults &r)
+{
+    lengthSection(doc, r);
+    matchedSection(doc, r);
+    overfittingSection(doc, r);
+    earlyStopSection(doc, r);
+    scoreSection(doc, r);
+    problemsSection(doc, r);
+}
+
+} // namespace cs

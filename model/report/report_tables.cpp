@@ -1,0 +1,184 @@
+// SPDX-License-Identifier: MIT
+#include "report/format.h"
+#include "report/report_builder.h"
+#include "results/metric_aliases.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace cs {
+namespace {
+
+/// Marks the best cell of each metric column in bold.
+void boldBest(Table &t, const Run &run, const RunAnalysis &ra, const std::vector<std::string> &metrics,
+              std::size_t firstColumn)
+{
+    for (std::size_t m = 0; m < metrics.size(); ++m) {
+        const MetricAnalysis *ma = ra.find(metrics[m]);
+        if (!ma || ma->points.empty())
+            continue;
+        const double best = *metricValue(run, &ra, ma->peak, metrics[m]);
+        for (std::size_t i = 0; i < run.checkpoints.size(); ++i) {
+            const auto v = metricValue(run, &ra, i, metrics[m]);
+            if (v && std::fabs(*v - best) < 1e-12)
+                t.rows[i][firstColumn + m].bold = true;
+        }
+    }
+}
+
+} // namespace
+
+std::string metricLabel(const std::string &metric)
+{
+    return metric == metric::Score ? "Score" : metric;
+}
+
+Table checkpointTable(const Run &run, const RunAnalysis &ra, const AnalysisSettings &settings)
+{
+    Table t;
+    t.caption = run.displayName();
+    std::vector<std::string> metrics;
+    for (const auto &m : ra.metrics)
+        if (m.metric != metric::Score)
+            metrics.push_back(m.metric);
+    t.columns = {"Checkpoint", "Step", "Epoch"};
+    for (const auto &m : metrics)
+        t.columns.push_back(metricLabel(m));
+    const bool hasCriterionCi = ra.criterion != metric::Score;
+    const int pct = static_cast<int>(std::lround(settings.confidence * 100));
+    if (hasCriterionCi)
+        t.columns.push_back(metricLabel(ra.criterion) + " " + std::to_string(pct) + "% CI");
+    const bool hasScore = ra.find(metric::Score) != nullptr;
+    bool hasFileScore = false;
+    for (const auto &cp : run.checkpoints)
+        hasFileScore = hasFileScore || !cp.fileScores.empty();
+    if (hasScore)
+        t.columns.push_back("Score");
+    if (hasFileScore)
+        t.columns.push_back("File score");
+
+    std::map<double, int> epochCount;
+    for (std::size_t i = 0; i < run.checkpoints.size(); ++i) {
+        const Checkpoint &cp = run.checkpoints[i];
+        if (cp.epoch)
+            ++epochCount[*cp.epoch];
+        std::vector<std::string> cells = {cp.name, cp.step ? std::to_string(*cp.step) : "",
+                                          fmt::epoch(cp.epoch)};
+        for (const auto &m : metrics) {
+            auto it = cp.metrics.find(m);
+            cells.push_back(it == cp.metrics.end() ? "" : fmt::value(it->second.value));
+        }
+        if (hasCriterionCi) {
+            const auto ci = metricInterval(cp, ra.criterion, settings.confidence);
+            cells.push_back(ci ? fmt::interval(*ci) : "");
+        }
+        if (hasScore)
+            cells.push_back(ra.composite[i] ? fmt::value(*ra.composite[i]) : "");
+        if (hasFileScore) {
+            std::string fileScore;
+            for (const auto &fs : cp.fileScores) {
+                const bool flagged = std::any_of(ra.scoreFlags.begin(), ra.scoreFlags.end(), [&](const auto &f) {
+                    return f.checkpoint == i && f.fileScore == fs.value;
+                });
+                fileScore += (fileScore.empty() ? "" : " / ") + fmt::value(fs.value) + (flagged ? " (differs)" : "");
+            }
+            cells.push_back(fileScore);
+        }
+        t.addRow(cells);
+    }
+    std::vector<std::string> bolded = metrics;
+    boldBest(t, run, ra, bolded, 3);
+    if (hasScore) {
+        const std::size_t scoreCol = 3 + metrics.size() + (hasCriterionCi ? 1 : 0);
+        boldBest(t, run, ra, {metric::Score}, scoreCol);
+    }
+    for (const auto &[epoch, count] : epochCount)
+        if (count > 1)
+            t.notes.push_back(std::to_string(count) + " checkpoints share epoch " + fmt::epoch(epoch) +
+                              "; each is kept and shown.");
+    return t;
+}
+
+Table metricTable(const AnalysedResults &results, const std::vector<std::string> &metrics)
+{
+    Table t;
+    t.columns = {"run", "experiment", "seq_len", "checkpoint", "step", "epoch"};
+    for (const auto &m : metrics) {
+        t.columns.push_back(m);
+        if (m != metric::Score) {
+            t.columns.push_back(m + " ci_low");
+            t.columns.push_back(m + " ci_high");
+            t.columns.push_back(m + " n");
+        }
+    }
+    const auto &set = *results.set;
+    for (std::size_t r = 0; r < set.runs.size(); ++r) {
+        const Run &run = set.runs[r];
+        const RunAnalysis &ra = results.analyses[r];
+        for (std::size_t i = 0; i < run.checkpoints.size(); ++i) {
+            const Checkpoint &cp = run.checkpoints[i];
+            std::vector<std::string> cells = {run.name, run.experiment,
+                                              run.seqLen ? std::to_string(*run.seqLen) : "", cp.name,
+                                              cp.step ? std::to_string(*cp.step) : "", fmt::epoch(cp.epoch)};
+            bool any = false;
+            for (const auto &m : metrics) {
+                const auto v = metricValue(run, &ra, i, m);
+                any = any || v.has_value();
+                cells.push_back(v ? fmt::number(*v) : "");
+                if (m == metric::Score)
+                    continue;
+                const auto ci = metricInterval(cp, m, results.settings.confidence);
+                cells.push_back(ci ? fmt::number(ci->low) : "");
+                cells.push_back(ci ? fmt::number(ci->high) : "");
+                auto it = cp.metrics.find(m);
+                cells.push_back(it != cp.metrics.end() && it->second.n ? std::to_string(*it->second.n) : "");
+            }
+            if (any)
+                t.addRow(cells);
+        }
+    }
+    return t;
+}
+
+std::string recommendation(const Run &run, const RunAnalysis &ra, const AnalysisSettings &settings)
+{
+    const MetricAnalysis *m = ra.find(ra.criterion);
+    if (!m || m->points.empty())
+        return run.displayName() + ": no values to choose from.";
+    const Checkpoint &peak = run.checkpoints[m->peak];
+    const Checkpoint &last = run.checkpoints[m->last];
+    std::string s = run.displayName() + ": keep " + peak.name;
+    if (peak.epoch)
+        s += " (epoch " + fmt::epoch(peak.epoch) + ")";
+    s += ": " + metricLabel(ra.criterion) + " " + fmt::value(*metricValue(run, &ra, m->peak, ra.criterion));
+    if (auto ci = metricInterval(peak, ra.criterion, settings.confidence))
+        s += " " + fmt::interval(*ci);
+    s += "; ";
+    const std::string diff = fmt::difference(*metricValue(run, &ra, m->peak, ra.criterion),
+                                             *metricValue(run, &ra, m->last, ra.criterion), m->proportion);
+    const std::string unit = m->proportion ? "-point" : "";
+    const std::string by = last.epoch ? " by epoch " + fmt::epoch(last.epoch) : " by " + last.name;
+    switch (m->verdict) {
+    case Verdict::NoDecline:
+        s += m->peak == m->last ? "it is the last evaluation, so no decline is seen yet"
+                                : "no decline after it" + by;
+        break;
+    case Verdict::WithinNoise:
+        s += "the " + diff.substr(1) + unit + " decline" + by + " is within noise, p = " +
+             fmt::pValue(m->declineTest.p);
+        break;
+    case Verdict::SignificantDecline:
+        s += "the " + diff.substr(1) + unit + " decline" + by + " is significant, p = " +
+             fmt::pValue(m->declineTest.p);
+        break;
+    case Verdict::Untested:
+        s += "the " + diff.substr(1) + unit + " decline" + by + " cannot be tested (" + m->declineTest.why + ")";
+        break;
+    }
+    if (!m->withinNoise.empty())
+        s += "; " + std::to_string(m->withinNoise.size()) + " of " + std::to_string(m->points.size() - 1) +
+             " other checkpoints are within noise of it";
+    return s + ".";
+}
+
+} // namespace cs

@@ -1,0 +1,159 @@
+// SPDX-License-Identifier: MIT
+#include "results/file_import.h"
+
+#include "results/import_formats.h"
+#include "results/json_reader.h"
+#include "results/run_naming.h"
+
+#include <algorithm>
+#include <filesystem>
+
+namespace cs {
+namespace {
+
+namespace fs = std::filesystem;
+
+bool endsWith(const std::string &s, const std::string &suffix)
+{
+    return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+std::string extensionOf(const std::string &path)
+{
+    std::string ext = fs::path(path).extension().string();
+    for (auto &c : ext)
+        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return ext;
+}
+
+FileKind classifyJson(const std::string &fileName, const nlohmann::json &doc)
+{
+    if (doc.is_object()) {
+        const std::string format = doc.value("format", "");
+        if (format == "clozescope-results")
+            return FileKind::ClozeScopeResults;
+        if (format == "clozescope-workspace")
+            return FileKind::Workspace;
+        if (doc.contains("log_history"))
+            return FileKind::TrainerState;
+        if (endsWith(fileName, "final_results.json") && looksLikeSeedRecord(doc))
+            return FileKind::SeedFinal;
+        if (endsWith(fileName, "final_results.json") && doc.contains("real1"))
+            return FileKind::SeedFinal;
+        if (looksLikeSeedRecord(doc))
+            return FileKind::SeedCheckpoint;
+        if (auto r = doc.find("results"); r != doc.end() && r->is_array() && !r->empty() &&
+                                          looksLikeSeedRecord(r->front()))
+            return FileKind::SeedSummary;
+        if (endsWith(fileName, "all_results.json") || endsWith(fileName, "eval_results.json") ||
+            endsWith(fileName, "test_results.json"))
+            return FileKind::TrainerResults;
+    }
+    return FileKind::LooseJson;
+}
+
+void importJsonDocument(const std::string &path, const std::string &text, FileImport &out,
+                        ImportSink &sink)
+{
+    JsonDocument doc = parseJson(text);
+    if (!doc.error.empty()) {
+        sink.problem(Severity::Error, doc.location, doc.error);
+        return;
+    }
+    out.kind = classifyJson(fs::path(path).filename().string(), doc.json);
+    const std::string dir = fs::path(path).parent_path().string();
+    try {
+        switch (out.kind) {
+        case FileKind::ClozeScopeResults: importClozeScope(doc.json, dir, sink); break;
+        case FileKind::Workspace: importWorkspace(doc.json, sink); break;
+        case FileKind::TrainerState: importTrainerState(doc.json, sink); break;
+        case FileKind::TrainerResults: importTrainerResults(doc.json, sink); break;
+        case FileKind::SeedCheckpoint: importSeedCheckpoint(doc.json, sink); break;
+        case FileKind::SeedSummary: importSeedSummary(doc.json, sink); break;
+        case FileKind::SeedFinal: importSeedFinal(doc.json, sink); break;
+        default: importLooseJson(doc.json, sink); break;
+        }
+    } catch (const nlohmann::json::exception &e) {
+        sink.problem(Severity::Error, "(structure)", std::string("unexpected structure: ") + e.what());
+    }
+}
+
+} // namespace
+
+const char *fileKindName(FileKind kind)
+{
+    switch (kind) {
+    case FileKind::Unknown: return "unrecognised";
+    case FileKind::ClozeScopeResults: return "ClozeScope results";
+    case FileKind::Workspace: return "ClozeScope workspace";
+    case FileKind::TrainerState: return "Hugging Face trainer_state.json";
+    case FileKind::TrainerResults: return "Hugging Face results (all_results/eval_results)";
+    case FileKind::SeedCheckpoint: return "evaluator checkpoint result";
+    case FileKind::SeedSummary: return "evaluator summary (real_coref/reevaluation)";
+    case FileKind::SeedCsv: return "evaluator CSV";
+    case FileKind::SeedJsonl: return "JSON Lines records";
+    case FileKind::SeedFinal: return "fine-tuning final_results.json";
+    case FileKind::LooseJson: return "hand-written JSON";
+    }
+    return "?";
+}
+
+FileImport importFile(const std::string &path, const MetricAliases &aliases, bool explicitFile)
+{
+    FileImport out;
+    out.path = path;
+    out.defaultRunName = runNameFromComponents(pathComponents(fs::absolute(path).lexically_normal().string()));
+    ImportSink sink(out, aliases);
+    std::string text, err;
+    if (!readTextFile(path, text, err)) {
+        sink.problem(Severity::Error, "", err);
+        return out;
+    }
+    const std::string ext = extensionOf(path);
+    if (ext == ".json") {
+        importJsonDocument(path, text, out, sink);
+    } else if (ext == ".jsonl") {
+        out.kind = FileKind::SeedJsonl;
+        importJsonLines(text, sink);
+    } else if (ext == ".csv") {
+        if (text.find_first_not_of(" \t\r\n") == std::string::npos) {
+            out.kind = FileKind::Unknown;
+            sink.problem(Severity::Error, "line 1", "the file is empty");
+        } else if (csvHasRecordColumns(text)) {
+            out.kind = FileKind::SeedCsv;
+            const std::string head = text.substr(0, text.find('\n'));
+            importRecordCsv(text, sink, head.find("lambada_top1") != std::string::npos);
+        } else {
+            out.kind = FileKind::Unknown;
+        }
+    }
+    if (out.kind == FileKind::Unknown) {
+        sink.problem(explicitFile ? Severity::Error : Severity::Info, "",
+                     "not a results file ClozeScope recognises; skipped");
+    } else if (out.kind == FileKind::LooseJson && out.records.empty() && !explicitFile) {
+        // A JSON file in a scanned folder that holds no results: not worth a warning.
+        out.problems.erase(std::remove_if(out.problems.begin(), out.problems.end(),
+                                          [](const Problem &p) { return p.location == "(top level)"; }),
+                           out.problems.end());
+        out.kind = FileKind::Unknown;
+        sink.problem(Severity::Info, "", "no results in this JSON file; skipped");
+    }
+    return out;
+}
+
+FileKind classifyFile(const std::string &path)
+{
+    const std::string ext = extensionOf(path);
+    if (ext == ".jsonl")
+        return FileKind::SeedJsonl;
+    std::string text, err;
+    if (!readTextFile(path, text, err))
+        return FileKind::Unknown;
+    if (ext == ".csv")
+        return csvHasRecordColumns(text) ? FileKind::SeedCsv : FileKind::Unknown;
+    JsonDocument doc = parseJson(text);
+    return doc.error.empty() ? classifyJson(fs::path(path).filename().string(), doc.json)
+                             : FileKind::Unknown;
+}
+
+} // namespace cs

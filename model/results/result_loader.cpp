@@ -1,0 +1,126 @@
+// SPDX-License-Identifier: MIT
+#include "results/result_loader.h"
+
+#include "results/metric_aliases.h"
+#include "results/run_naming.h"
+
+#include <algorithm>
+#include <cmath>
+#include <filesystem>
+#include <set>
+
+namespace cs {
+namespace {
+
+namespace fs = std::filesystem;
+
+bool isSkippedName(const std::string &name)
+{
+    static const std::set<std::string> skipped = {
+        "config.json", "tokenizer.json", "tokenizer_config.json", "special_tokens_map.json",
+        "generation_config.json", "adapter_config.json", "vocab.json", "added_tokens.json",
+        "preprocessor_config.json", "model.safetensors.index.json", "pytorch_model.bin.index.json"};
+    auto ends = [&](const char *s) {
+        const std::string x(s);
+        return name.size() >= x.size() && name.compare(name.size() - x.size(), x.size(), x) == 0;
+    };
+    return skipped.count(name) || ends(".examples.jsonl") || ends("__config.json") ||
+           ends("__adapter_config.json");
+}
+
+bool isResultExtension(const fs::path &p)
+{
+    const std::string e = p.extension().string();
+    return e == ".json" || e == ".jsonl" || e == ".csv";
+}
+
+/// Folder, then workspace files first, JSON before CSV so that full precision wins.
+bool fileOrder(const std::string &a, const std::string &b)
+{
+    auto rank = [](const std::string &p) {
+        const std::string name = fs::path(p).filename().string();
+        if (name == "clozescope.workspace.json")
+            return 0;
+        const std::string e = fs::path(p).extension().string();
+        return e == ".json" ? 1 : e == ".jsonl" ? 2 : 3;
+    };
+    const auto da = fs::path(a).parent_path(), db = fs::path(b).parent_path();
+    if (rank(a) == 0 || rank(b) == 0)
+        return rank(a) != rank(b) ? rank(a) < rank(b) : a < b;
+    if (da != db)
+        return da < db;
+    return rank(a) != rank(b) ? rank(a) < rank(b) : a < b;
+}
+
+} // namespace
+
+std::vector<std::string> collectResultFiles(const std::vector<std::string> &paths,
+                                            std::vector<Problem> &problems)
+{
+    std::vector<std::string> files;
+    for (const auto &p : paths) {
+        std::error_code ec;
+        const auto status = fs::status(p, ec);
+        if (ec || !fs::exists(status)) {
+            problems.push_back({Severity::Error, p, "", "no such file or folder"});
+            continue;
+        }
+        if (!fs::is_directory(status)) {
+            files.push_back(p);
+            continue;
+        }
+        fs::recursive_directory_iterator it(p, fs::directory_options::skip_permission_denied, ec), end;
+        for (; !ec && it != end; it.increment(ec)) {
+            const auto name = it->path().filename().string();
+            if (it->is_directory(ec) && !name.empty() && name[0] == '.') {
+                it.disable_recursion_pending();
+                continue;
+            }
+            if (it->is_regular_file(ec) && isResultExtension(it->path()) && !isSkippedName(name))
+                files.push_back(it->path().string());
+        }
+        if (ec)
+            problems.push_back({Severity::Warning, p, "", "could not read the whole folder: " + ec.message()});
+    }
+    std::sort(files.begin(), files.end(), fileOrder);
+    files.erase(std::unique(files.begin(), files.end()), files.end());
+    return files;
+}
+
+ResultSet loadResults(const std::vector<std::string> &paths, const LoadOptions &options,
+                      const ProgressFn &progress)
+{
+    std::vector<Problem> problems;
+    const std::vector<std::string> files = collectResultFiles(paths, problems);
+    std::set<std::string> named(paths.begin(), paths.end());
+    std::set<std::string> present(files.begin(), files.end());
+    const MetricAliases &aliases = options.aliases ? *options.aliases : defaultAliases();
+
+    std::vector<FileImport> imports;
+    bool cancelled = false;
+    for (std::size_t i = 0; i < files.size(); ++i) {
+        if (progress && !progress(i, files.size(), files[i])) {
+            cancelled = true;
+            break;
+        }
+        const fs::path p(files[i]);
+        fs::path json = p;
+        json.replace_extension(".json");
+        if (p.extension() == ".csv" && !named.count(files[i]) && present.count(json.string())) {
+            problems.push_back({Severity::Info, files[i], "",
+                                "CSV companion of " + json.filename().string() +
+                                    "; its values are read from the JSON"});
+            continue;
+        }
+        imports.push_back(importFile(files[i], aliases, named.count(files[i]) > 0));
+    }
+    if (progress && !cancelled)
+        progress(files.size(), files.size(), "");
+    ResultSet set = buildResultSet(std::move(imports), options);
+    set.problems.insert(set.problems.begin(), problems.begin(), problems.end());
+    if (cancelled)
+        set.problems.push_back({Severity::Info, "", "", "import cancelled; showing what was read"});
+    return set;
+}
+
+} // namespace cs

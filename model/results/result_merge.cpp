@@ -1,0 +1,215 @@
+// SPDX-License-Identifier: MIT
+#include "results/result_loader.h"
+#include "results/run_naming.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+namespace cs {
+namespace {
+
+/// Values that agree within the rounding of a 4-decimal CSV are the same value.
+constexpr double kSameValue = 5e-5 + 1e-12;
+
+std::string checkpointKey(const Checkpoint &cp)
+{
+    return cp.step ? "s:" + std::to_string(*cp.step) : "n:" + cp.name;
+}
+
+std::string formatValue(double v)
+{
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.6g", v);
+    return buf;
+}
+
+void mergeCheckpoint(Checkpoint &into, Checkpoint &&from, const std::string &runKey,
+                     std::vector<Problem> &problems)
+{
+    for (auto &[id, mv] : from.metrics) {
+        auto it = into.metrics.find(id);
+        if (it == into.metrics.end()) {
+            into.metrics[id] = std::move(mv);
+            continue;
+        }
+        MetricValue &old = it->second;
+        if (std::fabs(old.value - mv.value) > kSameValue) {
+            problems.push_back({Severity::Warning, mv.source, "",
+                                runKey + " " + into.name + ": " + id + " = " + formatValue(mv.value) +
+                                    " conflicts with " + formatValue(old.value) + " from " +
+                                    old.source + "; kept the first"});
+            continue;
+        }
+        if (!old.n && mv.n)
+            old.n = mv.n;
+        if (old.examples.empty() && !mv.examples.empty())
+            old.examples = std::move(mv.examples);
+    }
+    for (auto &fs : from.fileScores)
+        into.fileScores.push_back(std::move(fs));
+    if (!into.epoch && from.epoch) {
+        into.epoch = from.epoch;
+        into.epochSource = from.epochSource;
+    }
+    if (into.path.empty())
+        into.path = from.path;
+    if (into.name.empty() || into.name == "final")
+        into.name = from.name.empty() ? into.name : from.name;
+    for (auto &s : from.sources)
+        if (std::find(into.sources.begin(), into.sources.end(), s) == into.sources.end())
+            into.sources.push_back(s);
+}
+
+bool checkpointOrder(const Checkpoint &a, const Checkpoint &b)
+{
+    if (a.step && b.step && *a.step != *b.step)
+        return *a.step < *b.step;
+    if (a.epoch && b.epoch && *a.epoch != *b.epoch)
+        return *a.epoch < *b.epoch;
+    if (a.step.has_value() != b.step.has_value())
+        return b.step.has_value(); // "final" without a step goes last
+    return a.name < b.name;
+}
+
+double roundTo(double v, int decimals)
+{
+    const double f = std::pow(10.0, decimals);
+    return std::round(v * f) / f;
+}
+
+struct RunBuilder
+{
+    Run run;
+    std::map<std::string, std::size_t> index; // checkpoint key -> position
+};
+
+void applyFacts(Run &run, const RunFacts &f, int &decimals)
+{
+    if (f.stepsPerEpoch && (run.stepsPerEpochSource != "workspace" && run.stepsPerEpochSource != "user")) {
+        run.stepsPerEpoch = f.stepsPerEpoch;
+        run.stepsPerEpochSource = f.stepsPerEpochSource;
+    }
+    run.trainerEpochs.insert(f.trainerEpochs.begin(), f.trainerEpochs.end());
+    if (f.trainerBest)
+        run.trainerBest = f.trainerBest;
+    if (f.epochDecimals)
+        decimals = *f.epochDecimals;
+}
+
+void assignEpochs(Run &run, int decimals, std::vector<Problem> &problems)
+{
+    std::size_t missing = 0;
+    for (auto &cp : run.checkpoints) {
+        if (cp.epoch || !cp.step)
+            continue;
+        if (auto it = run.trainerEpochs.find(*cp.step); it != run.trainerEpochs.end()) {
+            cp.epoch = it->second;
+            cp.epochSource = EpochSource::TrainerState;
+        } else if (run.stepsPerEpoch) {
+            cp.epoch = roundTo(static_cast<double>(*cp.step) / *run.stepsPerEpoch, decimals);
+            cp.epochSource = EpochSource::StepsPerEpoch;
+        } else {
+            ++missing;
+        }
+    }
+    if (missing)
+        problems.push_back({Severity::Info, run.sources.empty() ? "" : run.sources.front(), "",
+                            run.key() + ": epochs unknown for " + std::to_string(missing) +
+                                " checkpoint(s); give the steps per epoch (--steps-per-epoch " +
+                                run.name + "=N) or link its trainer_state.json"});
+}
+
+} // namespace
+
+ResultSet buildResultSet(std::vector<FileImport> imports, const LoadOptions &options)
+{
+    ResultSet set;
+    std::map<std::string, RunFacts> facts; // by run name
+    for (auto &imp : imports) {
+        for (auto &p : imp.problems)
+            set.problems.push_back(std::move(p));
+        for (auto &[name, f] : imp.runFacts) {
+            const std::string runName = name.empty() ? imp.defaultRunName : name;
+            RunFacts &into = facts[runName];
+            const bool keepUser = into.stepsPerEpochSource == "workspace";
+            auto oldSpe = into.stepsPerEpoch;
+            auto oldSrc = into.stepsPerEpochSource;
+            into.trainerEpochs.insert(f.trainerEpochs.begin(), f.trainerEpochs.end());
+            if (f.stepsPerEpoch) {
+                into.stepsPerEpoch = f.stepsPerEpoch;
+                into.stepsPerEpochSource = f.stepsPerEpochSource;
+            }
+            if (keepUser && f.stepsPerEpochSource != "workspace") {
+                into.stepsPerEpoch = oldSpe;
+                into.stepsPerEpochSource = oldSrc;
+            }
+            if (f.finalStep)
+                into.finalStep = f.finalStep;
+            if (f.trainerBest)
+                into.trainerBest = f.trainerBest;
+            if (f.epochDecimals)
+                into.epochDecimals = f.epochDecimals;
+        }
+        if (imp.kind != FileKind::Unknown)
+            set.files.push_back({imp.path, fileKindName(imp.kind), imp.records.size()});
+    }
+    for (const auto &[name, spe] : options.stepsPerEpoch) {
+        facts[name].stepsPerEpoch = spe;
+        facts[name].stepsPerEpochSource = "user";
+    }
+
+    std::map<std::string, RunBuilder> runs;
+    for (auto &imp : imports) {
+        for (auto &rec : imp.records) {
+            std::string name = rec.runName.empty() ? imp.defaultRunName : rec.runName;
+            if (name.empty())
+                name = "results";
+            const std::optional<int> seqLen = rec.seqLen ? rec.seqLen : seqLenFromName(name);
+            Run probe;
+            probe.name = name;
+            probe.seqLen = seqLen;
+            RunBuilder &b = runs[probe.key()];
+            if (b.run.name.empty()) {
+                b.run.name = name;
+                b.run.seqLen = seqLen;
+                b.run.experiment = rec.experiment.empty() ? experimentFromRunName(name, seqLen) : rec.experiment;
+            }
+            if (std::find(b.run.sources.begin(), b.run.sources.end(), imp.path) == b.run.sources.end())
+                b.run.sources.push_back(imp.path);
+            Checkpoint &cp = rec.checkpoint;
+            if (!cp.step && cp.name == "final")
+                if (auto f = facts.find(name); f != facts.end() && f->second.finalStep) {
+                    cp.step = f->second.finalStep;
+                    cp.name = "checkpoint-" + std::to_string(*cp.step);
+                }
+            const std::string key = checkpointKey(cp);
+            if (auto it = b.index.find(key); it != b.index.end()) {
+                mergeCheckpoint(b.run.checkpoints[it->second], std::move(cp), probe.key(), set.problems);
+            } else {
+                b.index[key] = b.run.checkpoints.size();
+                b.run.checkpoints.push_back(std::move(cp));
+            }
+        }
+    }
+    for (auto &[key, b] : runs) {
+        Run &run = b.run;
+        int decimals = options.epochDecimals;
+        for (const std::string &k : {run.name, run.key()})
+            if (auto f = facts.find(k); f != facts.end())
+                applyFacts(run, f->second, decimals);
+        assignEpochs(run, decimals, set.problems);
+        std::stable_sort(run.checkpoints.begin(), run.checkpoints.end(), checkpointOrder);
+        set.runs.push_back(std::move(run));
+    }
+    std::sort(set.runs.begin(), set.runs.end(), [](const Run &a, const Run &b) {
+        if (a.experiment != b.experiment)
+            return a.experiment < b.experiment;
+        if (a.seqLen != b.seqLen)
+            return a.seqLen.value_or(0) < b.seqLen.value_or(0);
+        return a.name < b.name;
+    });
+    return set;
+}
+
+} // namespace cs

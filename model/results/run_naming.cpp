@@ -1,0 +1,118 @@
+// SPDX-License-Identifier: MIT
+#include "results/run_naming.h"
+
+#include <algorithm>
+#include <cctype>
+#include <regex>
+
+namespace cs {
+namespace {
+
+std::vector<std::string> split(const std::string &s, const std::string &sep)
+{
+    std::vector<std::string> out;
+    std::size_t start = 0;
+    while (true) {
+        const std::size_t p = s.find(sep, start);
+        out.push_back(s.substr(start, p == std::string::npos ? std::string::npos : p - start));
+        if (p == std::string::npos)
+            break;
+        start = p + sep.size();
+    }
+    return out;
+}
+
+bool isDigits(const std::string &s)
+{
+    return !s.empty() && std::all_of(s.begin(), s.end(), [](unsigned char c) { return std::isdigit(c); });
+}
+
+bool isGeneric(const std::string &piece)
+{
+    static const std::regex generic(
+        R"((checkpoint[-_]\d+|checkpoints?|runs?|outputs?|results?|logs?|logs_backup|evals?|)"
+        R"(evaluation|evaluation_results(_\d+)*|eval_results|tmp|models?|\.|\.\.|~|home|work|)"
+        R"(zero-shot|few-shot|final|best|last|latest))",
+        std::regex::icase);
+    return piece.empty() || std::regex_match(piece, generic);
+}
+
+} // namespace
+
+bool isCheckpointName(const std::string &name)
+{
+    static const std::regex re(R"(checkpoint[-_]\d+)", std::regex::icase);
+    return std::regex_match(name, re);
+}
+
+std::vector<std::string> checkpointPathComponents(const std::string &checkpointPath)
+{
+    std::string p = checkpointPath;
+    std::replace(p.begin(), p.end(), '\\', '/');
+    std::vector<std::string> out;
+    for (auto &piece : split(p, "/"))
+        if (!piece.empty())
+            out.push_back(piece);
+    return out;
+}
+
+std::vector<std::string> pathComponents(const std::string &filePath)
+{
+    std::vector<std::string> parts = checkpointPathComponents(filePath);
+    if (parts.empty())
+        return parts;
+    const std::string fileName = parts.back();
+    parts.pop_back();
+    std::vector<std::string> nameParts = split(fileName, "__");
+    nameParts.pop_back(); // the file's own name
+    parts.insert(parts.end(), nameParts.begin(), nameParts.end());
+    return parts;
+}
+
+std::string runNameFromComponents(const std::vector<std::string> &components)
+{
+    for (auto it = components.rbegin(); it != components.rend(); ++it)
+        if (!isGeneric(*it))
+            return *it;
+    return {};
+}
+
+std::optional<int> seqLenFromName(const std::string &name)
+{
+    std::string norm = name;
+    std::replace_if(norm.begin(), norm.end(), [](char c) { return c == '-' || c == '.'; }, '_');
+    for (const auto &tok : split(norm, "_")) {
+        std::string digits = tok;
+        for (const char *prefix : {"len", "seq", "L", "ctx"}) {
+            const std::string p(prefix);
+            if (digits.size() > p.size() && digits.rfind(p, 0) == 0 && isDigits(digits.substr(p.size())))
+                digits = digits.substr(p.size());
+        }
+        if (!isDigits(digits) || digits.size() > 5 || digits[0] == '0')
+            continue;
+        const int v = std::stoi(digits);
+        if (v >= 64 && v <= 65536 && v % 64 == 0)
+            return v;
+    }
+    return std::nullopt;
+}
+
+std::string experimentFromRunName(const std::string &name, std::optional<int> seqLen)
+{
+    std::vector<std::string> toks = split(name, "_");
+    std::vector<std::string> kept;
+    for (const auto &t : toks) {
+        if (seqLen && t == std::to_string(*seqLen))
+            continue;
+        kept.push_back(t);
+    }
+    // Drop a trailing timestamp: YYYYmmdd[_HHMMSS].
+    while (kept.size() > 1 && isDigits(kept.back()) && kept.back().size() >= 6)
+        kept.pop_back();
+    std::string out;
+    for (const auto &t : kept)
+        out += (out.empty() ? "" : "_") + t;
+    return out.empty() ? name : out;
+}
+
+} // namespace cs

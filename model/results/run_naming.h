@@ -1,0 +1,31 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace cs {
+
+/// Path pieces of a file: its folders, then the "__"-separated parts of its name
+/// before the last one (files saved as "owner__repo__run__trainer_state.json").
+std::vector<std::string> pathComponents(const std::string &filePath);
+
+/// Pieces of a checkpoint path as a file names it ("runs/mlm_v2_scratch_1536/checkpoint-65").
+std::vector<std::string> checkpointPathComponents(const std::string &checkpointPath);
+
+/// The run name among path pieces: the last piece that is not generic
+/// ("checkpoint-N", "runs", "output", "evaluation_results_…"); "" when none.
+std::string runNameFromComponents(const std::vector<std::string> &components);
+
+/// Sequence length written in a name ("mlm_v2_scratch_1536" -> 1536): a separated number
+/// between 64 and 65536 that is a multiple of 64.
+std::optional<int> seqLenFromName(const std::string &name);
+
+/// Experiment of a run: its name without the sequence length and a trailing timestamp.
+std::string experimentFromRunName(const std::string &name, std::optional<int> seqLen);
+
+/// True for checkpoint folder names like "checkpoint-390".
+bool isCheckpointName(const std::string &name);
+
+} // namespace cs
