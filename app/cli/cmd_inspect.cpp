@@ -109,7 +109,10 @@ void printRun(const Run &run, std::ostream &out)
                 ns[id].insert(*mv.n);
         }
     out << "    metrics:";
-    for (const auto &id : MetricAliases::ordered({ids.begin(), ids.end()})) {
+    const auto ordered = MetricAliases::ordered({ids.begin(), ids.end()});
+    constexpr std::size_t kShown = 12;
+    for (std::size_t k = 0; k < ordered.size() && k < kShown; ++k) {
+        const std::string &id = ordered[k];
         out << " " << id;
         if (ns.count(id)) {
             out << " (n ";
@@ -122,6 +125,8 @@ void printRun(const Run &run, std::ostream &out)
         }
         out << ";";
     }
+    if (ordered.size() > kShown)
+        out << " … and " << ordered.size() - kShown << " more (--json lists all)";
     out << "\n";
     if (run.trainerBest)
         out << "    Trainer's best checkpoint: " << run.trainerBest->checkpoint << " (best_metric "

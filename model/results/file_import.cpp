@@ -130,13 +130,14 @@ FileImport importFile(const std::string &path, const MetricAliases &aliases, boo
     if (out.kind == FileKind::Unknown) {
         sink.problem(explicitFile ? Severity::Error : Severity::Info, "",
                      "not a results file ClozeScope recognises; skipped");
-    } else if (out.kind == FileKind::LooseJson && out.records.empty() && !explicitFile) {
-        // A JSON file in a scanned folder that holds no results: not worth a warning.
-        out.problems.erase(std::remove_if(out.problems.begin(), out.problems.end(),
-                                          [](const Problem &p) { return p.location == "(top level)"; }),
-                           out.problems.end());
+    } else if (!explicitFile && out.records.empty() && out.runFacts.empty() &&
+               (out.kind == FileKind::LooseJson || out.kind == FileKind::SeedJsonl) &&
+               std::none_of(out.problems.begin(), out.problems.end(),
+                            [](const Problem &p) { return p.severity == Severity::Error && p.location != "(top level)"; })) {
+        // A file in a scanned folder that holds no results (a dataset, notes): one note, no warnings.
+        out.problems.clear();
         out.kind = FileKind::Unknown;
-        sink.problem(Severity::Info, "", "no results in this JSON file; skipped");
+        sink.problem(Severity::Info, "", "no results in this file; skipped");
     }
     return out;
 }

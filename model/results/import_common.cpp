@@ -6,6 +6,7 @@
 #include "results/run_naming.h"
 
 #include <cmath>
+#include <cstdio>
 #include <set>
 
 namespace cs {
@@ -80,6 +81,11 @@ void completeCheckpointIdentity(Checkpoint &cp)
         cp.step = stepFromCheckpointName(cp.name);
     if (cp.name.empty() && cp.step)
         cp.name = "checkpoint-" + std::to_string(*cp.step);
+    if (cp.name.empty() && cp.epoch) {
+        char buf[40];
+        std::snprintf(buf, sizeof buf, "epoch-%g", *cp.epoch);
+        cp.name = buf;
+    }
 }
 
 namespace {

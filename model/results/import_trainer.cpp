@@ -83,11 +83,6 @@ void importTrainerState(const nlohmann::json &doc, ImportSink &sink)
             cp.epochSource = EpochSource::File;
         }
         completeCheckpointIdentity(cp);
-        if (cp.name.empty() && cp.epoch) {
-            char buf[32];
-            std::snprintf(buf, sizeof buf, "epoch-%g", *cp.epoch);
-            cp.name = buf;
-        }
         cp.sources.push_back(sink.out().path);
         for (const auto &[key, value] : entry.items())
             if (isEvalMetricKey(key))

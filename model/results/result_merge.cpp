@@ -144,10 +144,12 @@ ResultSet buildResultSet(std::vector<FileImport> imports, const LoadOptions &opt
                 into.stepsPerEpoch = oldSpe;
                 into.stepsPerEpochSource = oldSrc;
             }
-            if (f.finalStep)
-                into.finalStep = f.finalStep;
-            if (f.trainerBest)
+            // Every checkpoint-N/ holds a trainer_state.json; the latest one knows most.
+            const bool latest = !into.finalStep || (f.finalStep && *f.finalStep >= *into.finalStep);
+            if (latest && f.trainerBest)
                 into.trainerBest = f.trainerBest;
+            if (latest && f.finalStep)
+                into.finalStep = f.finalStep;
             if (f.epochDecimals)
                 into.epochDecimals = f.epochDecimals;
         }

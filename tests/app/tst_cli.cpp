@@ -1,0 +1,122 @@
+// SPDX-License-Identifier: MIT
+// clozescope-cli end to end: exit statuses, output formats, files written.
+#include "test_support.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QtTest>
+
+class TestCli : public QObject
+{
+    Q_OBJECT
+private:
+    struct Result
+    {
+        int code = -1;
+        QByteArray out;
+        QByteArray err;
+    };
+
+    static Result run(const QStringList &args)
+    {
+        QProcess p;
+        p.start(CLOZESCOPE_CLI, args);
+        if (!p.waitForFinished(120000))
+            qFatal("clozescope-cli did not finish");
+        return {p.exitCode(), p.readAllStandardOutput(), p.readAllStandardError()};
+    }
+
+private slots:
+    void exitStatus_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<int>("code");
+        const QString samples = CLOZESCOPE_SAMPLES;
+        QTest::newRow("help") << QStringList{"--help"} << 0;
+        QTest::newRow("report help") << QStringList{"report", "--help"} << 0;
+        QTest::newRow("no command") << QStringList{} << 2;
+        QTest::newRow("unknown command") << QStringList{"frobnicate"} << 2;
+        QTest::newRow("report without paths") << QStringList{"report"} << 2;
+        QTest::newRow("bad format") << QStringList{"report", samples, "--format", "pdf"} << 2;
+        QTest::newRow("bad steps per epoch") << QStringList{"inspect", samples, "--steps-per-epoch", "x"} << 2;
+        QTest::newRow("bad weights") << QStringList{"report", samples, "--weights", "Real@1"} << 2;
+        QTest::newRow("inspect samples") << QStringList{"inspect", samples} << 0;
+        QTest::newRow("missing path") << QStringList{"inspect", "/nonexistent/results"} << 1;
+        QTest::newRow("broken file") << QStringList{"inspect", QString(CLOZESCOPE_TEST_DATA) + "/README.md"} << 1;
+    }
+    void exitStatus()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(int, code);
+        const Result r = run(args);
+        QVERIFY2(r.code == code, r.err.constData());
+    }
+
+    void inspectJson()
+    {
+        const Result r = run({"inspect", "--json", QString(CLOZESCOPE_TEST_DATA) + "/trainer-run/mlm_synth_128"});
+        QCOMPARE(r.code, 0);
+        const QJsonObject doc = QJsonDocument::fromJson(r.out).object();
+        const QJsonArray runs = doc["runs"].toArray();
+        QCOMPARE(runs.size(), 1);
+        const QJsonObject run = runs[0].toObject();
+        QCOMPARE(run["name"].toString(), QString("mlm_synth_128"));
+        QCOMPARE(run["checkpoints"].toArray().size(), 10);
+        QCOMPARE(run["trainer_best"].toObject()["checkpoint"].toString(), QString("checkpoint-252"));
+        QVERIFY(run["checkpoints"].toArray()[0].toObject()["metrics"].toObject().contains("eval_accuracy"));
+    }
+
+    void reportToFile()
+    {
+        QTemporaryDir dir;
+        const QString out = dir.filePath("report.html");
+        const Result r = run({"report", CLOZESCOPE_SAMPLES, "--format", "html", "--out", out, "--patience", "2"});
+        QVERIFY2(r.code == 0, r.err.constData());
+        QFile f(out);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray html = f.readAll();
+        QVERIFY(html.startsWith("<!DOCTYPE html>"));
+        QVERIFY(html.contains("stops at checkpoint-195 (epoch 1.5) and restores checkpoint-65"));
+        QVERIFY(r.err.contains("wrote " + out.toUtf8()));
+    }
+
+    void tableFormats_data()
+    {
+        QTest::addColumn<QString>("format");
+        QTest::addColumn<QByteArray>("fragment");
+        QTest::newRow("csv") << "csv" << QByteArray("mlm_v2_scratch_1536,mlm_v2_scratch,1536,checkpoint-390,390,3.0,0.660417");
+        QTest::newRow("md") << "md" << QByteArray("| mlm_v2_scratch_1536 | mlm_v2_scratch | 1536 | checkpoint-390 |");
+        QTest::newRow("latex") << "latex" << QByteArray("mlm\\_v2\\_scratch\\_1536");
+        QTest::newRow("json") << "json" << QByteArray("\"checkpoint\": \"checkpoint-390\"");
+    }
+    void tableFormats()
+    {
+        QFETCH(QString, format);
+        QFETCH(QByteArray, fragment);
+        const Result r = run({"table", CLOZESCOPE_SAMPLES, "--metric", "real_top1", "--format", format, "-q"});
+        QVERIFY2(r.code == 0, r.err.constData());
+        QVERIFY2(r.out.contains(fragment), r.out.left(600).constData());
+    }
+
+    void tableOfUnknownMetric()
+    {
+        const Result r = run({"table", CLOZESCOPE_SAMPLES, "--metric", "bleu", "-q"});
+        QCOMPARE(r.code, 1);
+        QVERIFY(r.err.contains("no checkpoint has bleu"));
+    }
+
+    void benchImport()
+    {
+        const Result r = run({"bench", "import", "--runs", "4", "--checkpoints", "3", "--repeat", "1", "--json"});
+        QVERIFY2(r.code == 0, r.err.constData());
+        const QJsonObject doc = QJsonDocument::fromJson(r.out).object();
+        QCOMPARE(doc["runs"].toInt(), 4);
+        QCOMPARE(doc["checkpoints"].toInt(), 12);
+        QVERIFY(doc["import_ms_median"].toDouble() > 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"
