@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
+# Configures and builds ClozeScope (CMake preset "default", folder build/). Extra arguments go
+# to the configure step, e.g. -DCLOZESCOPE_BUILD_TESTS=OFF.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+cmake --preset default "$@"
+cmake --build --preset default --parallel "$(nproc)"
