@@ -27,8 +27,7 @@ inline std::string writeFile(const QTemporaryDir &dir, const QString &name, cons
     const QString path = dir.filePath(name);
     QDir().mkpath(QFileInfo(path).absolutePath());
     QFile f(path);
-    if (!f.open(QIODevice::WriteOnly))
-        qFatal("cannot write %s", qPrintable(path));
+    if (!f.open(QIODevice::WriteOnly)) qFatal("cannot write %s", qPrintable(path));
     f.write(text);
     return path.toStdString();
 }
@@ -57,8 +56,8 @@ inline QByteArray problemText(const ResultSet &set)
 {
     QByteArray out;
     for (const auto &p : set.problems)
-        out += QByteArray(severityName(p.severity)) + ": " + p.file.c_str() + ": " + p.location.c_str() + ": " +
-               p.message.c_str() + "\n";
+        out += QByteArray(severityName(p.severity)) + ": " + p.file.c_str() + ": " +
+               p.location.c_str() + ": " + p.message.c_str() + "\n";
     return out;
 }
 

@@ -14,8 +14,7 @@ namespace {
 bool splitPair(const std::string &s, std::string &key, double &value)
 {
     const auto eq = s.rfind('=');
-    if (eq == std::string::npos || eq == 0)
-        return false;
+    if (eq == std::string::npos || eq == 0) return false;
     key = s.substr(0, eq);
     char *end = nullptr;
     value = std::strtod(s.c_str() + eq + 1, &end);
@@ -29,8 +28,10 @@ void addResultOptions(CLI::App *app, ResultOptions &o)
     app->add_option("paths", o.paths, "Result files or folders (searched recursively)")->required();
     app->add_option("--steps-per-epoch", o.stepsPerEpoch,
                     "Steps per epoch of a run, RUN=N (run folder name); repeatable");
-    app->add_option("--aliases", o.aliasesFile, "JSON file of extra metric aliases {\"aliases\": {name: metric}}");
-    app->add_option("--epoch-decimals", o.epochDecimals, "Rounding of epochs derived from steps (default 1)")
+    app->add_option("--aliases", o.aliasesFile,
+                    "JSON file of extra metric aliases {\"aliases\": {name: metric}}");
+    app->add_option("--epoch-decimals", o.epochDecimals,
+                    "Rounding of epochs derived from steps (default 1)")
         ->check(CLI::Range(0, 6));
     app->add_flag("-q,--quiet", o.quiet, "Do not list import problems on stderr");
 }
@@ -38,12 +39,18 @@ void addResultOptions(CLI::App *app, ResultOptions &o)
 void addAnalysisOptions(CLI::App *app, AnalysisOptions &o)
 {
     app->add_option("--weights", o.weights,
-                    "Composite score weights, METRIC=W; repeatable (default Real@1=0.4 Real@5=0.3 LAMBADA@1=0.3)");
-    app->add_option("--alpha", o.alpha, "Significance level (default 0.05)")->check(CLI::Range(1e-9, 0.5));
-    app->add_option("--criterion", o.criterion, "Metric that chooses the checkpoint (default Real@1, else score)");
-    app->add_option("--patience", o.patience, "Early-stopping patience (default 3)")->check(CLI::Range(1, 1000));
-    app->add_option("--threshold", o.threshold, "Early-stopping threshold (default 0)")->check(CLI::NonNegativeNumber);
-    app->add_option("--early-stop-metric", o.earlyStopMetric, "Metric early stopping watches (default: the criterion)");
+                    "Composite score weights, METRIC=W; repeatable (default Real@1=0.4 Real@5=0.3 "
+                    "LAMBADA@1=0.3)");
+    app->add_option("--alpha", o.alpha, "Significance level (default 0.05)")
+        ->check(CLI::Range(1e-9, 0.5));
+    app->add_option("--criterion", o.criterion,
+                    "Metric that chooses the checkpoint (default Real@1, else score)");
+    app->add_option("--patience", o.patience, "Early-stopping patience (default 3)")
+        ->check(CLI::Range(1, 1000));
+    app->add_option("--threshold", o.threshold, "Early-stopping threshold (default 0)")
+        ->check(CLI::NonNegativeNumber);
+    app->add_option("--early-stop-metric", o.earlyStopMetric,
+                    "Metric early stopping watches (default: the criterion)");
 }
 
 int loadResults(const ResultOptions &o, ResultSet &out, std::ostream &err)
@@ -56,8 +63,7 @@ int loadResults(const ResultOptions &o, ResultSet &out, std::ostream &err)
                                  : home ? std::string(home) + "/.config/clozescope/aliases.json"
                                         : std::string();
     for (const std::string &file : {userFile, o.aliasesFile}) {
-        if (file.empty() || (file == userFile && !std::filesystem::exists(file)))
-            continue;
+        if (file.empty() || (file == userFile && !std::filesystem::exists(file))) continue;
         const std::string e = defaultAliases().loadFile(file);
         if (!e.empty()) {
             err << "error: metric aliases " << file << ": " << e << "\n";
@@ -75,8 +81,7 @@ int loadResults(const ResultOptions &o, ResultSet &out, std::ostream &err)
         lo.stepsPerEpoch[run] = v;
     }
     out = cs::loadResults(o.paths, lo);
-    if (!o.quiet)
-        printProblems(out, err);
+    if (!o.quiet) printProblems(out, err);
     return Ok;
 }
 
@@ -96,10 +101,13 @@ int makeSettings(const AnalysisOptions &o, AnalysisSettings &out, std::ostream &
         }
     }
     out.alpha = o.alpha;
-    out.criterion = o.criterion.empty() ? "" : o.criterion == "score" ? "score" : defaultAliases().canonical(o.criterion);
+    out.criterion = o.criterion.empty()      ? ""
+                    : o.criterion == "score" ? "score"
+                                             : defaultAliases().canonical(o.criterion);
     out.earlyStop.patience = o.patience;
     out.earlyStop.threshold = o.threshold;
-    out.earlyStop.metric = o.earlyStopMetric.empty() ? "" : defaultAliases().canonical(o.earlyStopMetric);
+    out.earlyStop.metric =
+        o.earlyStopMetric.empty() ? "" : defaultAliases().canonical(o.earlyStopMetric);
     return Ok;
 }
 
@@ -107,10 +115,8 @@ void printProblems(const ResultSet &set, std::ostream &err)
 {
     for (const auto &p : set.problems) {
         err << severityName(p.severity) << ": ";
-        if (!p.file.empty())
-            err << p.file << ": ";
-        if (!p.location.empty())
-            err << p.location << ": ";
+        if (!p.file.empty()) err << p.file << ": ";
+        if (!p.location.empty()) err << p.location << ": ";
         err << p.message << "\n";
     }
 }

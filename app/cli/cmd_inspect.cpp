@@ -24,10 +24,14 @@ struct InspectOptions
 const char *epochSourceName(EpochSource s)
 {
     switch (s) {
-    case EpochSource::None: return "none";
-    case EpochSource::File: return "file";
-    case EpochSource::TrainerState: return "trainer_state";
-    case EpochSource::StepsPerEpoch: return "steps_per_epoch";
+    case EpochSource::None:
+        return "none";
+    case EpochSource::File:
+        return "file";
+    case EpochSource::TrainerState:
+        return "trainer_state";
+    case EpochSource::StepsPerEpoch:
+        return "steps_per_epoch";
     }
     return "?";
 }
@@ -39,15 +43,14 @@ nlohmann::json runJson(const Run &run)
         nlohmann::json metrics = nlohmann::json::object();
         for (const auto &[id, mv] : cp.metrics) {
             nlohmann::json m = {{"value", mv.value}};
-            if (mv.n)
-                m["n"] = *mv.n;
-            if (!mv.dataset.empty())
-                m["dataset"] = mv.dataset;
-            if (!mv.examples.empty())
-                m["examples"] = mv.examples.size();
+            if (mv.n) m["n"] = *mv.n;
+            if (!mv.dataset.empty()) m["dataset"] = mv.dataset;
+            if (!mv.examples.empty()) m["examples"] = mv.examples.size();
             metrics[id] = m;
         }
-        nlohmann::json j = {{"name", cp.name}, {"metrics", metrics}, {"epoch_source", epochSourceName(cp.epochSource)}};
+        nlohmann::json j = {{"name", cp.name},
+                            {"metrics", metrics},
+                            {"epoch_source", epochSourceName(cp.epochSource)}};
         j["step"] = cp.step ? nlohmann::json(*cp.step) : nlohmann::json();
         j["epoch"] = cp.epoch ? nlohmann::json(*cp.epoch) : nlohmann::json();
         if (!cp.fileScores.empty()) {
@@ -59,14 +62,18 @@ nlohmann::json runJson(const Run &run)
         j["sources"] = cp.sources;
         cps.push_back(j);
     }
-    nlohmann::json j = {{"key", run.key()}, {"name", run.name}, {"experiment", run.experiment},
-                        {"checkpoints", cps}, {"sources", run.sources}};
+    nlohmann::json j = {{"key", run.key()},
+                        {"name", run.name},
+                        {"experiment", run.experiment},
+                        {"checkpoints", cps},
+                        {"sources", run.sources}};
     j["seq_len"] = run.seqLen ? nlohmann::json(*run.seqLen) : nlohmann::json();
-    j["steps_per_epoch"] = run.stepsPerEpoch ? nlohmann::json(*run.stepsPerEpoch) : nlohmann::json();
-    if (run.stepsPerEpoch)
-        j["steps_per_epoch_source"] = run.stepsPerEpochSource;
+    j["steps_per_epoch"] =
+        run.stepsPerEpoch ? nlohmann::json(*run.stepsPerEpoch) : nlohmann::json();
+    if (run.stepsPerEpoch) j["steps_per_epoch_source"] = run.stepsPerEpochSource;
     if (run.trainerBest)
-        j["trainer_best"] = {{"checkpoint", run.trainerBest->checkpoint}, {"metric", run.trainerBest->metric}};
+        j["trainer_best"] = {{"checkpoint", run.trainerBest->checkpoint},
+                             {"metric", run.trainerBest->metric}};
     return j;
 }
 
@@ -79,7 +86,9 @@ nlohmann::json setJson(const ResultSet &set)
     for (const auto &f : set.files)
         files.push_back({{"path", f.path}, {"kind", f.kind}, {"records", f.records}});
     for (const auto &p : set.problems)
-        problems.push_back({{"severity", severityName(p.severity)}, {"file", p.file}, {"location", p.location},
+        problems.push_back({{"severity", severityName(p.severity)},
+                            {"file", p.file},
+                            {"location", p.location},
                             {"message", p.message}});
     return {{"runs", runs}, {"files", files}, {"problems", problems}};
 }
@@ -87,8 +96,7 @@ nlohmann::json setJson(const ResultSet &set)
 void printRun(const Run &run, std::ostream &out)
 {
     out << "  " << run.key() << "\n    experiment " << run.experiment;
-    if (run.seqLen)
-        out << ", sequence length " << *run.seqLen;
+    if (run.seqLen) out << ", sequence length " << *run.seqLen;
     out << ", " << run.checkpoints.size() << " checkpoints";
     if (!run.checkpoints.empty()) {
         const auto &a = run.checkpoints.front(), &b = run.checkpoints.back();
@@ -99,14 +107,14 @@ void printRun(const Run &run, std::ostream &out)
     }
     out << "\n";
     if (run.stepsPerEpoch)
-        out << "    steps per epoch " << fmt::number(*run.stepsPerEpoch) << " (" << run.stepsPerEpochSource << ")\n";
+        out << "    steps per epoch " << fmt::number(*run.stepsPerEpoch) << " ("
+            << run.stepsPerEpochSource << ")\n";
     std::map<std::string, std::set<std::int64_t>> ns;
     std::set<std::string> ids;
     for (const auto &cp : run.checkpoints)
         for (const auto &[id, mv] : cp.metrics) {
             ids.insert(id);
-            if (mv.n)
-                ns[id].insert(*mv.n);
+            if (mv.n) ns[id].insert(*mv.n);
         }
     out << "    metrics:";
     const auto ordered = MetricAliases::ordered({ids.begin(), ids.end()});
@@ -157,9 +165,9 @@ int run(const InspectOptions &o)
     std::size_t counts[3] = {0, 0, 0};
     for (const auto &p : set.problems)
         ++counts[static_cast<int>(p.severity)];
-    std::cout << "Problems: " << counts[2] << " errors, " << counts[1] << " warnings, " << counts[0] << " notes\n";
-    if (!o.results.quiet)
-        std::cout << problems.str();
+    std::cout << "Problems: " << counts[2] << " errors, " << counts[1] << " warnings, " << counts[0]
+              << " notes\n";
+    if (!o.results.quiet) std::cout << problems.str();
     return statusOf(set);
 }
 
@@ -168,7 +176,8 @@ int run(const InspectOptions &o)
 Action addInspect(CLI::App &app)
 {
     auto o = std::make_shared<InspectOptions>();
-    auto *sub = app.add_subcommand("inspect", "Show what files and folders contain: runs, checkpoints, metrics, problems");
+    auto *sub = app.add_subcommand(
+        "inspect", "Show what files and folders contain: runs, checkpoints, metrics, problems");
     addResultOptions(sub, o->results);
     sub->add_flag("--json", o->json, "Machine-readable output");
     return [o] { return run(*o); };

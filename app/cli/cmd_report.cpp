@@ -22,15 +22,12 @@ int run(const ReportOptions &o)
 {
     ResultSet set;
     AnalysisSettings settings;
-    if (int rc = loadResults(o.results, set, std::cerr); rc != Ok)
-        return rc;
-    if (int rc = makeSettings(o.analysis, settings, std::cerr); rc != Ok)
-        return rc;
+    if (int rc = loadResults(o.results, set, std::cerr); rc != Ok) return rc;
+    if (int rc = makeSettings(o.analysis, settings, std::cerr); rc != Ok) return rc;
     const AnalysedResults analysed = analyseAll(set, settings);
     const Document doc = buildReport(analysed, o.results.paths);
     const std::string text = o.format == "html" ? renderHtml(doc) : renderMarkdown(doc);
-    if (int rc = writeOutput(text, o.out, std::cerr); rc != Ok)
-        return rc;
+    if (int rc = writeOutput(text, o.out, std::cerr); rc != Ok) return rc;
     return statusOf(set);
 }
 
@@ -42,7 +39,8 @@ Action addReport(CLI::App &app)
     auto *sub = app.add_subcommand("report", "Write the analysis report (Markdown or HTML)");
     addResultOptions(sub, o->results);
     addAnalysisOptions(sub, o->analysis);
-    sub->add_option("--format", o->format, "md or html (default md)")->check(CLI::IsMember({"md", "html"}));
+    sub->add_option("--format", o->format, "md or html (default md)")
+        ->check(CLI::IsMember({"md", "html"}));
     sub->add_option("-o,--out", o->out, "Output file (default: standard output)");
     return [o] { return run(*o); };
 }

@@ -23,10 +23,8 @@ int run(const TableOptions &o)
 {
     ResultSet set;
     AnalysisSettings settings;
-    if (int rc = loadResults(o.results, set, std::cerr); rc != Ok)
-        return rc;
-    if (int rc = makeSettings(o.analysis, settings, std::cerr); rc != Ok)
-        return rc;
+    if (int rc = loadResults(o.results, set, std::cerr); rc != Ok) return rc;
+    if (int rc = makeSettings(o.analysis, settings, std::cerr); rc != Ok) return rc;
     TableFormat format;
     parseTableFormat(o.format, format);
     const AnalysedResults analysed = analyseAll(set, settings);
@@ -41,8 +39,7 @@ int run(const TableOptions &o)
         std::cerr << "\n";
         return InputProblems;
     }
-    if (int rc = writeOutput(renderTable(table, format), o.out, std::cerr); rc != Ok)
-        return rc;
+    if (int rc = writeOutput(renderTable(table, format), o.out, std::cerr); rc != Ok) return rc;
     return statusOf(set);
 }
 
@@ -54,7 +51,8 @@ Action addTable(CLI::App &app)
     auto *sub = app.add_subcommand("table", "Export a metric of every checkpoint as a table");
     addResultOptions(sub, o->results);
     addAnalysisOptions(sub, o->analysis);
-    sub->add_option("-m,--metric", o->metrics, "Metric(s) to export (Real@1, score, eval_loss…); repeatable")
+    sub->add_option("-m,--metric", o->metrics,
+                    "Metric(s) to export (Real@1, score, eval_loss…); repeatable")
         ->required()
         ->delimiter(',');
     sub->add_option("-f,--format", o->format, "csv, md, latex or json (default csv)")

@@ -21,8 +21,9 @@ struct AnalysisSettings
     std::map<std::string, double> weights{{"Real@1", 0.4}, {"Real@5", 0.3}, {"LAMBADA@1", 0.3}};
     double alpha = 0.05;      ///< significance level of every test
     double confidence = 0.95; ///< level of the Wilson intervals
-    std::string criterion;    ///< metric that picks "the" checkpoint; "" = Real@1, else score, else first
-    EarlyStopSettings earlyStop; ///< early-stopping simulation
+    std::string
+        criterion; ///< metric that picks "the" checkpoint; "" = Real@1, else score, else first
+    EarlyStopSettings earlyStop;  ///< early-stopping simulation
     double scoreTolerance = 1e-4; ///< a file's own score differing more than this is flagged
 };
 

@@ -11,12 +11,12 @@ namespace cs {
 /// One epoch both runs evaluated.
 struct MatchedRow
 {
-    double epoch = 0.0;     ///< the shared epoch
-    std::size_t a = 0;      ///< checkpoint index in run A
-    std::size_t b = 0;      ///< checkpoint index in run B
-    double valueA = 0.0;    ///< A's value
-    double valueB = 0.0;    ///< B's value
-    DifferenceTest test;    ///< A vs B (difference = B − A)
+    double epoch = 0.0;  ///< the shared epoch
+    std::size_t a = 0;   ///< checkpoint index in run A
+    std::size_t b = 0;   ///< checkpoint index in run B
+    double valueA = 0.0; ///< A's value
+    double valueB = 0.0; ///< B's value
+    DifferenceTest test; ///< A vs B (difference = B − A)
 };
 
 /// Two runs compared at the epochs both evaluated.
@@ -37,12 +37,12 @@ MatchedComparison compareAtMatchedEpochs(const Run &a, const RunAnalysis &ra, co
 /// One metric's best values at two sequence lengths of an experiment.
 struct LengthRow
 {
-    std::string metric;        ///< metric id
-    std::size_t peakA = 0;     ///< peak checkpoint in the shorter run
-    std::size_t peakB = 0;     ///< peak checkpoint in the longer run
-    double valueA = 0.0;       ///< best value, shorter
-    double valueB = 0.0;       ///< best value, longer
-    DifferenceTest test;       ///< B vs A
+    std::string metric;    ///< metric id
+    std::size_t peakA = 0; ///< peak checkpoint in the shorter run
+    std::size_t peakB = 0; ///< peak checkpoint in the longer run
+    double valueA = 0.0;   ///< best value, shorter
+    double valueB = 0.0;   ///< best value, longer
+    DifferenceTest test;   ///< B vs A
 };
 
 /// An experiment's runs at two sequence lengths compared metric by metric.
@@ -58,6 +58,7 @@ struct LengthComparison
 };
 
 /// Peak-to-peak comparison of two runs of one experiment at different lengths.
-LengthComparison compareLengths(const Run &a, const RunAnalysis &ra, const Run &b, const RunAnalysis &rb);
+LengthComparison compareLengths(const Run &a, const RunAnalysis &ra, const Run &b,
+                                const RunAnalysis &rb);
 
 } // namespace cs

@@ -12,10 +12,14 @@ namespace cs {
 const char *verdictName(Verdict v)
 {
     switch (v) {
-    case Verdict::NoDecline: return "no decline";
-    case Verdict::WithinNoise: return "within noise";
-    case Verdict::SignificantDecline: return "significant decline";
-    case Verdict::Untested: return "decline, not tested";
+    case Verdict::NoDecline:
+        return "no decline";
+    case Verdict::WithinNoise:
+        return "within noise";
+    case Verdict::SignificantDecline:
+        return "significant decline";
+    case Verdict::Untested:
+        return "decline, not tested";
     }
     return "?";
 }
@@ -27,15 +31,14 @@ const MetricAnalysis *RunAnalysis::find(const std::string &metric) const
     return it == metrics.end() ? nullptr : &*it;
 }
 
-std::optional<double> compositeScore(const Checkpoint &cp, const std::map<std::string, double> &weights)
+std::optional<double> compositeScore(const Checkpoint &cp,
+                                     const std::map<std::string, double> &weights)
 {
-    if (weights.empty())
-        return std::nullopt;
+    if (weights.empty()) return std::nullopt;
     double sum = 0.0;
     for (const auto &[id, w] : weights) {
         auto it = cp.metrics.find(id);
-        if (it == cp.metrics.end())
-            return std::nullopt;
+        if (it == cp.metrics.end()) return std::nullopt;
         sum += w * it->second.value;
     }
     return sum;
@@ -44,10 +47,10 @@ std::optional<double> compositeScore(const Checkpoint &cp, const std::map<std::s
 std::optional<double> metricValue(const Run &run, const RunAnalysis *analysis, std::size_t index,
                                   const std::string &metric)
 {
-    if (index >= run.checkpoints.size())
-        return std::nullopt;
+    if (index >= run.checkpoints.size()) return std::nullopt;
     if (metric == metric::Score)
-        return analysis && index < analysis->composite.size() ? analysis->composite[index] : std::nullopt;
+        return analysis && index < analysis->composite.size() ? analysis->composite[index]
+                                                              : std::nullopt;
     const auto &m = run.checkpoints[index].metrics;
     auto it = m.find(metric);
     return it == m.end() ? std::nullopt : std::optional<double>(it->second.value);
@@ -62,7 +65,8 @@ std::optional<stats::Interval> metricInterval(const Checkpoint &cp, const std::s
     return stats::wilson(it->second.value, *it->second.n, confidence);
 }
 
-DifferenceTest compareCheckpoints(const Checkpoint &a, const Checkpoint &b, const std::string &metric)
+DifferenceTest compareCheckpoints(const Checkpoint &a, const Checkpoint &b,
+                                  const std::string &metric)
 {
     DifferenceTest t;
     auto ia = a.metrics.find(metric), ib = b.metrics.find(metric);
@@ -80,8 +84,7 @@ DifferenceTest compareCheckpoints(const Checkpoint &a, const Checkpoint &b, cons
         std::int64_t onlyA = 0, onlyB = 0, paired = 0;
         for (const auto &e : mb.examples) {
             auto it = hitsA.find(e.id);
-            if (it == hitsA.end())
-                continue;
+            if (it == hitsA.end()) continue;
             ++paired;
             onlyA += it->second && !e.hit;
             onlyB += !it->second && e.hit;

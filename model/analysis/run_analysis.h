@@ -14,11 +14,11 @@ namespace cs {
 /// The outcome of testing the difference between two checkpoints on one metric.
 struct DifferenceTest
 {
-    double difference = 0.0;   ///< b − a, in the metric's units
-    std::optional<double> p;   ///< two-sided p-value; nullopt when no test is possible
-    std::string test;          ///< "McNemar exact (paired)", "two-proportion z (unpaired, approximate)"
-    bool sameDataset = true;   ///< false when n or dataset identity differ
-    std::string why;           ///< when p is missing: the reason
+    double difference = 0.0; ///< b − a, in the metric's units
+    std::optional<double> p; ///< two-sided p-value; nullopt when no test is possible
+    std::string test; ///< "McNemar exact (paired)", "two-proportion z (unpaired, approximate)"
+    bool sameDataset = true; ///< false when n or dataset identity differ
+    std::string why;         ///< when p is missing: the reason
 };
 
 /// How a run ended relative to its peak.
@@ -30,14 +30,14 @@ const char *verdictName(Verdict v);
 /// Peak, decline and noise band of one metric of one run.
 struct MetricAnalysis
 {
-    std::string metric;                ///< metric id
-    bool lowerIsBetter = false;        ///< direction
-    bool proportion = false;           ///< values are proportions: differences in points
-    std::vector<std::size_t> points;   ///< checkpoint indices that have the metric, in order
-    std::size_t peak = 0;              ///< checkpoint index of the peak
-    std::size_t last = 0;              ///< checkpoint index of the last evaluation
-    double change = 0.0;               ///< last − peak (points ×100 for proportions)
-    DifferenceTest declineTest;        ///< peak vs last
+    std::string metric;                   ///< metric id
+    bool lowerIsBetter = false;           ///< direction
+    bool proportion = false;              ///< values are proportions: differences in points
+    std::vector<std::size_t> points;      ///< checkpoint indices that have the metric, in order
+    std::size_t peak = 0;                 ///< checkpoint index of the peak
+    std::size_t last = 0;                 ///< checkpoint index of the last evaluation
+    double change = 0.0;                  ///< last − peak (points ×100 for proportions)
+    DifferenceTest declineTest;           ///< peak vs last
     Verdict verdict = Verdict::NoDecline; ///< overfitting verdict
     std::vector<std::size_t> withinNoise; ///< checkpoint indices not distinguishable from the peak
 };
@@ -45,11 +45,11 @@ struct MetricAnalysis
 /// Early-stopping outcome.
 struct EarlyStopOutcome
 {
-    std::string metric;              ///< metric watched
-    bool stopped = false;            ///< patience ran out at some evaluation
-    std::size_t stopAt = 0;          ///< checkpoint index where training would stop
-    std::size_t restored = 0;        ///< checkpoint index restored (the best so far)
-    std::optional<double> savedEpochs; ///< epochs of training not needed
+    std::string metric;                     ///< metric watched
+    bool stopped = false;                   ///< patience ran out at some evaluation
+    std::size_t stopAt = 0;                 ///< checkpoint index where training would stop
+    std::size_t restored = 0;               ///< checkpoint index restored (the best so far)
+    std::optional<double> savedEpochs;      ///< epochs of training not needed
     std::optional<std::int64_t> savedSteps; ///< steps not needed
 };
 
@@ -65,13 +65,13 @@ struct ScoreDisagreement
 /// Everything ClozeScope says about one run.
 struct RunAnalysis
 {
-    std::string runKey;                          ///< Run::key()
+    std::string runKey;                           ///< Run::key()
     std::vector<std::optional<double>> composite; ///< composite score per checkpoint
-    std::vector<MetricAnalysis> metrics;         ///< per metric, in display order
-    std::string criterion;                       ///< metric that picks the checkpoint
-    std::optional<EarlyStopOutcome> earlyStop;   ///< early-stopping simulation
-    std::vector<ScoreDisagreement> scoreFlags;   ///< file scores that disagree
-    std::size_t fileScoresChecked = 0;           ///< how many file scores were compared
+    std::vector<MetricAnalysis> metrics;          ///< per metric, in display order
+    std::string criterion;                        ///< metric that picks the checkpoint
+    std::optional<EarlyStopOutcome> earlyStop;    ///< early-stopping simulation
+    std::vector<ScoreDisagreement> scoreFlags;    ///< file scores that disagree
+    std::size_t fileScoresChecked = 0;            ///< how many file scores were compared
 
     /// Analysis of one metric, or nullptr.
     const MetricAnalysis *find(const std::string &metric) const;
@@ -82,11 +82,13 @@ std::optional<double> metricValue(const Run &run, const RunAnalysis *analysis, s
                                   const std::string &metric);
 
 /// Composite score of a checkpoint; nullopt when a weighted metric is missing.
-std::optional<double> compositeScore(const Checkpoint &cp, const std::map<std::string, double> &weights);
+std::optional<double> compositeScore(const Checkpoint &cp,
+                                     const std::map<std::string, double> &weights);
 
 /// Tests the difference of two checkpoints on a metric (McNemar where both have
 /// per-example records, else unpaired two-proportion z where both have n).
-DifferenceTest compareCheckpoints(const Checkpoint &a, const Checkpoint &b, const std::string &metric);
+DifferenceTest compareCheckpoints(const Checkpoint &a, const Checkpoint &b,
+                                  const std::string &metric);
 
 /// Simulates EarlyStoppingCallback over a series of values in evaluation order.
 EarlyStopOutcome simulateEarlyStopping(const std::vector<double> &values, bool lowerIsBetter,

@@ -13,11 +13,11 @@ struct Block
 {
     /// What the block is.
     enum class Kind { Heading, Paragraph, Bullets, TableBlock, Image };
-    Kind kind = Kind::Paragraph;     ///< kind
-    int level = 2;                   ///< heading level
-    std::string text;                ///< heading or paragraph text; image path
-    std::vector<std::string> items;  ///< bullet items
-    Table table;                     ///< table
+    Kind kind = Kind::Paragraph;    ///< kind
+    int level = 2;                  ///< heading level
+    std::string text;               ///< heading or paragraph text; image path
+    std::vector<std::string> items; ///< bullet items
+    Table table;                    ///< table
 };
 
 /// A report as blocks, rendered to Markdown or HTML.

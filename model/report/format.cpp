@@ -30,8 +30,7 @@ std::string value(double v)
 
 std::string epoch(std::optional<double> e)
 {
-    if (!e)
-        return "";
+    if (!e) return "";
     std::string s = printf1("%.3f", *e);
     while (s.size() > 1 && s.back() == '0' && s[s.size() - 2] != '.')
         s.pop_back();
@@ -40,12 +39,9 @@ std::string epoch(std::optional<double> e)
 
 std::string pValue(std::optional<double> p)
 {
-    if (!p)
-        return "n/a";
-    if (*p < 0.001)
-        return "< 0.001";
-    if (*p < 0.01)
-        return printf1("%.3f", *p);
+    if (!p) return "n/a";
+    if (*p < 0.001) return "< 0.001";
+    if (*p < 0.01) return printf1("%.3f", *p);
     return printf1("%.2f", *p);
 }
 

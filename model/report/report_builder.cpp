@@ -20,13 +20,19 @@ std::string epochSourceText(const Run &run)
     std::vector<std::string> parts;
     for (auto s : sources) {
         switch (s) {
-        case EpochSource::File: parts.push_back("as written in the results"); break;
-        case EpochSource::TrainerState: parts.push_back("from trainer_state.json"); break;
-        case EpochSource::StepsPerEpoch:
-            parts.push_back("step / " + fmt::number(run.stepsPerEpoch.value_or(0)) + " steps per epoch (" +
-                            run.stepsPerEpochSource + "), rounded");
+        case EpochSource::File:
+            parts.push_back("as written in the results");
             break;
-        case EpochSource::None: parts.push_back("unknown for some checkpoints"); break;
+        case EpochSource::TrainerState:
+            parts.push_back("from trainer_state.json");
+            break;
+        case EpochSource::StepsPerEpoch:
+            parts.push_back("step / " + fmt::number(run.stepsPerEpoch.value_or(0)) +
+                            " steps per epoch (" + run.stepsPerEpochSource + "), rounded");
+            break;
+        case EpochSource::None:
+            parts.push_back("unknown for some checkpoints");
+            break;
         }
     }
     std::string out;
@@ -44,26 +50,40 @@ void criteriaSection(Document &doc, const AnalysedResults &r)
     const int pct = static_cast<int>(std::lround(s.confidence * 100));
     doc.heading(2, "Criteria");
     doc.bullets({
-        "Composite score = " + weights + ", computed for every checkpoint that has all of these; a score "
-        "a file carries itself is shown beside it and flagged when it differs by more than " +
+        "Composite score = " + weights +
+            ", computed for every checkpoint that has all of these; a score "
+            "a file carries itself is shown beside it and flagged when it differs by more than " +
             fmt::number(s.scoreTolerance) + ".",
-        "Peak: the best value (higher is better; lower for losses and perplexities); ties go to the higher "
+        "Peak: the best value (higher is better; lower for losses and perplexities); ties go to "
+        "the higher "
         "composite score, then the earlier checkpoint.",
-        "Intervals: Wilson " + std::to_string(pct) + " % score intervals where the number of examples n is "
-        "known; none is shown otherwise.",
-        "Tests: exact McNemar on per-example records when both checkpoints have them; otherwise a pooled "
-        "two-proportion z-test, which treats the two evaluations as independent (approximate). Significance "
-        "level " + fmt::number(s.alpha) + ".",
-        "Overfitting verdict: \"significant decline\" only when the last evaluation is significantly below the "
-        "peak; otherwise \"within noise\" or \"no decline\". Checkpoints whose difference to the peak has "
-        "p ≥ " + fmt::number(s.alpha) + " are \"within noise of the peak\".",
-        "Early stopping as Hugging Face's EarlyStoppingCallback: patience " + std::to_string(s.earlyStop.patience) +
-            ", threshold " + fmt::number(s.earlyStop.threshold) + ", on " +
-            (s.earlyStop.metric.empty() ? std::string("each run's criterion") : s.earlyStop.metric) + ".",
+        "Intervals: Wilson " + std::to_string(pct) +
+            " % score intervals where the number of examples n is "
+            "known; none is shown otherwise.",
+        "Tests: exact McNemar on per-example records when both checkpoints have them; otherwise a "
+        "pooled "
+        "two-proportion z-test, which treats the two evaluations as independent (approximate). "
+        "Significance "
+        "level " +
+            fmt::number(s.alpha) + ".",
+        "Overfitting verdict: \"significant decline\" only when the last evaluation is "
+        "significantly below the "
+        "peak; otherwise \"within noise\" or \"no decline\". Checkpoints whose difference to the "
+        "peak has "
+        "p ≥ " +
+            fmt::number(s.alpha) + " are \"within noise of the peak\".",
+        "Early stopping as Hugging Face's EarlyStoppingCallback: patience " +
+            std::to_string(s.earlyStop.patience) + ", threshold " +
+            fmt::number(s.earlyStop.threshold) + ", on " +
+            (s.earlyStop.metric.empty() ? std::string("each run's criterion")
+                                        : s.earlyStop.metric) +
+            ".",
         "The checkpoint to keep is chosen by " +
             (s.criterion.empty() ? std::string("Real@1 where present, else the composite score")
-                                 : metricLabel(s.criterion)) + ".",
-        "Differences are differences of the shown 4-decimal values, in percentage points for proportions.",
+                                 : metricLabel(s.criterion)) +
+            ".",
+        "Differences are differences of the shown 4-decimal values, in percentage points for "
+        "proportions.",
     });
 }
 
@@ -76,12 +96,12 @@ void runsSection(Document &doc, const AnalysedResults &r)
         std::map<std::string, std::set<std::int64_t>> ns;
         for (const auto &cp : run.checkpoints)
             for (const auto &[id, mv] : cp.metrics)
-                if (mv.n)
-                    ns[id].insert(*mv.n);
+                if (mv.n) ns[id].insert(*mv.n);
         std::string nText;
         for (const auto &id : MetricAliases::ordered([&] {
                  std::vector<std::string> v;
-                 for (const auto &[k, x] : ns) v.push_back(k);
+                 for (const auto &[k, x] : ns)
+                     v.push_back(k);
                  return v;
              }())) {
             std::string vals;
@@ -106,22 +126,25 @@ void bestSection(Document &doc, const AnalysedResults &r)
         const Run &run = r.set->runs[k];
         const RunAnalysis &ra = r.analyses[k];
         for (const auto &m : ra.metrics) {
-            if (m.points.empty())
-                continue;
+            if (m.points.empty()) continue;
             const Checkpoint &cp = run.checkpoints[m.peak];
             const auto ci = metricInterval(cp, m.metric, r.settings.confidence);
-            t.addRow({run.displayName(), "best " + metricLabel(m.metric), cp.name, fmt::epoch(cp.epoch),
-                      fmt::value(*metricValue(run, &ra, m.peak, m.metric)), ci ? fmt::interval(*ci) : ""});
+            t.addRow({run.displayName(), "best " + metricLabel(m.metric), cp.name,
+                      fmt::epoch(cp.epoch), fmt::value(*metricValue(run, &ra, m.peak, m.metric)),
+                      ci ? fmt::interval(*ci) : ""});
         }
         if (ra.earlyStop) {
             const Checkpoint &cp = run.checkpoints[ra.earlyStop->restored];
-            t.addRow({run.displayName(), "early stopping on " + metricLabel(ra.earlyStop->metric) + " restores",
-                      cp.name, fmt::epoch(cp.epoch),
-                      fmt::value(*metricValue(run, &ra, ra.earlyStop->restored, ra.earlyStop->metric)), ""});
+            t.addRow(
+                {run.displayName(),
+                 "early stopping on " + metricLabel(ra.earlyStop->metric) + " restores", cp.name,
+                 fmt::epoch(cp.epoch),
+                 fmt::value(*metricValue(run, &ra, ra.earlyStop->restored, ra.earlyStop->metric)),
+                 ""});
         }
         if (run.trainerBest)
-            t.addRow({run.displayName(), "Trainer's best_model_checkpoint", run.trainerBest->checkpoint, "",
-                      fmt::number(run.trainerBest->metric), ""});
+            t.addRow({run.displayName(), "Trainer's best_model_checkpoint",
+                      run.trainerBest->checkpoint, "", fmt::number(run.trainerBest->metric), ""});
     }
     doc.heading(2, "Best checkpoints");
     doc.table(t);
@@ -159,7 +182,8 @@ Document buildReport(const AnalysedResults &r, const std::vector<std::string> &i
     for (std::size_t k = 0; k < r.set->runs.size(); ++k) {
         const Run &run = r.set->runs[k];
         doc.heading(3, run.displayName());
-        doc.paragraph("Experiment " + run.experiment + "; epochs " + epochSourceText(run) + ". Best values in bold.");
+        doc.paragraph("Experiment " + run.experiment + "; epochs " + epochSourceText(run) +
+                      ". Best values in bold.");
         doc.table(checkpointTable(run, r.analyses[k], r.settings));
     }
     bestSection(doc, r);

@@ -27,13 +27,15 @@ AnalysedResults analyseAll(const ResultSet &set, const AnalysisSettings &setting
 Document buildReport(const AnalysedResults &results, const std::vector<std::string> &inputs);
 
 /// Checkpoint table of one run: every metric, interval of the criterion, score, file score.
-Table checkpointTable(const Run &run, const RunAnalysis &analysis, const AnalysisSettings &settings);
+Table checkpointTable(const Run &run, const RunAnalysis &analysis,
+                      const AnalysisSettings &settings);
 
 /// Long table of chosen metrics for every checkpoint of every run (the `table` command).
 Table metricTable(const AnalysedResults &results, const std::vector<std::string> &metrics);
 
 /// The one-sentence recommendation for a run ("Keep checkpoint-390: …").
-std::string recommendation(const Run &run, const RunAnalysis &analysis, const AnalysisSettings &settings);
+std::string recommendation(const Run &run, const RunAnalysis &analysis,
+                           const AnalysisSettings &settings);
 
 /// Appends the comparison, overfitting, early-stopping, score-check and problem sections.
 void comparisonSections(Document &doc, const AnalysedResults &results);

@@ -24,38 +24,42 @@ void lengthSection(Document &doc, const AnalysedResults &r)
 {
     std::map<std::string, std::vector<std::size_t>> byExperiment;
     for (std::size_t k = 0; k < r.set->runs.size(); ++k)
-        if (r.set->runs[k].seqLen)
-            byExperiment[r.set->runs[k].experiment].push_back(k);
+        if (r.set->runs[k].seqLen) byExperiment[r.set->runs[k].experiment].push_back(k);
     bool any = false;
     for (const auto &[experiment, idx] : byExperiment) {
         for (std::size_t i = 0; i + 1 < idx.size(); ++i) {
             const Run &a = r.set->runs[idx[i]], &b = r.set->runs[idx[i + 1]];
-            if (a.seqLen == b.seqLen)
-                continue;
-            if (!any)
-                doc.heading(2, "Sequence length comparison");
+            if (a.seqLen == b.seqLen) continue;
+            if (!any) doc.heading(2, "Sequence length comparison");
             any = true;
-            const LengthComparison lc = compareLengths(a, r.analyses[idx[i]], b, r.analyses[idx[i + 1]]);
+            const LengthComparison lc =
+                compareLengths(a, r.analyses[idx[i]], b, r.analyses[idx[i + 1]]);
             Table t;
-            t.caption = experiment + ": " + std::to_string(lc.lengthA) + " vs " + std::to_string(lc.lengthB);
-            t.columns = {"Metric", "Best @" + std::to_string(lc.lengthA), "Best @" + std::to_string(lc.lengthB),
-                         "Difference (" + std::to_string(lc.lengthA) + " − " + std::to_string(lc.lengthB) + ")",
-                         "p", "Test"};
+            t.caption = experiment + ": " + std::to_string(lc.lengthA) + " vs " +
+                        std::to_string(lc.lengthB);
+            t.columns = {"Metric",
+                         "Best @" + std::to_string(lc.lengthA),
+                         "Best @" + std::to_string(lc.lengthB),
+                         "Difference (" + std::to_string(lc.lengthA) + " − " +
+                             std::to_string(lc.lengthB) + ")",
+                         "p",
+                         "Test"};
             for (const auto &row : lc.rows) {
                 const MetricAnalysis *ma = r.analyses[idx[i]].find(row.metric);
                 t.addRow({metricLabel(row.metric),
-                          fmt::value(row.valueA) + " (" + a.checkpoints[row.peakA].name + ", epoch " +
-                              fmt::epoch(a.checkpoints[row.peakA].epoch) + ")",
-                          fmt::value(row.valueB) + " (" + b.checkpoints[row.peakB].name + ", epoch " +
-                              fmt::epoch(b.checkpoints[row.peakB].epoch) + ")",
-                          fmt::difference(row.valueB, row.valueA, ma && ma->proportion), fmt::pValue(row.test.p),
-                          testText(row.test)});
+                          fmt::value(row.valueA) + " (" + a.checkpoints[row.peakA].name +
+                              ", epoch " + fmt::epoch(a.checkpoints[row.peakA].epoch) + ")",
+                          fmt::value(row.valueB) + " (" + b.checkpoints[row.peakB].name +
+                              ", epoch " + fmt::epoch(b.checkpoints[row.peakB].epoch) + ")",
+                          fmt::difference(row.valueB, row.valueA, ma && ma->proportion),
+                          fmt::pValue(row.test.p), testText(row.test)});
             }
             if (lc.setsDiffer)
-                t.notes.push_back("The evaluation sets differ between the lengths (Real@k n " +
-                                  nText(a.checkpoints.front(), metric::Real1) + " vs " +
-                                  nText(b.checkpoints.front(), metric::Real1) +
-                                  "): these are different test sets, so the comparison is indicative only.");
+                t.notes.push_back(
+                    "The evaluation sets differ between the lengths (Real@k n " +
+                    nText(a.checkpoints.front(), metric::Real1) + " vs " +
+                    nText(b.checkpoints.front(), metric::Real1) +
+                    "): these are different test sets, so the comparison is indicative only.");
             doc.table(t);
         }
     }
@@ -67,26 +71,33 @@ void matchedSection(Document &doc, const AnalysedResults &r)
     const auto &runs = r.set->runs;
     for (std::size_t i = 0; i < runs.size(); ++i) {
         for (std::size_t j = 0; j < runs.size(); ++j) {
-            if (i == j || runs[i].experiment >= runs[j].experiment || runs[i].seqLen != runs[j].seqLen)
+            if (i == j || runs[i].experiment >= runs[j].experiment ||
+                runs[i].seqLen != runs[j].seqLen)
                 continue;
             const std::string metric = r.analyses[i].criterion;
-            const MatchedComparison mc = compareAtMatchedEpochs(runs[i], r.analyses[i], runs[j], r.analyses[j], metric);
-            if (mc.rows.size() < 2)
-                continue;
-            if (!any)
-                doc.heading(2, "Matched-epoch comparison");
+            const MatchedComparison mc =
+                compareAtMatchedEpochs(runs[i], r.analyses[i], runs[j], r.analyses[j], metric);
+            if (mc.rows.size() < 2) continue;
+            if (!any) doc.heading(2, "Matched-epoch comparison");
             any = true;
             const MetricAnalysis *ma = r.analyses[i].find(metric);
             Table t;
-            t.caption = metricLabel(metric) + ": " + runs[i].displayName() + " vs " + runs[j].displayName();
-            t.columns = {"Epoch", runs[i].displayName(), runs[j].displayName(),
-                         "Difference (" + runs[j].displayName() + " − " + runs[i].displayName() + ")", "p", "Test"};
+            t.caption =
+                metricLabel(metric) + ": " + runs[i].displayName() + " vs " + runs[j].displayName();
+            t.columns = {"Epoch",
+                         runs[i].displayName(),
+                         runs[j].displayName(),
+                         "Difference (" + runs[j].displayName() + " − " + runs[i].displayName() +
+                             ")",
+                         "p",
+                         "Test"};
             for (const auto &row : mc.rows)
                 t.addRow({fmt::epoch(row.epoch), fmt::value(row.valueA), fmt::value(row.valueB),
-                          fmt::difference(row.valueA, row.valueB, ma && ma->proportion), fmt::pValue(row.test.p),
-                          testText(row.test)});
+                          fmt::difference(row.valueA, row.valueB, ma && ma->proportion),
+                          fmt::pValue(row.test.p), testText(row.test)});
             if (mc.setsDiffer)
-                t.notes.push_back("The two runs were evaluated on different sets (n or dataset differ).");
+                t.notes.push_back(
+                    "The two runs were evaluated on different sets (n or dataset differ).");
             doc.table(t);
         }
     }
@@ -96,13 +107,14 @@ void overfittingSection(Document &doc, const AnalysedResults &r)
 {
     Table t;
     t.caption = "Decline after the peak";
-    t.columns = {"Run", "Metric", "Peak", "Last", "Change", "p", "Test", "Verdict", "Within noise of the peak"};
+    t.columns = {"Run",  "Metric",  "Peak",
+                 "Last", "Change",  "p",
+                 "Test", "Verdict", "Within noise of the peak"};
     for (std::size_t k = 0; k < r.set->runs.size(); ++k) {
         const Run &run = r.set->runs[k];
         const RunAnalysis &ra = r.analyses[k];
         for (const auto &m : ra.metrics) {
-            if (m.points.size() < 2)
-                continue;
+            if (m.points.size() < 2) continue;
             const auto peakV = *metricValue(run, &ra, m.peak, m.metric);
             const auto lastV = *metricValue(run, &ra, m.last, m.metric);
             std::string noise;
@@ -115,38 +127,42 @@ void overfittingSection(Document &doc, const AnalysedResults &r)
                           fmt::epoch(run.checkpoints[m.last].epoch) + ")",
                       fmt::difference(peakV, lastV, m.proportion),
                       m.verdict == Verdict::NoDecline ? "" : fmt::pValue(m.declineTest.p),
-                      m.verdict == Verdict::NoDecline ? "" : testText(m.declineTest), verdictName(m.verdict),
-                      m.metric == metric::Score ? "(no test)" : noise});
+                      m.verdict == Verdict::NoDecline ? "" : testText(m.declineTest),
+                      verdictName(m.verdict), m.metric == metric::Score ? "(no test)" : noise});
         }
     }
     doc.heading(2, "Overfitting analysis");
-    doc.paragraph("Change is last − peak (points for proportions). A decline is called significant only "
-                  "when its test says so at level " + fmt::number(r.settings.alpha) + ".");
+    doc.paragraph(
+        "Change is last − peak (points for proportions). A decline is called significant only "
+        "when its test says so at level " +
+        fmt::number(r.settings.alpha) + ".");
     doc.table(t);
 }
 
 void earlyStopSection(Document &doc, const AnalysedResults &r)
 {
     Table t;
-    t.caption = "Early-stopping simulation (threshold " + fmt::number(r.settings.earlyStop.threshold) + ")";
+    t.caption =
+        "Early-stopping simulation (threshold " + fmt::number(r.settings.earlyStop.threshold) + ")";
     t.columns = {"Run", "Metric"};
     for (int p = 1; p <= 5; ++p)
         t.columns.push_back("patience " + std::to_string(p));
     for (std::size_t k = 0; k < r.set->runs.size(); ++k) {
         const Run &run = r.set->runs[k];
         const RunAnalysis &ra = r.analyses[k];
-        if (!ra.earlyStop)
-            continue;
+        if (!ra.earlyStop) continue;
         const MetricAnalysis *m = ra.find(ra.earlyStop->metric);
         std::vector<double> values;
         for (std::size_t i : m->points)
             values.push_back(*metricValue(run, &ra, i, m->metric));
         std::vector<std::string> cells = {run.displayName(), metricLabel(m->metric)};
         for (int p = 1; p <= 5; ++p) {
-            const auto es = simulateEarlyStopping(values, m->lowerIsBetter, p, r.settings.earlyStop.threshold);
+            const auto es =
+                simulateEarlyStopping(values, m->lowerIsBetter, p, r.settings.earlyStop.threshold);
             const Checkpoint &stop = run.checkpoints[m->points[es.stopAt]];
             const Checkpoint &best = run.checkpoints[m->points[es.restored]];
-            cells.push_back(es.stopped ? "stops at " + fmt::epoch(stop.epoch) + " (" + stop.name + "), restores " + best.name
+            cells.push_back(es.stopped ? "stops at " + fmt::epoch(stop.epoch) + " (" + stop.name +
+                                             "), restores " + best.name
                                        : "runs to the end, best " + best.name);
         }
         t.addRow(cells);
@@ -155,11 +171,11 @@ void earlyStopSection(Document &doc, const AnalysedResults &r)
     std::vector<std::string> lines;
     for (std::size_t k = 0; k < r.set->runs.size(); ++k) {
         const auto &es = r.analyses[k].earlyStop;
-        if (!es)
-            continue;
+        if (!es) continue;
         const Run &run = r.set->runs[k];
-        std::string s = run.displayName() + ": with patience " + std::to_string(r.settings.earlyStop.patience) +
-                        " on " + metricLabel(es->metric) + ", ";
+        std::string s = run.displayName() + ": with patience " +
+                        std::to_string(r.settings.earlyStop.patience) + " on " +
+                        metricLabel(es->metric) + ", ";
         if (es->stopped) {
             s += "training stops at " + run.checkpoints[es->stopAt].name + " (epoch " +
                  fmt::epoch(run.checkpoints[es->stopAt].epoch) + ") and restores " +
@@ -169,7 +185,8 @@ void earlyStopSection(Document &doc, const AnalysedResults &r)
             else
                 s += "; it would have saved no training";
         } else {
-            s += "patience never runs out; the best checkpoint is " + run.checkpoints[es->restored].name;
+            s += "patience never runs out; the best checkpoint is " +
+                 run.checkpoints[es->restored].name;
         }
         lines.push_back(s + ".");
     }
@@ -184,14 +201,15 @@ void scoreSection(Document &doc, const AnalysedResults &r)
     for (std::size_t k = 0; k < r.set->runs.size(); ++k) {
         checked += r.analyses[k].fileScoresChecked;
         for (const auto &f : r.analyses[k].scoreFlags)
-            lines.push_back(r.set->runs[k].displayName() + " " + r.set->runs[k].checkpoints[f.checkpoint].name +
-                            ": the file says " + fmt::value(f.fileScore) + ", its metrics give " +
+            lines.push_back(r.set->runs[k].displayName() + " " +
+                            r.set->runs[k].checkpoints[f.checkpoint].name + ": the file says " +
+                            fmt::value(f.fileScore) + ", its metrics give " +
                             fmt::value(f.computed) + " (" + f.source + ")");
     }
-    if (checked == 0)
-        return;
+    if (checked == 0) return;
     doc.heading(2, "Scores written in the files");
-    doc.paragraph(std::to_string(checked) + " scores carried by the files were recomputed from their own metrics; " +
+    doc.paragraph(std::to_string(checked) +
+                  " scores carried by the files were recomputed from their own metrics; " +
                   std::to_string(lines.size()) + " disagree.");
     doc.bullets(lines);
 }
@@ -201,13 +219,12 @@ void problemsSection(Document &doc, const AnalysedResults &r)
     std::vector<std::string> lines;
     for (const auto &p : r.set->problems) {
         std::string where = p.file;
-        if (!p.location.empty())
-            where += (where.empty() ? "" : ", ") + p.location;
-        lines.push_back(std::string(severityName(p.severity)) + ": " + (where.empty() ? "" : where + ": ") + p.message);
+        if (!p.location.empty()) where += (where.empty() ? "" : ", ") + p.location;
+        lines.push_back(std::string(severityName(p.severity)) + ": " +
+                        (where.empty() ? "" : where + ": ") + p.message);
     }
     doc.heading(2, "Import notes");
-    if (lines.empty())
-        doc.paragraph("Every file was read without problems.");
+    if (lines.empty()) doc.paragraph("Every file was read without problems.");
     doc.bullets(lines);
 }
 

@@ -10,18 +10,16 @@ namespace cs {
 namespace {
 
 /// Marks the best cell of each metric column in bold.
-void boldBest(Table &t, const Run &run, const RunAnalysis &ra, const std::vector<std::string> &metrics,
-              std::size_t firstColumn)
+void boldBest(Table &t, const Run &run, const RunAnalysis &ra,
+              const std::vector<std::string> &metrics, std::size_t firstColumn)
 {
     for (std::size_t m = 0; m < metrics.size(); ++m) {
         const MetricAnalysis *ma = ra.find(metrics[m]);
-        if (!ma || ma->points.empty())
-            continue;
+        if (!ma || ma->points.empty()) continue;
         const double best = *metricValue(run, &ra, ma->peak, metrics[m]);
         for (std::size_t i = 0; i < run.checkpoints.size(); ++i) {
             const auto v = metricValue(run, &ra, i, metrics[m]);
-            if (v && std::fabs(*v - best) < 1e-12)
-                t.rows[i][firstColumn + m].bold = true;
+            if (v && std::fabs(*v - best) < 1e-12) t.rows[i][firstColumn + m].bold = true;
         }
     }
 }
@@ -39,8 +37,7 @@ Table checkpointTable(const Run &run, const RunAnalysis &ra, const AnalysisSetti
     t.caption = run.displayName();
     std::vector<std::string> metrics;
     for (const auto &m : ra.metrics)
-        if (m.metric != metric::Score)
-            metrics.push_back(m.metric);
+        if (m.metric != metric::Score) metrics.push_back(m.metric);
     t.columns = {"Checkpoint", "Step", "Epoch"};
     for (const auto &m : metrics)
         t.columns.push_back(metricLabel(m));
@@ -52,16 +49,13 @@ Table checkpointTable(const Run &run, const RunAnalysis &ra, const AnalysisSetti
     bool hasFileScore = false;
     for (const auto &cp : run.checkpoints)
         hasFileScore = hasFileScore || !cp.fileScores.empty();
-    if (hasScore)
-        t.columns.push_back("Score");
-    if (hasFileScore)
-        t.columns.push_back("File score");
+    if (hasScore) t.columns.push_back("Score");
+    if (hasFileScore) t.columns.push_back("File score");
 
     std::map<double, int> epochCount;
     for (std::size_t i = 0; i < run.checkpoints.size(); ++i) {
         const Checkpoint &cp = run.checkpoints[i];
-        if (cp.epoch)
-            ++epochCount[*cp.epoch];
+        if (cp.epoch) ++epochCount[*cp.epoch];
         std::vector<std::string> cells = {cp.name, cp.step ? std::to_string(*cp.step) : "",
                                           fmt::epoch(cp.epoch)};
         for (const auto &m : metrics) {
@@ -72,15 +66,16 @@ Table checkpointTable(const Run &run, const RunAnalysis &ra, const AnalysisSetti
             const auto ci = metricInterval(cp, ra.criterion, settings.confidence);
             cells.push_back(ci ? fmt::interval(*ci) : "");
         }
-        if (hasScore)
-            cells.push_back(ra.composite[i] ? fmt::value(*ra.composite[i]) : "");
+        if (hasScore) cells.push_back(ra.composite[i] ? fmt::value(*ra.composite[i]) : "");
         if (hasFileScore) {
             std::string fileScore;
             for (const auto &fs : cp.fileScores) {
-                const bool flagged = std::any_of(ra.scoreFlags.begin(), ra.scoreFlags.end(), [&](const auto &f) {
-                    return f.checkpoint == i && f.fileScore == fs.value;
-                });
-                fileScore += (fileScore.empty() ? "" : " / ") + fmt::value(fs.value) + (flagged ? " (differs)" : "");
+                const bool flagged =
+                    std::any_of(ra.scoreFlags.begin(), ra.scoreFlags.end(), [&](const auto &f) {
+                        return f.checkpoint == i && f.fileScore == fs.value;
+                    });
+                fileScore += (fileScore.empty() ? "" : " / ") + fmt::value(fs.value) +
+                             (flagged ? " (differs)" : "");
             }
             cells.push_back(fileScore);
         }
@@ -94,8 +89,8 @@ Table checkpointTable(const Run &run, const RunAnalysis &ra, const AnalysisSetti
     }
     for (const auto &[epoch, count] : epochCount)
         if (count > 1)
-            t.notes.push_back(std::to_string(count) + " checkpoints share epoch " + fmt::epoch(epoch) +
-                              "; each is kept and shown.");
+            t.notes.push_back(std::to_string(count) + " checkpoints share epoch " +
+                              fmt::epoch(epoch) + "; each is kept and shown.");
     return t;
 }
 
@@ -117,24 +112,26 @@ Table metricTable(const AnalysedResults &results, const std::vector<std::string>
         const RunAnalysis &ra = results.analyses[r];
         for (std::size_t i = 0; i < run.checkpoints.size(); ++i) {
             const Checkpoint &cp = run.checkpoints[i];
-            std::vector<std::string> cells = {run.name, run.experiment,
-                                              run.seqLen ? std::to_string(*run.seqLen) : "", cp.name,
-                                              cp.step ? std::to_string(*cp.step) : "", fmt::epoch(cp.epoch)};
+            std::vector<std::string> cells = {run.name,
+                                              run.experiment,
+                                              run.seqLen ? std::to_string(*run.seqLen) : "",
+                                              cp.name,
+                                              cp.step ? std::to_string(*cp.step) : "",
+                                              fmt::epoch(cp.epoch)};
             bool any = false;
             for (const auto &m : metrics) {
                 const auto v = metricValue(run, &ra, i, m);
                 any = any || v.has_value();
                 cells.push_back(v ? fmt::number(*v) : "");
-                if (m == metric::Score)
-                    continue;
+                if (m == metric::Score) continue;
                 const auto ci = metricInterval(cp, m, results.settings.confidence);
                 cells.push_back(ci ? fmt::number(ci->low) : "");
                 cells.push_back(ci ? fmt::number(ci->high) : "");
                 auto it = cp.metrics.find(m);
-                cells.push_back(it != cp.metrics.end() && it->second.n ? std::to_string(*it->second.n) : "");
+                cells.push_back(
+                    it != cp.metrics.end() && it->second.n ? std::to_string(*it->second.n) : "");
             }
-            if (any)
-                t.addRow(cells);
+            if (any) t.addRow(cells);
         }
     }
     return t;
@@ -143,19 +140,19 @@ Table metricTable(const AnalysedResults &results, const std::vector<std::string>
 std::string recommendation(const Run &run, const RunAnalysis &ra, const AnalysisSettings &settings)
 {
     const MetricAnalysis *m = ra.find(ra.criterion);
-    if (!m || m->points.empty())
-        return run.displayName() + ": no values to choose from.";
+    if (!m || m->points.empty()) return run.displayName() + ": no values to choose from.";
     const Checkpoint &peak = run.checkpoints[m->peak];
     const Checkpoint &last = run.checkpoints[m->last];
     std::string s = run.displayName() + ": keep " + peak.name;
-    if (peak.epoch)
-        s += " (epoch " + fmt::epoch(peak.epoch) + ")";
-    s += ": " + metricLabel(ra.criterion) + " " + fmt::value(*metricValue(run, &ra, m->peak, ra.criterion));
+    if (peak.epoch) s += " (epoch " + fmt::epoch(peak.epoch) + ")";
+    s += ": " + metricLabel(ra.criterion) + " " +
+         fmt::value(*metricValue(run, &ra, m->peak, ra.criterion));
     if (auto ci = metricInterval(peak, ra.criterion, settings.confidence))
         s += " " + fmt::interval(*ci);
     s += "; ";
-    const std::string diff = fmt::difference(*metricValue(run, &ra, m->peak, ra.criterion),
-                                             *metricValue(run, &ra, m->last, ra.criterion), m->proportion);
+    const std::string diff =
+        fmt::difference(*metricValue(run, &ra, m->peak, ra.criterion),
+                        *metricValue(run, &ra, m->last, ra.criterion), m->proportion);
     const std::string unit = m->proportion ? "-point" : "";
     const std::string by = last.epoch ? " by epoch " + fmt::epoch(last.epoch) : " by " + last.name;
     switch (m->verdict) {
@@ -164,20 +161,21 @@ std::string recommendation(const Run &run, const RunAnalysis &ra, const Analysis
                                 : "no decline after it" + by;
         break;
     case Verdict::WithinNoise:
-        s += "the " + diff.substr(1) + unit + " decline" + by + " is within noise, p = " +
-             fmt::pValue(m->declineTest.p);
+        s += "the " + diff.substr(1) + unit + " decline" + by +
+             " is within noise, p = " + fmt::pValue(m->declineTest.p);
         break;
     case Verdict::SignificantDecline:
-        s += "the " + diff.substr(1) + unit + " decline" + by + " is significant, p = " +
-             fmt::pValue(m->declineTest.p);
+        s += "the " + diff.substr(1) + unit + " decline" + by +
+             " is significant, p = " + fmt::pValue(m->declineTest.p);
         break;
     case Verdict::Untested:
-        s += "the " + diff.substr(1) + unit + " decline" + by + " cannot be tested (" + m->declineTest.why + ")";
+        s += "the " + diff.substr(1) + unit + " decline" + by + " cannot be tested (" +
+             m->declineTest.why + ")";
         break;
     }
     if (!m->withinNoise.empty())
-        s += "; " + std::to_string(m->withinNoise.size()) + " of " + std::to_string(m->points.size() - 1) +
-             " other checkpoints are within noise of it";
+        s += "; " + std::to_string(m->withinNoise.size()) + " of " +
+             std::to_string(m->points.size() - 1) + " other checkpoints are within noise of it";
     return s + ".";
 }
 

@@ -10,8 +10,7 @@ namespace {
 
 std::string csvCell(const std::string &s)
 {
-    if (s.find_first_of(",\"\n\r") == std::string::npos)
-        return s;
+    if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
     std::string out = "\"";
     for (char c : s)
         out += c == '"' ? std::string("\"\"") : std::string(1, c);
@@ -31,14 +30,27 @@ std::string latexEscape(const std::string &s)
     std::string out;
     for (char c : s) {
         switch (c) {
-        case '&': case '%': case '$': case '#': case '_': case '{': case '}':
+        case '&':
+        case '%':
+        case '$':
+        case '#':
+        case '_':
+        case '{':
+        case '}':
             out += '\\';
             out += c;
             break;
-        case '~': out += "\\textasciitilde{}"; break;
-        case '^': out += "\\textasciicircum{}"; break;
-        case '\\': out += "\\textbackslash{}"; break;
-        default: out += c;
+        case '~':
+            out += "\\textasciitilde{}";
+            break;
+        case '^':
+            out += "\\textasciicircum{}";
+            break;
+        case '\\':
+            out += "\\textbackslash{}";
+            break;
+        default:
+            out += c;
         }
     }
     return out;
@@ -61,8 +73,7 @@ std::string renderCsv(const Table &t)
 std::string renderMarkdown(const Table &t)
 {
     std::ostringstream out;
-    if (!t.caption.empty())
-        out << "**" << t.caption << "**\n\n";
+    if (!t.caption.empty()) out << "**" << t.caption << "**\n\n";
     out << "|";
     for (const auto &c : t.columns)
         out << " " << mdCell({c, false}) << " |";
@@ -85,8 +96,7 @@ std::string renderLatex(const Table &t)
 {
     std::ostringstream out;
     out << "\\begin{table}[ht]\n\\centering\n";
-    if (!t.caption.empty())
-        out << "\\caption{" << latexEscape(t.caption) << "}\n";
+    if (!t.caption.empty()) out << "\\caption{" << latexEscape(t.caption) << "}\n";
     out << "\\begin{tabular}{l" << std::string(t.columns.size() > 0 ? t.columns.size() - 1 : 0, 'r')
         << "}\n\\hline\n";
     for (std::size_t i = 0; i < t.columns.size(); ++i)
@@ -122,8 +132,7 @@ std::string renderJson(const Table &t)
         rows.push_back(obj);
     }
     nlohmann::json doc = {{"caption", t.caption}, {"columns", t.columns}, {"rows", rows}};
-    if (!t.notes.empty())
-        doc["notes"] = t.notes;
+    if (!t.notes.empty()) doc["notes"] = t.notes;
     return doc.dump(2) + "\n";
 }
 
@@ -131,8 +140,7 @@ std::string renderHtml(const Table &t)
 {
     std::ostringstream out;
     out << "<table>\n";
-    if (!t.caption.empty())
-        out << "<caption>" << htmlEscape(t.caption) << "</caption>\n";
+    if (!t.caption.empty()) out << "<caption>" << htmlEscape(t.caption) << "</caption>\n";
     out << "<thead><tr>";
     for (const auto &c : t.columns)
         out << "<th>" << htmlEscape(c) << "</th>";
@@ -140,7 +148,8 @@ std::string renderHtml(const Table &t)
     for (const auto &row : t.rows) {
         out << "<tr>";
         for (const auto &c : row)
-            out << (c.bold ? "<td><b>" : "<td>") << htmlEscape(c.text) << (c.bold ? "</b></td>" : "</td>");
+            out << (c.bold ? "<td><b>" : "<td>") << htmlEscape(c.text)
+                << (c.bold ? "</b></td>" : "</td>");
         out << "</tr>\n";
     }
     out << "</tbody>\n</table>\n";
@@ -161,23 +170,34 @@ void Table::addRow(const std::vector<std::string> &cells)
 
 bool parseTableFormat(const std::string &name, TableFormat &out)
 {
-    if (name == "csv") out = TableFormat::Csv;
-    else if (name == "md" || name == "markdown") out = TableFormat::Markdown;
-    else if (name == "latex" || name == "tex") out = TableFormat::Latex;
-    else if (name == "json") out = TableFormat::Json;
-    else if (name == "html") out = TableFormat::Html;
-    else return false;
+    if (name == "csv")
+        out = TableFormat::Csv;
+    else if (name == "md" || name == "markdown")
+        out = TableFormat::Markdown;
+    else if (name == "latex" || name == "tex")
+        out = TableFormat::Latex;
+    else if (name == "json")
+        out = TableFormat::Json;
+    else if (name == "html")
+        out = TableFormat::Html;
+    else
+        return false;
     return true;
 }
 
 std::string renderTable(const Table &table, TableFormat format)
 {
     switch (format) {
-    case TableFormat::Csv: return renderCsv(table);
-    case TableFormat::Markdown: return renderMarkdown(table);
-    case TableFormat::Latex: return renderLatex(table);
-    case TableFormat::Json: return renderJson(table);
-    case TableFormat::Html: return renderHtml(table);
+    case TableFormat::Csv:
+        return renderCsv(table);
+    case TableFormat::Markdown:
+        return renderMarkdown(table);
+    case TableFormat::Latex:
+        return renderLatex(table);
+    case TableFormat::Json:
+        return renderJson(table);
+    case TableFormat::Html:
+        return renderHtml(table);
     }
     return {};
 }
@@ -187,11 +207,20 @@ std::string htmlEscape(const std::string &text)
     std::string out;
     for (char c : text) {
         switch (c) {
-        case '&': out += "&amp;"; break;
-        case '<': out += "&lt;"; break;
-        case '>': out += "&gt;"; break;
-        case '"': out += "&quot;"; break;
-        default: out += c;
+        case '&':
+            out += "&amp;";
+            break;
+        case '<':
+            out += "&lt;";
+            break;
+        case '>':
+            out += "&gt;";
+            break;
+        case '"':
+            out += "&quot;";
+            break;
+        default:
+            out += c;
         }
     }
     return out;

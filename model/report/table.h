@@ -9,17 +9,17 @@ namespace cs {
 /// One cell: its text, and whether it is emphasised (best value).
 struct Cell
 {
-    std::string text; ///< what is shown
+    std::string text;  ///< what is shown
     bool bold = false; ///< best value of its column
 };
 
 /// A table: caption, header, rows; exported to CSV, Markdown, LaTeX, JSON or HTML.
 struct Table
 {
-    std::string caption;                ///< title above the table
-    std::vector<std::string> columns;   ///< header
+    std::string caption;                 ///< title above the table
+    std::vector<std::string> columns;    ///< header
     std::vector<std::vector<Cell>> rows; ///< cells, one vector per row
-    std::vector<std::string> notes;     ///< lines printed under the table
+    std::vector<std::string> notes;      ///< lines printed under the table
 
     /// Appends a row of plain cells.
     void addRow(const std::vector<std::string> &cells);

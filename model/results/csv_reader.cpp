@@ -10,8 +10,7 @@ CsvTable parseCsv(const std::string &input)
 {
     CsvTable t;
     std::string text = input;
-    if (text.rfind("\xEF\xBB\xBF", 0) == 0)
-        text.erase(0, 3);
+    if (text.rfind("\xEF\xBB\xBF", 0) == 0) text.erase(0, 3);
     std::vector<std::string> row;
     std::string cell;
     bool quoted = false, rowHasContent = false;
@@ -39,14 +38,12 @@ CsvTable parseCsv(const std::string &input)
             } else if (c == '"') {
                 quoted = false;
             } else {
-                if (c == '\n')
-                    ++line;
+                if (c == '\n') ++line;
                 cell += c;
             }
             continue;
         }
-        if (!rowHasContent && c != '\r' && c != '\n')
-            rowStart = line;
+        if (!rowHasContent && c != '\r' && c != '\n') rowStart = line;
         if (c == '"') {
             quoted = true;
             rowHasContent = true;
@@ -62,12 +59,11 @@ CsvTable parseCsv(const std::string &input)
             rowHasContent = true;
         }
     }
-    if (quoted)
-        t.error = "unterminated quoted cell starting on line " + std::to_string(rowStart);
-    if (rowHasContent || !cell.empty())
-        endRow();
+    if (quoted) t.error = "unterminated quoted cell starting on line " + std::to_string(rowStart);
+    if (rowHasContent || !cell.empty()) endRow();
     for (auto &h : t.header) {
-        h.erase(h.begin(), std::find_if(h.begin(), h.end(), [](unsigned char ch) { return !std::isspace(ch); }));
+        h.erase(h.begin(), std::find_if(h.begin(), h.end(),
+                                        [](unsigned char ch) { return !std::isspace(ch); }));
         while (!h.empty() && std::isspace(static_cast<unsigned char>(h.back())))
             h.pop_back();
     }
@@ -80,7 +76,8 @@ int csvColumn(const CsvTable &table, const std::string &name)
         const auto &h = table.header[i];
         if (h.size() == name.size() &&
             std::equal(h.begin(), h.end(), name.begin(), [](char a, char b) {
-                return std::tolower(static_cast<unsigned char>(a)) == std::tolower(static_cast<unsigned char>(b));
+                return std::tolower(static_cast<unsigned char>(a)) ==
+                       std::tolower(static_cast<unsigned char>(b));
             }))
             return static_cast<int>(i);
     }

@@ -15,7 +15,8 @@ namespace fs = std::filesystem;
 
 bool endsWith(const std::string &s, const std::string &suffix)
 {
-    return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+    return s.size() >= suffix.size() &&
+           s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
 std::string extensionOf(const std::string &path)
@@ -30,20 +31,16 @@ FileKind classifyJson(const std::string &fileName, const nlohmann::json &doc)
 {
     if (doc.is_object()) {
         const std::string format = doc.value("format", "");
-        if (format == "clozescope-results")
-            return FileKind::ClozeScopeResults;
-        if (format == "clozescope-workspace")
-            return FileKind::Workspace;
-        if (doc.contains("log_history"))
-            return FileKind::TrainerState;
+        if (format == "clozescope-results") return FileKind::ClozeScopeResults;
+        if (format == "clozescope-workspace") return FileKind::Workspace;
+        if (doc.contains("log_history")) return FileKind::TrainerState;
         if (endsWith(fileName, "final_results.json") && looksLikeSeedRecord(doc))
             return FileKind::SeedFinal;
         if (endsWith(fileName, "final_results.json") && doc.contains("real1"))
             return FileKind::SeedFinal;
-        if (looksLikeSeedRecord(doc))
-            return FileKind::SeedCheckpoint;
-        if (auto r = doc.find("results"); r != doc.end() && r->is_array() && !r->empty() &&
-                                          looksLikeSeedRecord(r->front()))
+        if (looksLikeSeedRecord(doc)) return FileKind::SeedCheckpoint;
+        if (auto r = doc.find("results");
+            r != doc.end() && r->is_array() && !r->empty() && looksLikeSeedRecord(r->front()))
             return FileKind::SeedSummary;
         if (endsWith(fileName, "all_results.json") || endsWith(fileName, "eval_results.json") ||
             endsWith(fileName, "test_results.json"))
@@ -64,17 +61,34 @@ void importJsonDocument(const std::string &path, const std::string &text, FileIm
     const std::string dir = fs::path(path).parent_path().string();
     try {
         switch (out.kind) {
-        case FileKind::ClozeScopeResults: importClozeScope(doc.json, dir, sink); break;
-        case FileKind::Workspace: importWorkspace(doc.json, sink); break;
-        case FileKind::TrainerState: importTrainerState(doc.json, sink); break;
-        case FileKind::TrainerResults: importTrainerResults(doc.json, sink); break;
-        case FileKind::SeedCheckpoint: importSeedCheckpoint(doc.json, sink); break;
-        case FileKind::SeedSummary: importSeedSummary(doc.json, sink); break;
-        case FileKind::SeedFinal: importSeedFinal(doc.json, sink); break;
-        default: importLooseJson(doc.json, sink); break;
+        case FileKind::ClozeScopeResults:
+            importClozeScope(doc.json, dir, sink);
+            break;
+        case FileKind::Workspace:
+            importWorkspace(doc.json, sink);
+            break;
+        case FileKind::TrainerState:
+            importTrainerState(doc.json, sink);
+            break;
+        case FileKind::TrainerResults:
+            importTrainerResults(doc.json, sink);
+            break;
+        case FileKind::SeedCheckpoint:
+            importSeedCheckpoint(doc.json, sink);
+            break;
+        case FileKind::SeedSummary:
+            importSeedSummary(doc.json, sink);
+            break;
+        case FileKind::SeedFinal:
+            importSeedFinal(doc.json, sink);
+            break;
+        default:
+            importLooseJson(doc.json, sink);
+            break;
         }
     } catch (const nlohmann::json::exception &e) {
-        sink.problem(Severity::Error, "(structure)", std::string("unexpected structure: ") + e.what());
+        sink.problem(Severity::Error, "(structure)",
+                     std::string("unexpected structure: ") + e.what());
     }
 }
 
@@ -83,17 +97,28 @@ void importJsonDocument(const std::string &path, const std::string &text, FileIm
 const char *fileKindName(FileKind kind)
 {
     switch (kind) {
-    case FileKind::Unknown: return "unrecognised";
-    case FileKind::ClozeScopeResults: return "ClozeScope results";
-    case FileKind::Workspace: return "ClozeScope workspace";
-    case FileKind::TrainerState: return "Hugging Face trainer_state.json";
-    case FileKind::TrainerResults: return "Hugging Face results (all_results/eval_results)";
-    case FileKind::SeedCheckpoint: return "evaluator checkpoint result";
-    case FileKind::SeedSummary: return "evaluator summary (real_coref/reevaluation)";
-    case FileKind::SeedCsv: return "evaluator CSV";
-    case FileKind::SeedJsonl: return "JSON Lines records";
-    case FileKind::SeedFinal: return "fine-tuning final_results.json";
-    case FileKind::LooseJson: return "hand-written JSON";
+    case FileKind::Unknown:
+        return "unrecognised";
+    case FileKind::ClozeScopeResults:
+        return "ClozeScope results";
+    case FileKind::Workspace:
+        return "ClozeScope workspace";
+    case FileKind::TrainerState:
+        return "Hugging Face trainer_state.json";
+    case FileKind::TrainerResults:
+        return "Hugging Face results (all_results/eval_results)";
+    case FileKind::SeedCheckpoint:
+        return "evaluator checkpoint result";
+    case FileKind::SeedSummary:
+        return "evaluator summary (real_coref/reevaluation)";
+    case FileKind::SeedCsv:
+        return "evaluator CSV";
+    case FileKind::SeedJsonl:
+        return "JSON Lines records";
+    case FileKind::SeedFinal:
+        return "fine-tuning final_results.json";
+    case FileKind::LooseJson:
+        return "hand-written JSON";
     }
     return "?";
 }
@@ -102,7 +127,8 @@ FileImport importFile(const std::string &path, const MetricAliases &aliases, boo
 {
     FileImport out;
     out.path = path;
-    out.defaultRunName = runNameFromComponents(pathComponents(fs::absolute(path).lexically_normal().string()));
+    out.defaultRunName =
+        runNameFromComponents(pathComponents(fs::absolute(path).lexically_normal().string()));
     ImportSink sink(out, aliases);
     std::string text, err;
     if (!readTextFile(path, text, err)) {
@@ -132,9 +158,11 @@ FileImport importFile(const std::string &path, const MetricAliases &aliases, boo
                      "not a results file ClozeScope recognises; skipped");
     } else if (!explicitFile && out.records.empty() && out.runFacts.empty() &&
                (out.kind == FileKind::LooseJson || out.kind == FileKind::SeedJsonl) &&
-               std::none_of(out.problems.begin(), out.problems.end(),
-                            [](const Problem &p) { return p.severity == Severity::Error && p.location != "(top level)"; })) {
-        // A file in a scanned folder that holds no results (a dataset, notes): one note, no warnings.
+               std::none_of(out.problems.begin(), out.problems.end(), [](const Problem &p) {
+                   return p.severity == Severity::Error && p.location != "(top level)";
+               })) {
+        // A file in a scanned folder that holds no results (a dataset, notes): one note, no
+        // warnings.
         out.problems.clear();
         out.kind = FileKind::Unknown;
         sink.problem(Severity::Info, "", "no results in this file; skipped");
@@ -145,13 +173,10 @@ FileImport importFile(const std::string &path, const MetricAliases &aliases, boo
 FileKind classifyFile(const std::string &path)
 {
     const std::string ext = extensionOf(path);
-    if (ext == ".jsonl")
-        return FileKind::SeedJsonl;
+    if (ext == ".jsonl") return FileKind::SeedJsonl;
     std::string text, err;
-    if (!readTextFile(path, text, err))
-        return FileKind::Unknown;
-    if (ext == ".csv")
-        return csvHasRecordColumns(text) ? FileKind::SeedCsv : FileKind::Unknown;
+    if (!readTextFile(path, text, err)) return FileKind::Unknown;
+    if (ext == ".csv") return csvHasRecordColumns(text) ? FileKind::SeedCsv : FileKind::Unknown;
     JsonDocument doc = parseJson(text);
     return doc.error.empty() ? classifyJson(fs::path(path).filename().string(), doc.json)
                              : FileKind::Unknown;

@@ -16,16 +16,16 @@ class MetricAliases;
 /// The kinds of file ClozeScope recognises.
 enum class FileKind {
     Unknown,
-    ClozeScopeResults,  ///< ClozeScope's own results format
-    Workspace,          ///< clozescope.workspace.json
-    TrainerState,       ///< Hugging Face trainer_state.json
-    TrainerResults,     ///< Hugging Face all_results.json / eval_results.json
-    SeedCheckpoint,     ///< first user's checkpoint-N_eval_results.json
-    SeedSummary,        ///< first user's real_coref_results*.json / reevaluation_results*.json
-    SeedCsv,            ///< the CSVs beside those
-    SeedJsonl,          ///< half_epoch_eval.jsonl and similar record-per-line logs
-    SeedFinal,          ///< fine-tuning final_results.json
-    LooseJson,          ///< hand-written JSON shapes
+    ClozeScopeResults, ///< ClozeScope's own results format
+    Workspace,         ///< clozescope.workspace.json
+    TrainerState,      ///< Hugging Face trainer_state.json
+    TrainerResults,    ///< Hugging Face all_results.json / eval_results.json
+    SeedCheckpoint,    ///< first user's checkpoint-N_eval_results.json
+    SeedSummary,       ///< first user's real_coref_results*.json / reevaluation_results*.json
+    SeedCsv,           ///< the CSVs beside those
+    SeedJsonl,         ///< half_epoch_eval.jsonl and similar record-per-line logs
+    SeedFinal,         ///< fine-tuning final_results.json
+    LooseJson,         ///< hand-written JSON shapes
 };
 
 /// Name of a kind for people.
@@ -54,12 +54,12 @@ struct RunFacts
 /// What one file contributed.
 struct FileImport
 {
-    std::string path;                       ///< the file
-    FileKind kind = FileKind::Unknown;      ///< what it was recognised as
-    std::string defaultRunName;             ///< run name taken from the path
-    std::vector<ImportedRecord> records;    ///< checkpoints found
+    std::string path;                         ///< the file
+    FileKind kind = FileKind::Unknown;        ///< what it was recognised as
+    std::string defaultRunName;               ///< run name taken from the path
+    std::vector<ImportedRecord> records;      ///< checkpoints found
     std::map<std::string, RunFacts> runFacts; ///< by run name ("" = the file's default run)
-    std::vector<Problem> problems;          ///< problems found in this file
+    std::vector<Problem> problems;            ///< problems found in this file
 };
 
 /// Imports one file: classifies it, parses it, reports problems. Never throws.

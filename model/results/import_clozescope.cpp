@@ -24,8 +24,7 @@ void readExamples(const std::string &path, Checkpoint &cp, ImportSink &sink)
         mv.examples.clear();
     while (std::getline(in, line)) {
         ++lineNo;
-        if (line.find_first_not_of(" \t\r") == std::string::npos)
-            continue;
+        if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
         JsonDocument d = parseJson(line);
         const std::string where = path + " line " + std::to_string(lineNo);
         if (!d.error.empty() || !d.json.is_object()) {
@@ -40,11 +39,9 @@ void readExamples(const std::string &path, Checkpoint &cp, ImportSink &sink)
             continue;
         }
         for (auto &[metricId, mv] : cp.metrics) {
-            if (mv.dataset.rfind(*ds, 0) != 0)
-                continue;
+            if (mv.dataset.rfind(*ds, 0) != 0) continue;
             const auto at = metricId.rfind('@');
-            if (at == std::string::npos)
-                continue;
+            if (at == std::string::npos) continue;
             if (auto h = hits->find(metricId.substr(at + 1)); h != hits->end() && h->is_boolean())
                 mv.examples.push_back({*id, h->get<bool>()});
         }
@@ -81,18 +78,15 @@ void importOne(const nlohmann::json &entry, const nlohmann::json &doc, const std
         const std::string mloc = loc + ".metrics." + key;
         const nlohmann::json value = m.is_object() ? m.value("value", nlohmann::json()) : m;
         std::optional<std::int64_t> n;
-        if (m.is_object())
-            n = integerValue(m.value("n", nlohmann::json()));
+        if (m.is_object()) n = integerValue(m.value("n", nlohmann::json()));
         const std::string id = sink.metric(cp, key, value, mloc, n);
-        if (id.empty() || !m.is_object())
-            continue;
+        if (id.empty() || !m.is_object()) continue;
         MetricValue &mv = cp.metrics[id];
         mv.dataset = m.value("dataset", "");
         if (auto ds = datasets.find(mv.dataset); ds != datasets.end() && ds->is_object())
             if (auto sha = ds->find("sha256"); sha != ds->end() && sha->is_string())
                 mv.dataset += ":" + sha->get<std::string>().substr(0, 12);
-        if (auto se = numberValue(m.value("stderr", nlohmann::json())))
-            mv.stderr_ = *se;
+        if (auto se = numberValue(m.value("stderr", nlohmann::json()))) mv.stderr_ = *se;
     }
     if (auto ex = entry.find("examples"); ex != entry.end() && ex->is_string())
         readExamples((std::filesystem::path(dir) / ex->get<std::string>()).string(), cp, sink);
@@ -135,8 +129,7 @@ void importClozeScope(const nlohmann::json &doc, const std::string &dir, ImportS
 void importWorkspace(const nlohmann::json &doc, ImportSink &sink)
 {
     const auto runs = doc.find("runs");
-    if (runs == doc.end())
-        return;
+    if (runs == doc.end()) return;
     if (!runs->is_object()) {
         sink.problem(Severity::Error, "runs", "\"runs\" is not an object {run: settings}");
         return;
@@ -154,7 +147,8 @@ void importWorkspace(const nlohmann::json &doc, ImportSink &sink)
                 facts.stepsPerEpoch = *v;
                 facts.stepsPerEpochSource = "workspace";
             } else {
-                sink.problem(Severity::Warning, loc + ".steps_per_epoch", "not a positive number; ignored");
+                sink.problem(Severity::Warning, loc + ".steps_per_epoch",
+                             "not a positive number; ignored");
             }
         }
         if (auto d = settings.find("epoch_decimals"); d != settings.end())

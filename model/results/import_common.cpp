@@ -54,14 +54,37 @@ std::string ImportSink::metric(Checkpoint &cp, const std::string &key, double va
 
 bool isNonMetricKey(const std::string &key)
 {
-    static const std::set<std::string> names = {
-        "checkpoint", "checkpoint_info", "checkpoint_name", "name", "path", "run", "experiment",
-        "seq_len", "step", "global_step", "epoch", "epochs", "evaluated_at", "finished_at",
-        "coref_samples", "lambada_limit", "coref_limit", "score", "n", "num_examples", "timings",
-        "time", "dataset", "original", "eval_samples", "train_samples", "total_flos",
-        "learning_rate", "grad_norm", "num_input_tokens_seen"};
-    if (names.count(key))
-        return true;
+    static const std::set<std::string> names = {"checkpoint",
+                                                "checkpoint_info",
+                                                "checkpoint_name",
+                                                "name",
+                                                "path",
+                                                "run",
+                                                "experiment",
+                                                "seq_len",
+                                                "step",
+                                                "global_step",
+                                                "epoch",
+                                                "epochs",
+                                                "evaluated_at",
+                                                "finished_at",
+                                                "coref_samples",
+                                                "lambada_limit",
+                                                "coref_limit",
+                                                "score",
+                                                "n",
+                                                "num_examples",
+                                                "timings",
+                                                "time",
+                                                "dataset",
+                                                "original",
+                                                "eval_samples",
+                                                "train_samples",
+                                                "total_flos",
+                                                "learning_rate",
+                                                "grad_norm",
+                                                "num_input_tokens_seen"};
+    if (names.count(key)) return true;
     for (const char *suffix : {"_time", "_seconds", "_runtime", "_per_second", "_minutes"}) {
         const std::string s(suffix);
         if (key.size() > s.size() && key.compare(key.size() - s.size(), s.size(), s) == 0)
@@ -77,10 +100,8 @@ std::string indexLocation(const std::string &base, std::size_t index)
 
 void completeCheckpointIdentity(Checkpoint &cp)
 {
-    if (!cp.step && !cp.name.empty())
-        cp.step = stepFromCheckpointName(cp.name);
-    if (cp.name.empty() && cp.step)
-        cp.name = "checkpoint-" + std::to_string(*cp.step);
+    if (!cp.step && !cp.name.empty()) cp.step = stepFromCheckpointName(cp.name);
+    if (cp.name.empty() && cp.step) cp.name = "checkpoint-" + std::to_string(*cp.step);
     if (cp.name.empty() && cp.epoch) {
         char buf[40];
         std::snprintf(buf, sizeof buf, "epoch-%g", *cp.epoch);
@@ -95,14 +116,11 @@ void readIdentity(const nlohmann::json &obj, ImportedRecord &rec, const std::str
 {
     Checkpoint &cp = rec.checkpoint;
     const nlohmann::json *info = nullptr;
-    if (auto it = obj.find("checkpoint_info"); it != obj.end() && it->is_object())
-        info = &*it;
+    if (auto it = obj.find("checkpoint_info"); it != obj.end() && it->is_object()) info = &*it;
     auto field = [&](const char *key) -> const nlohmann::json * {
-        if (auto it = obj.find(key); it != obj.end() && !it->is_null())
-            return &*it;
+        if (auto it = obj.find(key); it != obj.end() && !it->is_null()) return &*it;
         if (info)
-            if (auto it = info->find(key); it != info->end() && !it->is_null())
-                return &*it;
+            if (auto it = info->find(key); it != info->end() && !it->is_null()) return &*it;
         return nullptr;
     };
     if (const auto *p = field("checkpoint"); p && p->is_string())
@@ -111,8 +129,7 @@ void readIdentity(const nlohmann::json &obj, ImportedRecord &rec, const std::str
         cp.path = q->get<std::string>();
     if (!cp.path.empty()) {
         const auto parts = checkpointPathComponents(cp.path);
-        if (!parts.empty())
-            cp.name = parts.back();
+        if (!parts.empty()) cp.name = parts.back();
         rec.runName = runNameFromComponents(
             std::vector<std::string>(parts.begin(), parts.empty() ? parts.end() : parts.end() - 1));
     } else if (const auto *nm = field("name"); nm && nm->is_string()) {
@@ -134,17 +151,18 @@ void readIdentity(const nlohmann::json &obj, ImportedRecord &rec, const std::str
             cp.epoch = *v;
             cp.epochSource = EpochSource::File;
         } else {
-            sink.problem(Severity::Warning, location + ".epoch", "\"epoch\" is not a finite number; ignored");
+            sink.problem(Severity::Warning, location + ".epoch",
+                         "\"epoch\" is not a finite number; ignored");
         }
     }
     if (const auto *s = field("seq_len")) {
         if (auto v = integerValue(*s); v && *v > 0)
             rec.seqLen = static_cast<int>(*v);
         else
-            sink.problem(Severity::Warning, location + ".seq_len", "\"seq_len\" is not a positive integer; ignored");
+            sink.problem(Severity::Warning, location + ".seq_len",
+                         "\"seq_len\" is not a positive integer; ignored");
     }
-    if (const auto *r = field("run"); r && r->is_string())
-        rec.runName = r->get<std::string>();
+    if (const auto *r = field("run"); r && r->is_string()) rec.runName = r->get<std::string>();
     if (const auto *x = field("experiment"); x && x->is_string())
         rec.experiment = x->get<std::string>();
     completeCheckpointIdentity(cp);
@@ -161,8 +179,7 @@ ImportedRecord parseRecord(const nlohmann::json &obj, const std::string &locatio
     cp.sources.push_back(sink.out().path);
 
     std::optional<std::int64_t> recordN, corefN;
-    if (auto it = obj.find("n"); it != obj.end())
-        recordN = integerValue(*it);
+    if (auto it = obj.find("n"); it != obj.end()) recordN = integerValue(*it);
     if (auto it = obj.find("coref_samples"); it != obj.end()) {
         corefN = integerValue(*it);
         if (!corefN || *corefN <= 0) {
@@ -172,12 +189,10 @@ ImportedRecord parseRecord(const nlohmann::json &obj, const std::string &locatio
         }
     }
     for (const auto &[key, value] : obj.items()) {
-        if (isNonMetricKey(key) || value.is_object() || value.is_array())
-            continue;
+        if (isNonMetricKey(key) || value.is_object() || value.is_array()) continue;
         const std::string id = sink.canonical(key);
         const bool known = id != key || value.is_number();
-        if (!known && !numberValue(value))
-            continue; // descriptive strings and flags
+        if (!known && !numberValue(value)) continue; // descriptive strings and flags
         std::optional<std::int64_t> n = recordN;
         if (id == metric::Lambada1)
             n = n ? n : rules.lambadaN;
@@ -190,12 +205,14 @@ ImportedRecord parseRecord(const nlohmann::json &obj, const std::string &locatio
             FileScore fs;
             fs.value = *v;
             const bool coref = cp.metrics.count("coref_f1") && !cp.metrics.count(metric::Real1);
-            fs.basis = coref ? std::vector<std::string>{"coref_f1", "coref_top5", metric::Lambada1}
-                             : std::vector<std::string>{metric::Real1, metric::Real5, metric::Lambada1};
+            fs.basis =
+                coref ? std::vector<std::string>{"coref_f1", "coref_top5", metric::Lambada1}
+                      : std::vector<std::string>{metric::Real1, metric::Real5, metric::Lambada1};
             fs.source = sink.out().path + ": " + location + ".score";
             cp.fileScores.push_back(fs);
         } else {
-            sink.problem(Severity::Warning, location + ".score", "\"score\" is not a finite number; ignored");
+            sink.problem(Severity::Warning, location + ".score",
+                         "\"score\" is not a finite number; ignored");
         }
     }
     return rec;

@@ -15,7 +15,7 @@ class MetricAliases;
 /// Collects one file's records and problems for the importers.
 class ImportSink
 {
-public:
+  public:
     /// Writes into out; aliases map metric names.
     ImportSink(FileImport &out, const MetricAliases &aliases) : m_out(out), m_aliases(aliases) {}
 
@@ -33,7 +33,7 @@ public:
     /// The file being imported.
     FileImport &out() { return m_out; }
 
-private:
+  private:
     FileImport &m_out;
     const MetricAliases &m_aliases;
 };
@@ -41,7 +41,7 @@ private:
 /// How a record's example counts are found.
 struct RecordRules
 {
-    bool seedEvaluator = false; ///< coref_samples is the n of the Real metrics
+    bool seedEvaluator = false;           ///< coref_samples is the n of the Real metrics
     std::optional<std::int64_t> lambadaN; ///< n of LAMBADA@1 when the record has none
 };
 

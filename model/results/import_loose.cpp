@@ -13,11 +13,9 @@ namespace {
 
 bool isMetricMap(const nlohmann::json &j)
 {
-    if (!j.is_object() || j.empty())
-        return false;
+    if (!j.is_object() || j.empty()) return false;
     for (const auto &[k, v] : j.items())
-        if (!numberValue(v) && !v.is_null() && !isNonMetricKey(k))
-            return false;
+        if (!numberValue(v) && !v.is_null() && !isNonMetricKey(k)) return false;
     return true;
 }
 
@@ -26,8 +24,7 @@ RecordRules rulesFor(const nlohmann::json &obj, bool seedEvaluatorFile)
 {
     RecordRules rules;
     rules.seedEvaluator = obj.contains("coref_samples");
-    if (rules.seedEvaluator || seedEvaluatorFile)
-        rules.lambadaN = 600;
+    if (rules.seedEvaluator || seedEvaluatorFile) rules.lambadaN = 600;
     return rules;
 }
 
@@ -35,8 +32,7 @@ void addRecord(const nlohmann::json &obj, const std::string &loc, const std::str
                ImportSink &sink, bool seedEvaluatorFile = false)
 {
     ImportedRecord rec = parseRecord(obj, loc, sink, rulesFor(obj, seedEvaluatorFile));
-    if (!run.empty() && rec.runName.empty())
-        rec.runName = run;
+    if (!run.empty() && rec.runName.empty()) rec.runName = run;
     if (rec.checkpoint.metrics.empty()) {
         sink.problem(Severity::Warning, loc, "record has no metric values; skipped");
         return;
@@ -54,8 +50,7 @@ void importCheckpointMap(const nlohmann::json &obj, const std::string &base, con
 {
     for (const auto &[name, metrics] : obj.items()) {
         nlohmann::json rec = metrics;
-        if (!rec.contains("checkpoint") && !rec.contains("name"))
-            rec["name"] = name;
+        if (!rec.contains("checkpoint") && !rec.contains("name")) rec["name"] = name;
         addRecord(rec, base.empty() ? name : base + "." + name, run, sink);
     }
 }
@@ -75,13 +70,11 @@ void importRecordList(const nlohmann::json &list, const std::string &base, const
 
 std::optional<double> parseCell(const std::string &cell)
 {
-    if (cell.empty())
-        return std::nullopt;
+    if (cell.empty()) return std::nullopt;
     errno = 0;
     char *end = nullptr;
     const double v = std::strtod(cell.c_str(), &end);
-    if (errno != 0 || end == cell.c_str() || *end != '\0')
-        return std::nullopt;
+    if (errno != 0 || end == cell.c_str() || *end != '\0') return std::nullopt;
     return v;
 }
 
@@ -133,8 +126,7 @@ void importJsonLines(const std::string &text, ImportSink &sink)
     std::size_t lineNo = 0;
     while (std::getline(in, line)) {
         ++lineNo;
-        if (line.find_first_not_of(" \t\r") == std::string::npos)
-            continue;
+        if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
         const std::string loc = "line " + std::to_string(lineNo);
         JsonDocument d = parseJson(line);
         if (!d.error.empty()) {
@@ -159,8 +151,7 @@ bool csvHasRecordColumns(const std::string &text)
 void importRecordCsv(const std::string &text, ImportSink &sink, bool seedEvaluatorCsv)
 {
     const CsvTable t = parseCsv(text);
-    if (!t.error.empty())
-        sink.problem(Severity::Warning, "end of file", t.error);
+    if (!t.error.empty()) sink.problem(Severity::Warning, "end of file", t.error);
     if (t.header.empty()) {
         sink.problem(Severity::Error, "line 1", "the file is empty (no header row)");
         return;

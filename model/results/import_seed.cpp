@@ -27,10 +27,11 @@ RecordRules seedRules(const nlohmann::json &doc, ImportSink &sink)
 
 bool looksLikeSeedRecord(const nlohmann::json &obj)
 {
-    if (!obj.is_object())
-        return false;
-    const bool metrics = obj.contains("real1") || obj.contains("lambada_top1") || obj.contains("coref_f1");
-    return metrics && (obj.contains("checkpoint") || obj.contains("checkpoint_info") || obj.contains("step"));
+    if (!obj.is_object()) return false;
+    const bool metrics =
+        obj.contains("real1") || obj.contains("lambada_top1") || obj.contains("coref_f1");
+    return metrics &&
+           (obj.contains("checkpoint") || obj.contains("checkpoint_info") || obj.contains("step"));
 }
 
 void importSeedCheckpoint(const nlohmann::json &doc, ImportSink &sink)
@@ -61,7 +62,8 @@ void importSeedSummary(const nlohmann::json &doc, ImportSink &sink)
     }
     if (auto it = doc.find("status"); it != doc.end() && it->is_string() && *it != "completed")
         sink.problem(Severity::Info, "status",
-                     "the evaluation was \"" + it->get<std::string>() + "\" when this file was written");
+                     "the evaluation was \"" + it->get<std::string>() +
+                         "\" when this file was written");
 }
 
 void importSeedFinal(const nlohmann::json &doc, ImportSink &sink)

@@ -14,26 +14,22 @@ bool isEvalMetricKey(const std::string &key)
 {
     static const std::set<std::string> notMetrics = {"eval_runtime", "eval_samples_per_second",
                                                      "eval_steps_per_second", "eval_samples"};
-    if (notMetrics.count(key) || isNonMetricKey(key))
-        return false;
+    if (notMetrics.count(key) || isNonMetricKey(key)) return false;
     return key.rfind("eval_", 0) == 0 || key == "perplexity";
 }
 
 void readTrainerBest(const nlohmann::json &doc, RunFacts &facts)
 {
     auto it = doc.find("best_model_checkpoint");
-    if (it == doc.end() || !it->is_string())
-        return;
+    if (it == doc.end() || !it->is_string()) return;
     TrainerBest best;
     const auto parts = checkpointPathComponents(it->get<std::string>());
     best.checkpoint = parts.empty() ? it->get<std::string>() : parts.back();
     best.step = stepFromCheckpointName(best.checkpoint);
     if (auto s = doc.find("best_global_step"); s != doc.end())
-        if (auto v = integerValue(*s))
-            best.step = *v;
+        if (auto v = integerValue(*s)) best.step = *v;
     if (auto m = doc.find("best_metric"); m != doc.end())
-        if (auto v = numberValue(*m))
-            best.metric = *v;
+        if (auto v = numberValue(*m)) best.metric = *v;
     facts.trainerBest = best;
 }
 
@@ -43,8 +39,7 @@ void importTrainerState(const nlohmann::json &doc, ImportSink &sink)
 {
     RunFacts &facts = sink.out().runFacts[""];
     readTrainerBest(doc, facts);
-    if (auto g = doc.find("global_step"); g != doc.end())
-        facts.finalStep = integerValue(*g);
+    if (auto g = doc.find("global_step"); g != doc.end()) facts.finalStep = integerValue(*g);
     const auto &history = doc.at("log_history");
     if (!history.is_array()) {
         sink.problem(Severity::Error, "log_history", "\"log_history\" is not a list");
@@ -60,20 +55,16 @@ void importTrainerState(const nlohmann::json &doc, ImportSink &sink)
         }
         std::optional<long long> step;
         std::optional<double> epoch;
-        if (auto s = entry.find("step"); s != entry.end())
-            step = integerValue(*s);
-        if (auto e = entry.find("epoch"); e != entry.end())
-            epoch = numberValue(*e);
+        if (auto s = entry.find("step"); s != entry.end()) step = integerValue(*s);
+        if (auto e = entry.find("epoch"); e != entry.end()) epoch = numberValue(*e);
         if (step && epoch && std::isfinite(*epoch)) {
             facts.trainerEpochs[*step] = *epoch;
-            if (*epoch > 0)
-                facts.stepsPerEpoch = static_cast<double>(*step) / *epoch;
+            if (*epoch > 0) facts.stepsPerEpoch = static_cast<double>(*step) / *epoch;
         }
         bool isEval = false;
         for (const auto &[key, value] : entry.items())
             isEval = isEval || isEvalMetricKey(key);
-        if (!isEval)
-            continue;
+        if (!isEval) continue;
         ++evalEntries;
         ImportedRecord rec;
         Checkpoint &cp = rec.checkpoint;
@@ -85,13 +76,10 @@ void importTrainerState(const nlohmann::json &doc, ImportSink &sink)
         completeCheckpointIdentity(cp);
         cp.sources.push_back(sink.out().path);
         for (const auto &[key, value] : entry.items())
-            if (isEvalMetricKey(key))
-                sink.metric(cp, key, value, loc + "." + key);
-        if (!cp.metrics.empty())
-            sink.out().records.push_back(std::move(rec));
+            if (isEvalMetricKey(key)) sink.metric(cp, key, value, loc + "." + key);
+        if (!cp.metrics.empty()) sink.out().records.push_back(std::move(rec));
     }
-    if (facts.stepsPerEpoch)
-        facts.stepsPerEpochSource = "trainer_state.json";
+    if (facts.stepsPerEpoch) facts.stepsPerEpochSource = "trainer_state.json";
     if (evalEntries == 0)
         sink.problem(Severity::Info, "log_history",
                      "no evaluation entries (eval_* keys) in log_history; only training logs");
@@ -110,10 +98,10 @@ void importTrainerResults(const nlohmann::json &doc, ImportSink &sink)
         }
     // eval_samples counts sequences, not the tokens eval_accuracy is over: no n is claimed.
     for (const auto &[key, value] : doc.items())
-        if (isEvalMetricKey(key))
-            sink.metric(cp, key, value, key);
+        if (isEvalMetricKey(key)) sink.metric(cp, key, value, key);
     if (cp.metrics.empty()) {
-        sink.problem(Severity::Info, "(top level)", "no evaluation metrics (eval_* keys) in this file");
+        sink.problem(Severity::Info, "(top level)",
+                     "no evaluation metrics (eval_* keys) in this file");
         return;
     }
     sink.out().records.push_back(std::move(rec));

@@ -42,8 +42,7 @@ std::string quoteNonFiniteLiterals(const std::string &text)
                 break;
             }
         }
-        if (!matched)
-            out += c;
+        if (!matched) out += c;
     }
     return out;
 }
@@ -98,10 +97,9 @@ JsonDocument parseJson(const std::string &text)
         const std::size_t at = e.byte > 0 ? e.byte - 1 : 0;
         doc.location = lineColumn(quoted, at);
         std::string what = e.what();
-        if (auto p = what.find("parse error"); p != std::string::npos)
-            what = what.substr(p);
+        if (auto p = what.find("parse error"); p != std::string::npos) what = what.substr(p);
         doc.error = at + 1 >= quoted.size() ? "truncated JSON (" + what + ")"
-                                             : "malformed JSON (" + what + ")";
+                                            : "malformed JSON (" + what + ")";
         doc.json = nullptr;
     }
     return doc;
@@ -120,24 +118,19 @@ JsonDocument readJsonFile(const std::string &path)
 
 std::optional<double> numberValue(const nlohmann::json &j)
 {
-    if (j.is_number())
-        return j.get<double>();
+    if (j.is_number()) return j.get<double>();
     if (j.is_string()) {
         const auto &s = j.get_ref<const std::string &>();
-        if (s == "NaN")
-            return std::numeric_limits<double>::quiet_NaN();
-        if (s == "Infinity")
-            return std::numeric_limits<double>::infinity();
-        if (s == "-Infinity")
-            return -std::numeric_limits<double>::infinity();
+        if (s == "NaN") return std::numeric_limits<double>::quiet_NaN();
+        if (s == "Infinity") return std::numeric_limits<double>::infinity();
+        if (s == "-Infinity") return -std::numeric_limits<double>::infinity();
     }
     return std::nullopt;
 }
 
 std::optional<long long> integerValue(const nlohmann::json &j)
 {
-    if (j.is_number_integer())
-        return j.get<long long>();
+    if (j.is_number_integer()) return j.get<long long>();
     if (j.is_number_float()) {
         const double d = j.get<double>();
         if (std::isfinite(d) && std::floor(d) == d && std::fabs(d) < 9e15)
@@ -148,8 +141,7 @@ std::optional<long long> integerValue(const nlohmann::json &j)
 
 std::optional<std::string> stringValue(const nlohmann::json &j)
 {
-    if (j.is_string())
-        return j.get<std::string>();
+    if (j.is_string()) return j.get<std::string>();
     return std::nullopt;
 }
 

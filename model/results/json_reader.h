@@ -11,8 +11,8 @@ namespace cs {
 /// A parsed JSON file, or the reason it could not be parsed.
 struct JsonDocument
 {
-    nlohmann::json json; ///< the document; null when error is set
-    std::string error;   ///< "" when parsed; otherwise the reason
+    nlohmann::json json;  ///< the document; null when error is set
+    std::string error;    ///< "" when parsed; otherwise the reason
     std::string location; ///< "line L, column C" of the error, when known
 };
 

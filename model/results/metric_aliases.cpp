@@ -42,8 +42,7 @@ void MetricAliases::add(const std::string &alias, const std::string &canonicalId
 std::string MetricAliases::canonical(const std::string &key) const
 {
     const std::string k = lower(key);
-    if (auto it = m_aliases.find(k); it != m_aliases.end())
-        return it->second;
+    if (auto it = m_aliases.find(k); it != m_aliases.end()) return it->second;
     for (const char *prefix : {"eval_", "eval/", "test_", "test/"}) {
         const std::string p(prefix);
         if (k.rfind(p, 0) == 0) {
@@ -61,34 +60,27 @@ void MetricAliases::setLowerIsBetter(const std::string &canonicalId, bool lowerB
 
 bool MetricAliases::lowerIsBetter(const std::string &canonicalId) const
 {
-    if (auto it = m_lowerOverride.find(canonicalId); it != m_lowerOverride.end())
-        return it->second;
+    if (auto it = m_lowerOverride.find(canonicalId); it != m_lowerOverride.end()) return it->second;
     return containsAny(lower(canonicalId), {"loss", "perplexity", "ppl", "error", "runtime"});
 }
 
 std::string MetricAliases::loadFile(const std::string &path)
 {
     JsonDocument doc = readJsonFile(path);
-    if (!doc.error.empty())
-        return doc.error;
+    if (!doc.error.empty()) return doc.error;
     const auto &j = doc.json;
-    if (!j.is_object())
-        return path + ": the alias file must hold a JSON object";
+    if (!j.is_object()) return path + ": the alias file must hold a JSON object";
     if (auto it = j.find("aliases"); it != j.end()) {
-        if (!it->is_object())
-            return path + ": \"aliases\" must be an object {alias: metric}";
+        if (!it->is_object()) return path + ": \"aliases\" must be an object {alias: metric}";
         for (const auto &[alias, id] : it->items()) {
-            if (!id.is_string())
-                return path + ": aliases." + alias + " must be a string";
+            if (!id.is_string()) return path + ": aliases." + alias + " must be a string";
             add(alias, id.get<std::string>());
         }
     }
     if (auto it = j.find("lower_is_better"); it != j.end()) {
-        if (!it->is_array())
-            return path + ": \"lower_is_better\" must be a list of metric names";
+        if (!it->is_array()) return path + ": \"lower_is_better\" must be a list of metric names";
         for (const auto &id : *it)
-            if (id.is_string())
-                setLowerIsBetter(id.get<std::string>(), true);
+            if (id.is_string()) setLowerIsBetter(id.get<std::string>(), true);
     }
     return {};
 }

@@ -9,16 +9,16 @@ namespace cs {
 
 /// Canonical ids of the metrics the first user's evaluations produce.
 namespace metric {
-inline const std::string Real1 = "Real@1";        ///< masked entity mention, top-1 hit
-inline const std::string Real5 = "Real@5";        ///< masked entity mention, top-5 hit
-inline const std::string Lambada1 = "LAMBADA@1";  ///< last word of a passage, top-1 hit
-inline const std::string Score = "score";         ///< the composite score ClozeScope computes
+inline const std::string Real1 = "Real@1";       ///< masked entity mention, top-1 hit
+inline const std::string Real5 = "Real@5";       ///< masked entity mention, top-5 hit
+inline const std::string Lambada1 = "LAMBADA@1"; ///< last word of a passage, top-1 hit
+inline const std::string Score = "score";        ///< the composite score ClozeScope computes
 } // namespace metric
 
 /// Maps the many spellings of a metric name to one canonical id; editable by the user.
 class MetricAliases
 {
-public:
+  public:
     /// The built-in table (Real@1, Real@5, LAMBADA@1 spellings).
     MetricAliases();
 
@@ -38,7 +38,7 @@ public:
     /// Display order: Real@1, Real@5, LAMBADA@1 first, then the rest by name.
     static std::vector<std::string> ordered(const std::vector<std::string> &ids);
 
-private:
+  private:
     std::map<std::string, std::string> m_aliases;
     std::map<std::string, bool> m_lowerOverride;
 };

@@ -16,10 +16,17 @@ namespace fs = std::filesystem;
 
 bool isSkippedName(const std::string &name)
 {
-    static const std::set<std::string> skipped = {
-        "config.json", "tokenizer.json", "tokenizer_config.json", "special_tokens_map.json",
-        "generation_config.json", "adapter_config.json", "vocab.json", "added_tokens.json",
-        "preprocessor_config.json", "model.safetensors.index.json", "pytorch_model.bin.index.json"};
+    static const std::set<std::string> skipped = {"config.json",
+                                                  "tokenizer.json",
+                                                  "tokenizer_config.json",
+                                                  "special_tokens_map.json",
+                                                  "generation_config.json",
+                                                  "adapter_config.json",
+                                                  "vocab.json",
+                                                  "added_tokens.json",
+                                                  "preprocessor_config.json",
+                                                  "model.safetensors.index.json",
+                                                  "pytorch_model.bin.index.json"};
     auto ends = [&](const char *s) {
         const std::string x(s);
         return name.size() >= x.size() && name.compare(name.size() - x.size(), x.size(), x) == 0;
@@ -39,16 +46,13 @@ bool fileOrder(const std::string &a, const std::string &b)
 {
     auto rank = [](const std::string &p) {
         const std::string name = fs::path(p).filename().string();
-        if (name == "clozescope.workspace.json")
-            return 0;
+        if (name == "clozescope.workspace.json") return 0;
         const std::string e = fs::path(p).extension().string();
         return e == ".json" ? 1 : e == ".jsonl" ? 2 : 3;
     };
     const auto da = fs::path(a).parent_path(), db = fs::path(b).parent_path();
-    if (rank(a) == 0 || rank(b) == 0)
-        return rank(a) != rank(b) ? rank(a) < rank(b) : a < b;
-    if (da != db)
-        return da < db;
+    if (rank(a) == 0 || rank(b) == 0) return rank(a) != rank(b) ? rank(a) < rank(b) : a < b;
+    if (da != db) return da < db;
     return rank(a) != rank(b) ? rank(a) < rank(b) : a < b;
 }
 
@@ -69,7 +73,8 @@ std::vector<std::string> collectResultFiles(const std::vector<std::string> &path
             files.push_back(p);
             continue;
         }
-        fs::recursive_directory_iterator it(p, fs::directory_options::skip_permission_denied, ec), end;
+        fs::recursive_directory_iterator it(p, fs::directory_options::skip_permission_denied, ec),
+            end;
         for (; !ec && it != end; it.increment(ec)) {
             const auto name = it->path().filename().string();
             if (it->is_directory(ec) && !name.empty() && name[0] == '.') {
@@ -80,7 +85,8 @@ std::vector<std::string> collectResultFiles(const std::vector<std::string> &path
                 files.push_back(it->path().string());
         }
         if (ec)
-            problems.push_back({Severity::Warning, p, "", "could not read the whole folder: " + ec.message()});
+            problems.push_back(
+                {Severity::Warning, p, "", "could not read the whole folder: " + ec.message()});
     }
     std::sort(files.begin(), files.end(), fileOrder);
     files.erase(std::unique(files.begin(), files.end()), files.end());
@@ -114,8 +120,7 @@ ResultSet loadResults(const std::vector<std::string> &paths, const LoadOptions &
         }
         imports.push_back(importFile(files[i], aliases, named.count(files[i]) > 0));
     }
-    if (progress && !cancelled)
-        progress(files.size(), files.size(), "");
+    if (progress && !cancelled) progress(files.size(), files.size(), "");
     ResultSet set = buildResultSet(std::move(imports), options);
     set.problems.insert(set.problems.begin(), problems.begin(), problems.end());
     if (cancelled)

@@ -14,12 +14,13 @@ namespace cs {
 class MetricAliases;
 
 /// Progress of a long task: (done, total, what now); return false to cancel.
-using ProgressFn = std::function<bool(std::size_t done, std::size_t total, const std::string &what)>;
+using ProgressFn =
+    std::function<bool(std::size_t done, std::size_t total, const std::string &what)>;
 
 /// What the user told ClozeScope beyond the files.
 struct LoadOptions
 {
-    const MetricAliases *aliases = nullptr;     ///< alias table; nullptr = defaultAliases()
+    const MetricAliases *aliases = nullptr;      ///< alias table; nullptr = defaultAliases()
     std::map<std::string, double> stepsPerEpoch; ///< run name or key -> steps per epoch
     int epochDecimals = 1; ///< derived epochs (step / steps per epoch) are rounded to this
 };

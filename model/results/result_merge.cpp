@@ -36,15 +36,14 @@ void mergeCheckpoint(Checkpoint &into, Checkpoint &&from, const std::string &run
         MetricValue &old = it->second;
         if (std::fabs(old.value - mv.value) > kSameValue) {
             problems.push_back({Severity::Warning, mv.source, "",
-                                runKey + " " + into.name + ": " + id + " = " + formatValue(mv.value) +
-                                    " conflicts with " + formatValue(old.value) + " from " +
-                                    old.source + "; kept the first"});
+                                runKey + " " + into.name + ": " + id + " = " +
+                                    formatValue(mv.value) + " conflicts with " +
+                                    formatValue(old.value) + " from " + old.source +
+                                    "; kept the first"});
             continue;
         }
-        if (!old.n && mv.n)
-            old.n = mv.n;
-        if (old.examples.empty() && !mv.examples.empty())
-            old.examples = std::move(mv.examples);
+        if (!old.n && mv.n) old.n = mv.n;
+        if (old.examples.empty() && !mv.examples.empty()) old.examples = std::move(mv.examples);
     }
     for (auto &fs : from.fileScores)
         into.fileScores.push_back(std::move(fs));
@@ -52,8 +51,7 @@ void mergeCheckpoint(Checkpoint &into, Checkpoint &&from, const std::string &run
         into.epoch = from.epoch;
         into.epochSource = from.epochSource;
     }
-    if (into.path.empty())
-        into.path = from.path;
+    if (into.path.empty()) into.path = from.path;
     if (into.name.empty() || into.name == "final")
         into.name = from.name.empty() ? into.name : from.name;
     for (auto &s : from.sources)
@@ -63,10 +61,8 @@ void mergeCheckpoint(Checkpoint &into, Checkpoint &&from, const std::string &run
 
 bool checkpointOrder(const Checkpoint &a, const Checkpoint &b)
 {
-    if (a.step && b.step && *a.step != *b.step)
-        return *a.step < *b.step;
-    if (a.epoch && b.epoch && *a.epoch != *b.epoch)
-        return *a.epoch < *b.epoch;
+    if (a.step && b.step && *a.step != *b.step) return *a.step < *b.step;
+    if (a.epoch && b.epoch && *a.epoch != *b.epoch) return *a.epoch < *b.epoch;
     if (a.step.has_value() != b.step.has_value())
         return b.step.has_value(); // "final" without a step goes last
     return a.name < b.name;
@@ -86,23 +82,21 @@ struct RunBuilder
 
 void applyFacts(Run &run, const RunFacts &f, int &decimals)
 {
-    if (f.stepsPerEpoch && (run.stepsPerEpochSource != "workspace" && run.stepsPerEpochSource != "user")) {
+    if (f.stepsPerEpoch &&
+        (run.stepsPerEpochSource != "workspace" && run.stepsPerEpochSource != "user")) {
         run.stepsPerEpoch = f.stepsPerEpoch;
         run.stepsPerEpochSource = f.stepsPerEpochSource;
     }
     run.trainerEpochs.insert(f.trainerEpochs.begin(), f.trainerEpochs.end());
-    if (f.trainerBest)
-        run.trainerBest = f.trainerBest;
-    if (f.epochDecimals)
-        decimals = *f.epochDecimals;
+    if (f.trainerBest) run.trainerBest = f.trainerBest;
+    if (f.epochDecimals) decimals = *f.epochDecimals;
 }
 
 void assignEpochs(Run &run, int decimals, std::vector<Problem> &problems)
 {
     std::size_t missing = 0;
     for (auto &cp : run.checkpoints) {
-        if (cp.epoch || !cp.step)
-            continue;
+        if (cp.epoch || !cp.step) continue;
         if (auto it = run.trainerEpochs.find(*cp.step); it != run.trainerEpochs.end()) {
             cp.epoch = it->second;
             cp.epochSource = EpochSource::TrainerState;
@@ -146,12 +140,9 @@ ResultSet buildResultSet(std::vector<FileImport> imports, const LoadOptions &opt
             }
             // Every checkpoint-N/ holds a trainer_state.json; the latest one knows most.
             const bool latest = !into.finalStep || (f.finalStep && *f.finalStep >= *into.finalStep);
-            if (latest && f.trainerBest)
-                into.trainerBest = f.trainerBest;
-            if (latest && f.finalStep)
-                into.finalStep = f.finalStep;
-            if (f.epochDecimals)
-                into.epochDecimals = f.epochDecimals;
+            if (latest && f.trainerBest) into.trainerBest = f.trainerBest;
+            if (latest && f.finalStep) into.finalStep = f.finalStep;
+            if (f.epochDecimals) into.epochDecimals = f.epochDecimals;
         }
         if (imp.kind != FileKind::Unknown)
             set.files.push_back({imp.path, fileKindName(imp.kind), imp.records.size()});
@@ -165,8 +156,7 @@ ResultSet buildResultSet(std::vector<FileImport> imports, const LoadOptions &opt
     for (auto &imp : imports) {
         for (auto &rec : imp.records) {
             std::string name = rec.runName.empty() ? imp.defaultRunName : rec.runName;
-            if (name.empty())
-                name = "results";
+            if (name.empty()) name = "results";
             const std::optional<int> seqLen = rec.seqLen ? rec.seqLen : seqLenFromName(name);
             Run probe;
             probe.name = name;
@@ -175,9 +165,11 @@ ResultSet buildResultSet(std::vector<FileImport> imports, const LoadOptions &opt
             if (b.run.name.empty()) {
                 b.run.name = name;
                 b.run.seqLen = seqLen;
-                b.run.experiment = rec.experiment.empty() ? experimentFromRunName(name, seqLen) : rec.experiment;
+                b.run.experiment =
+                    rec.experiment.empty() ? experimentFromRunName(name, seqLen) : rec.experiment;
             }
-            if (std::find(b.run.sources.begin(), b.run.sources.end(), imp.path) == b.run.sources.end())
+            if (std::find(b.run.sources.begin(), b.run.sources.end(), imp.path) ==
+                b.run.sources.end())
                 b.run.sources.push_back(imp.path);
             Checkpoint &cp = rec.checkpoint;
             if (!cp.step && cp.name == "final")
@@ -187,7 +179,8 @@ ResultSet buildResultSet(std::vector<FileImport> imports, const LoadOptions &opt
                 }
             const std::string key = checkpointKey(cp);
             if (auto it = b.index.find(key); it != b.index.end()) {
-                mergeCheckpoint(b.run.checkpoints[it->second], std::move(cp), probe.key(), set.problems);
+                mergeCheckpoint(b.run.checkpoints[it->second], std::move(cp), probe.key(),
+                                set.problems);
             } else {
                 b.index[key] = b.run.checkpoints.size();
                 b.run.checkpoints.push_back(std::move(cp));
@@ -198,17 +191,14 @@ ResultSet buildResultSet(std::vector<FileImport> imports, const LoadOptions &opt
         Run &run = b.run;
         int decimals = options.epochDecimals;
         for (const std::string &k : {run.name, run.key()})
-            if (auto f = facts.find(k); f != facts.end())
-                applyFacts(run, f->second, decimals);
+            if (auto f = facts.find(k); f != facts.end()) applyFacts(run, f->second, decimals);
         assignEpochs(run, decimals, set.problems);
         std::stable_sort(run.checkpoints.begin(), run.checkpoints.end(), checkpointOrder);
         set.runs.push_back(std::move(run));
     }
     std::sort(set.runs.begin(), set.runs.end(), [](const Run &a, const Run &b) {
-        if (a.experiment != b.experiment)
-            return a.experiment < b.experiment;
-        if (a.seqLen != b.seqLen)
-            return a.seqLen.value_or(0) < b.seqLen.value_or(0);
+        if (a.experiment != b.experiment) return a.experiment < b.experiment;
+        if (a.seqLen != b.seqLen) return a.seqLen.value_or(0) < b.seqLen.value_or(0);
         return a.name < b.name;
     });
     return set;

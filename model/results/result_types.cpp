@@ -13,8 +13,7 @@ std::string Run::key() const
 
 std::string Run::displayName() const
 {
-    if (!seqLen || name.find(std::to_string(*seqLen)) != std::string::npos)
-        return name;
+    if (!seqLen || name.find(std::to_string(*seqLen)) != std::string::npos) return name;
     return name + " @ " + std::to_string(*seqLen);
 }
 
@@ -32,20 +31,22 @@ bool ResultSet::hasInputProblems() const
 
 std::optional<std::int64_t> stepFromCheckpointName(const std::string &name)
 {
-    static const std::regex re(R"((?:^|[^A-Za-z])(?:checkpoint|ckpt|step)[-_]?(\d{1,12})(?:$|[^0-9]))",
-                               std::regex::icase);
+    static const std::regex re(
+        R"((?:^|[^A-Za-z])(?:checkpoint|ckpt|step)[-_]?(\d{1,12})(?:$|[^0-9]))", std::regex::icase);
     std::smatch m;
-    if (std::regex_search(name, m, re))
-        return std::stoll(m[1].str());
+    if (std::regex_search(name, m, re)) return std::stoll(m[1].str());
     return std::nullopt;
 }
 
 const char *severityName(Severity s)
 {
     switch (s) {
-    case Severity::Info: return "info";
-    case Severity::Warning: return "warning";
-    case Severity::Error: return "error";
+    case Severity::Info:
+        return "info";
+    case Severity::Warning:
+        return "warning";
+    case Severity::Error:
+        return "error";
     }
     return "?";
 }

@@ -27,62 +27,62 @@ enum class EpochSource { None, File, TrainerState, StepsPerEpoch };
 /// One per-example outcome, used for paired tests.
 struct ExampleOutcome
 {
-    std::string id; ///< example id within its dataset
+    std::string id;   ///< example id within its dataset
     bool hit = false; ///< whether the metric counted the example as correct
 };
 
 /// One metric value of one checkpoint.
 struct MetricValue
 {
-    double value = 0.0;                  ///< the value as the file has it
-    std::optional<std::int64_t> n;       ///< number of examples, when known
-    std::optional<double> stderr_;       ///< standard error, when the file gives one
-    std::string dataset;                 ///< dataset identity, when known
-    std::string source;                  ///< "file: location" the value came from
+    double value = 0.0;                   ///< the value as the file has it
+    std::optional<std::int64_t> n;        ///< number of examples, when known
+    std::optional<double> stderr_;        ///< standard error, when the file gives one
+    std::string dataset;                  ///< dataset identity, when known
+    std::string source;                   ///< "file: location" the value came from
     std::vector<ExampleOutcome> examples; ///< per-example records, when available
 };
 
 /// A score the file computed itself, kept beside the one ClozeScope computes.
 struct FileScore
 {
-    double value = 0.0;            ///< the file's number
+    double value = 0.0;             ///< the file's number
     std::vector<std::string> basis; ///< metric ids the file's score combines (0.4/0.3/0.3)
-    std::string source;            ///< where it came from
+    std::string source;             ///< where it came from
 };
 
 /// One evaluated checkpoint of a run.
 struct Checkpoint
 {
-    std::string name;                          ///< "checkpoint-390", or "final"
-    std::optional<std::int64_t> step;          ///< global step, when known
-    std::optional<double> epoch;               ///< epoch after mapping
+    std::string name;                            ///< "checkpoint-390", or "final"
+    std::optional<std::int64_t> step;            ///< global step, when known
+    std::optional<double> epoch;                 ///< epoch after mapping
     EpochSource epochSource = EpochSource::None; ///< where the epoch came from
-    std::map<std::string, MetricValue> metrics; ///< canonical metric id -> value
-    std::vector<FileScore> fileScores;         ///< scores written by the file itself
-    std::string path;                          ///< checkpoint path as the file names it
-    std::vector<std::string> sources;          ///< files that contributed
+    std::map<std::string, MetricValue> metrics;  ///< canonical metric id -> value
+    std::vector<FileScore> fileScores;           ///< scores written by the file itself
+    std::string path;                            ///< checkpoint path as the file names it
+    std::vector<std::string> sources;            ///< files that contributed
 };
 
 /// What a Hugging Face Trainer recorded as its best checkpoint.
 struct TrainerBest
 {
-    std::string checkpoint; ///< best_model_checkpoint's folder name
+    std::string checkpoint;           ///< best_model_checkpoint's folder name
     std::optional<std::int64_t> step; ///< best_global_step or the number in the name
-    double metric = 0.0;    ///< best_metric
+    double metric = 0.0;              ///< best_metric
 };
 
 /// One training run at one sequence length.
 struct Run
 {
-    std::string name;              ///< run folder name, e.g. "mlm_v2_scratch_1536"
-    std::string experiment;        ///< experiment it belongs to, e.g. "mlm_v2_scratch"
-    std::optional<int> seqLen;     ///< evaluation sequence length, when known
+    std::string name;                    ///< run folder name, e.g. "mlm_v2_scratch_1536"
+    std::string experiment;              ///< experiment it belongs to, e.g. "mlm_v2_scratch"
+    std::optional<int> seqLen;           ///< evaluation sequence length, when known
     std::optional<double> stepsPerEpoch; ///< from metadata or the user
-    std::string stepsPerEpochSource; ///< "workspace", "trainer_state", ...
+    std::string stepsPerEpochSource;     ///< "workspace", "trainer_state", ...
     std::map<std::int64_t, double> trainerEpochs; ///< step -> epoch from trainer_state.json
-    std::optional<TrainerBest> trainerBest; ///< the Trainer's own best checkpoint
-    std::vector<Checkpoint> checkpoints; ///< ordered by epoch, then step
-    std::vector<std::string> sources; ///< files that contributed
+    std::optional<TrainerBest> trainerBest;       ///< the Trainer's own best checkpoint
+    std::vector<Checkpoint> checkpoints;          ///< ordered by epoch, then step
+    std::vector<std::string> sources;             ///< files that contributed
 
     /// Unique key: name, plus "@len" when the sequence length is known.
     std::string key() const;
@@ -101,9 +101,9 @@ struct SourceFile
 /// Everything imported from a set of paths.
 struct ResultSet
 {
-    std::vector<Run> runs;          ///< runs, sorted by experiment, length, name
-    std::vector<Problem> problems;  ///< problems found, in the order found
-    std::vector<SourceFile> files;  ///< files read, with what they held
+    std::vector<Run> runs;         ///< runs, sorted by experiment, length, name
+    std::vector<Problem> problems; ///< problems found, in the order found
+    std::vector<SourceFile> files; ///< files read, with what they held
 
     /// Run by key, or nullptr.
     const Run *findRun(const std::string &key) const;

@@ -15,8 +15,7 @@ std::vector<std::string> split(const std::string &s, const std::string &sep)
     while (true) {
         const std::size_t p = s.find(sep, start);
         out.push_back(s.substr(start, p == std::string::npos ? std::string::npos : p - start));
-        if (p == std::string::npos)
-            break;
+        if (p == std::string::npos) break;
         start = p + sep.size();
     }
     return out;
@@ -24,7 +23,8 @@ std::vector<std::string> split(const std::string &s, const std::string &sep)
 
 bool isDigits(const std::string &s)
 {
-    return !s.empty() && std::all_of(s.begin(), s.end(), [](unsigned char c) { return std::isdigit(c); });
+    return !s.empty() &&
+           std::all_of(s.begin(), s.end(), [](unsigned char c) { return std::isdigit(c); });
 }
 
 bool isGeneric(const std::string &piece)
@@ -51,16 +51,14 @@ std::vector<std::string> checkpointPathComponents(const std::string &checkpointP
     std::replace(p.begin(), p.end(), '\\', '/');
     std::vector<std::string> out;
     for (auto &piece : split(p, "/"))
-        if (!piece.empty())
-            out.push_back(piece);
+        if (!piece.empty()) out.push_back(piece);
     return out;
 }
 
 std::vector<std::string> pathComponents(const std::string &filePath)
 {
     std::vector<std::string> parts = checkpointPathComponents(filePath);
-    if (parts.empty())
-        return parts;
+    if (parts.empty()) return parts;
     const std::string fileName = parts.back();
     parts.pop_back();
     std::vector<std::string> nameParts = split(fileName, "__");
@@ -72,27 +70,26 @@ std::vector<std::string> pathComponents(const std::string &filePath)
 std::string runNameFromComponents(const std::vector<std::string> &components)
 {
     for (auto it = components.rbegin(); it != components.rend(); ++it)
-        if (!isGeneric(*it))
-            return *it;
+        if (!isGeneric(*it)) return *it;
     return {};
 }
 
 std::optional<int> seqLenFromName(const std::string &name)
 {
     std::string norm = name;
-    std::replace_if(norm.begin(), norm.end(), [](char c) { return c == '-' || c == '.'; }, '_');
+    std::replace_if(
+        norm.begin(), norm.end(), [](char c) { return c == '-' || c == '.'; }, '_');
     for (const auto &tok : split(norm, "_")) {
         std::string digits = tok;
         for (const char *prefix : {"len", "seq", "L", "ctx"}) {
             const std::string p(prefix);
-            if (digits.size() > p.size() && digits.rfind(p, 0) == 0 && isDigits(digits.substr(p.size())))
+            if (digits.size() > p.size() && digits.rfind(p, 0) == 0 &&
+                isDigits(digits.substr(p.size())))
                 digits = digits.substr(p.size());
         }
-        if (!isDigits(digits) || digits.size() > 5 || digits[0] == '0')
-            continue;
+        if (!isDigits(digits) || digits.size() > 5 || digits[0] == '0') continue;
         const int v = std::stoi(digits);
-        if (v >= 64 && v <= 65536 && v % 64 == 0)
-            return v;
+        if (v >= 64 && v <= 65536 && v % 64 == 0) return v;
     }
     return std::nullopt;
 }
@@ -102,8 +99,7 @@ std::string experimentFromRunName(const std::string &name, std::optional<int> se
     std::vector<std::string> toks = split(name, "_");
     std::vector<std::string> kept;
     for (const auto &t : toks) {
-        if (seqLen && t == std::to_string(*seqLen))
-            continue;
+        if (seqLen && t == std::to_string(*seqLen)) continue;
         kept.push_back(t);
     }
     // Drop a trailing timestamp: YYYYmmdd[_HHMMSS].

@@ -14,14 +14,12 @@ std::string writeFileAtomically(const std::string &path, const std::string &cont
     namespace fs = std::filesystem;
     const fs::path target(path);
     std::error_code ec;
-    if (target.has_parent_path())
-        fs::create_directories(target.parent_path(), ec);
+    if (target.has_parent_path()) fs::create_directories(target.parent_path(), ec);
     std::random_device rd;
     const fs::path tmp = target.string() + ".tmp-" + std::to_string(rd());
     {
         std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-        if (!out)
-            return path + ": cannot write (" + std::strerror(errno) + ")";
+        if (!out) return path + ": cannot write (" + std::strerror(errno) + ")";
         out << content;
         out.flush();
         if (!out) {

@@ -11,7 +11,7 @@
 class TestCli : public QObject
 {
     Q_OBJECT
-private:
+  private:
     struct Result
     {
         int code = -1;
@@ -23,12 +23,11 @@ private:
     {
         QProcess p;
         p.start(CLOZESCOPE_CLI, args);
-        if (!p.waitForFinished(120000))
-            qFatal("clozescope-cli did not finish");
+        if (!p.waitForFinished(120000)) qFatal("clozescope-cli did not finish");
         return {p.exitCode(), p.readAllStandardOutput(), p.readAllStandardError()};
     }
 
-private slots:
+  private slots:
     void exitStatus_data()
     {
         QTest::addColumn<QStringList>("args");
@@ -40,11 +39,13 @@ private slots:
         QTest::newRow("unknown command") << QStringList{"frobnicate"} << 2;
         QTest::newRow("report without paths") << QStringList{"report"} << 2;
         QTest::newRow("bad format") << QStringList{"report", samples, "--format", "pdf"} << 2;
-        QTest::newRow("bad steps per epoch") << QStringList{"inspect", samples, "--steps-per-epoch", "x"} << 2;
+        QTest::newRow("bad steps per epoch")
+            << QStringList{"inspect", samples, "--steps-per-epoch", "x"} << 2;
         QTest::newRow("bad weights") << QStringList{"report", samples, "--weights", "Real@1"} << 2;
         QTest::newRow("inspect samples") << QStringList{"inspect", samples} << 0;
         QTest::newRow("missing path") << QStringList{"inspect", "/nonexistent/results"} << 1;
-        QTest::newRow("broken file") << QStringList{"inspect", QString(CLOZESCOPE_TEST_DATA) + "/README.md"} << 1;
+        QTest::newRow("broken file")
+            << QStringList{"inspect", QString(CLOZESCOPE_TEST_DATA) + "/README.md"} << 1;
     }
     void exitStatus()
     {
@@ -56,7 +57,8 @@ private slots:
 
     void inspectJson()
     {
-        const Result r = run({"inspect", "--json", QString(CLOZESCOPE_TEST_DATA) + "/trainer-run/mlm_synth_128"});
+        const Result r = run(
+            {"inspect", "--json", QString(CLOZESCOPE_TEST_DATA) + "/trainer-run/mlm_synth_128"});
         QCOMPARE(r.code, 0);
         const QJsonObject doc = QJsonDocument::fromJson(r.out).object();
         const QJsonArray runs = doc["runs"].toArray();
@@ -64,15 +66,18 @@ private slots:
         const QJsonObject run = runs[0].toObject();
         QCOMPARE(run["name"].toString(), QString("mlm_synth_128"));
         QCOMPARE(run["checkpoints"].toArray().size(), 10);
-        QCOMPARE(run["trainer_best"].toObject()["checkpoint"].toString(), QString("checkpoint-252"));
-        QVERIFY(run["checkpoints"].toArray()[0].toObject()["metrics"].toObject().contains("eval_accuracy"));
+        QCOMPARE(run["trainer_best"].toObject()["checkpoint"].toString(),
+                 QString("checkpoint-252"));
+        QVERIFY(run["checkpoints"].toArray()[0].toObject()["metrics"].toObject().contains(
+            "eval_accuracy"));
     }
 
     void reportToFile()
     {
         QTemporaryDir dir;
         const QString out = dir.filePath("report.html");
-        const Result r = run({"report", CLOZESCOPE_SAMPLES, "--format", "html", "--out", out, "--patience", "2"});
+        const Result r = run(
+            {"report", CLOZESCOPE_SAMPLES, "--format", "html", "--out", out, "--patience", "2"});
         QVERIFY2(r.code == 0, r.err.constData());
         QFile f(out);
         QVERIFY(f.open(QIODevice::ReadOnly));
@@ -86,8 +91,13 @@ private slots:
     {
         QTest::addColumn<QString>("format");
         QTest::addColumn<QByteArray>("fragment");
-        QTest::newRow("csv") << "csv" << QByteArray("mlm_v2_scratch_1536,mlm_v2_scratch,1536,checkpoint-390,390,3.0,0.660417");
-        QTest::newRow("md") << "md" << QByteArray("| mlm_v2_scratch_1536 | mlm_v2_scratch | 1536 | checkpoint-390 |");
+        QTest::newRow("csv")
+            << "csv"
+            << QByteArray(
+                   "mlm_v2_scratch_1536,mlm_v2_scratch,1536,checkpoint-390,390,3.0,0.660417");
+        QTest::newRow("md")
+            << "md"
+            << QByteArray("| mlm_v2_scratch_1536 | mlm_v2_scratch | 1536 | checkpoint-390 |");
         QTest::newRow("latex") << "latex" << QByteArray("mlm\\_v2\\_scratch\\_1536");
         QTest::newRow("json") << "json" << QByteArray("\"checkpoint\": \"checkpoint-390\"");
     }
@@ -95,7 +105,8 @@ private slots:
     {
         QFETCH(QString, format);
         QFETCH(QByteArray, fragment);
-        const Result r = run({"table", CLOZESCOPE_SAMPLES, "--metric", "real_top1", "--format", format, "-q"});
+        const Result r =
+            run({"table", CLOZESCOPE_SAMPLES, "--metric", "real_top1", "--format", format, "-q"});
         QVERIFY2(r.code == 0, r.err.constData());
         QVERIFY2(r.out.contains(fragment), r.out.left(600).constData());
     }
@@ -109,7 +120,8 @@ private slots:
 
     void benchImport()
     {
-        const Result r = run({"bench", "import", "--runs", "4", "--checkpoints", "3", "--repeat", "1", "--json"});
+        const Result r = run(
+            {"bench", "import", "--runs", "4", "--checkpoints", "3", "--repeat", "1", "--json"});
         QVERIFY2(r.code == 0, r.err.constData());
         const QJsonObject doc = QJsonDocument::fromJson(r.out).object();
         QCOMPARE(doc["runs"].toInt(), 4);

@@ -11,10 +11,10 @@ using namespace cs;
 class TestComparisons : public QObject
 {
     Q_OBJECT
-private:
+  private:
     ResultSet m_samples;
 
-private slots:
+  private slots:
     void initTestCase() { m_samples = loadResults({CLOZESCOPE_SAMPLES}); }
 
     void matchedEpochs()
@@ -28,7 +28,8 @@ private slots:
         const char *expected[] = {"+1.79", "-0.16", "-0.09", "-1.20", "-2.08"};
         for (std::size_t i = 0; i < 5; ++i) {
             QCOMPARE(mc.rows[i].epoch, double(i + 1));
-            QCOMPARE(fmt::difference(mc.rows[i].valueA, mc.rows[i].valueB, true), std::string(expected[i]));
+            QCOMPARE(fmt::difference(mc.rows[i].valueA, mc.rows[i].valueB, true),
+                     std::string(expected[i]));
         }
         // Of checkpoint-650 and -655 at epoch 5.0 the later one is compared.
         QCOMPARE(mlm.checkpoints[mc.rows[4].b].name, std::string("checkpoint-655"));
@@ -48,8 +49,7 @@ private slots:
             {metric::Real1, "+0.73"}, {metric::Real5, "-0.14"}, {metric::Lambada1, "+0.83"}};
         int checked = 0;
         for (const auto &row : lc.rows) {
-            if (!expected.count(row.metric))
-                continue;
+            if (!expected.count(row.metric)) continue;
             QCOMPARE(fmt::difference(row.valueB, row.valueA, true), expected.at(row.metric));
             QVERIFY(row.test.p && *row.test.p > 0.05);
             ++checked;

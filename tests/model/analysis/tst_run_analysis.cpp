@@ -13,14 +13,13 @@ using namespace cs;
 class TestRunAnalysis : public QObject
 {
     Q_OBJECT
-private:
+  private:
     ResultSet m_samples;
 
     const Run &run(const std::string &key)
     {
         const Run *r = m_samples.findRun(key);
-        if (!r)
-            qFatal("run %s missing", key.c_str());
+        if (!r) qFatal("run %s missing", key.c_str());
         return *r;
     }
 
@@ -36,7 +35,7 @@ private:
         return cp;
     }
 
-private slots:
+  private slots:
     void initTestCase()
     {
         m_samples = loadResults({CLOZESCOPE_SAMPLES});
@@ -52,14 +51,30 @@ private slots:
         QTest::addColumn<QString>("value");
         QTest::addColumn<QString>("change");
         QTest::addColumn<int>("verdict");
-        QTest::newRow("MLM v2 @1536 Real@1") << "mlm_v2_scratch_1536@1536" << "Real@1" << "checkpoint-390" << "3.0"
-                                             << "0.6604" << "-1.37" << int(Verdict::WithinNoise);
-        QTest::newRow("MLM v2 @2048 Real@1") << "mlm_v2_scratch_2048@2048" << "Real@1" << "checkpoint-55" << "0.5"
-                                             << "0.6531" << "-0.78" << int(Verdict::WithinNoise);
-        QTest::newRow("Combined @1536 Real@1") << "combined_experiment@1536" << "Real@1" << "checkpoint-1980" << "5.0"
-                                               << "0.6675" << "+0.00" << int(Verdict::NoDecline);
-        QTest::newRow("Entity-FT score") << "coref_finetune_2048_20251010_063737@2048" << "score" << "checkpoint-1600"
-                                         << "2.843" << "0.6314" << "-0.03" << int(Verdict::Untested);
+        QTest::newRow("MLM v2 @1536 Real@1") << "mlm_v2_scratch_1536@1536"
+                                             << "Real@1"
+                                             << "checkpoint-390"
+                                             << "3.0"
+                                             << "0.6604"
+                                             << "-1.37" << int(Verdict::WithinNoise);
+        QTest::newRow("MLM v2 @2048 Real@1") << "mlm_v2_scratch_2048@2048"
+                                             << "Real@1"
+                                             << "checkpoint-55"
+                                             << "0.5"
+                                             << "0.6531"
+                                             << "-0.78" << int(Verdict::WithinNoise);
+        QTest::newRow("Combined @1536 Real@1") << "combined_experiment@1536"
+                                               << "Real@1"
+                                               << "checkpoint-1980"
+                                               << "5.0"
+                                               << "0.6675"
+                                               << "+0.00" << int(Verdict::NoDecline);
+        QTest::newRow("Entity-FT score") << "coref_finetune_2048_20251010_063737@2048"
+                                         << "score"
+                                         << "checkpoint-1600"
+                                         << "2.843"
+                                         << "0.6314"
+                                         << "-0.03" << int(Verdict::Untested);
     }
     void seedPeaks()
     {
@@ -76,10 +91,12 @@ private slots:
         QVERIFY(m);
         QCOMPARE(QString::fromStdString(r.checkpoints[m->peak].name), peak);
         QCOMPARE(QString::fromStdString(fmt::epoch(r.checkpoints[m->peak].epoch)), epoch);
-        QCOMPARE(QString::fromStdString(fmt::value(*metricValue(r, &ra, m->peak, m->metric))), value);
-        QCOMPARE(QString::fromStdString(fmt::difference(*metricValue(r, &ra, m->peak, m->metric),
-                                                        *metricValue(r, &ra, m->last, m->metric), true)),
-                 change);
+        QCOMPARE(QString::fromStdString(fmt::value(*metricValue(r, &ra, m->peak, m->metric))),
+                 value);
+        QCOMPARE(
+            QString::fromStdString(fmt::difference(*metricValue(r, &ra, m->peak, m->metric),
+                                                   *metricValue(r, &ra, m->last, m->metric), true)),
+            change);
         QCOMPARE(int(m->verdict), verdict);
     }
 
@@ -95,7 +112,8 @@ private slots:
         QCOMPARE(m->withinNoise.size(), std::size_t(10));
         for (const Run &any : m_samples.runs)
             for (const auto &ma : analyseRun(any, AnalysisSettings{}).metrics)
-                QVERIFY2(ma.verdict != Verdict::SignificantDecline, (any.key() + " " + ma.metric).c_str());
+                QVERIFY2(ma.verdict != Verdict::SignificantDecline,
+                         (any.key() + " " + ma.metric).c_str());
     }
 
     void compositeForEveryCheckpoint()
@@ -108,10 +126,12 @@ private slots:
         }
         const Run &r = run("mlm_v2_scratch_1536@1536");
         const RunAnalysis ra = analyseRun(r, AnalysisSettings{});
-        QVERIFY(qAbs(*ra.composite[0] - (0.4 * 1574 / 2400 + 0.3 * 1960 / 2400 + 0.3 * 214 / 600)) < 1e-12);
+        QVERIFY(qAbs(*ra.composite[0] - (0.4 * 1574 / 2400 + 0.3 * 1960 / 2400 + 0.3 * 214 / 600)) <
+                1e-12);
         AnalysisSettings onlyReal1;
         onlyReal1.weights = {{metric::Real1, 1.0}};
-        QCOMPARE(*analyseRun(r, onlyReal1).composite[0], r.checkpoints[0].metrics.at(metric::Real1).value);
+        QCOMPARE(*analyseRun(r, onlyReal1).composite[0],
+                 r.checkpoints[0].metrics.at(metric::Real1).value);
     }
 
     void earlyStopping_data()
@@ -120,10 +140,14 @@ private slots:
         QTest::addColumn<bool>("stopped");
         QTest::addColumn<QString>("stopAt");
         QTest::addColumn<QString>("restored");
-        QTest::newRow("patience 2") << 2 << true << "1.5" << "checkpoint-65";
-        QTest::newRow("patience 4") << 4 << true << "2.5" << "checkpoint-65";
-        QTest::newRow("patience 5") << 5 << true << "5.0" << "checkpoint-390";
-        QTest::newRow("patience 6") << 6 << false << "5.0" << "checkpoint-390";
+        QTest::newRow("patience 2") << 2 << true << "1.5"
+                                    << "checkpoint-65";
+        QTest::newRow("patience 4") << 4 << true << "2.5"
+                                    << "checkpoint-65";
+        QTest::newRow("patience 5") << 5 << true << "5.0"
+                                    << "checkpoint-390";
+        QTest::newRow("patience 6") << 6 << false << "5.0"
+                                    << "checkpoint-390";
     }
     void earlyStopping()
     {
@@ -138,7 +162,8 @@ private slots:
         QVERIFY(ra.earlyStop);
         QCOMPARE(ra.earlyStop->metric, metric::Real1);
         QCOMPARE(ra.earlyStop->stopped, stopped);
-        QCOMPARE(QString::fromStdString(fmt::epoch(r.checkpoints[ra.earlyStop->stopAt].epoch)), stopAt);
+        QCOMPARE(QString::fromStdString(fmt::epoch(r.checkpoints[ra.earlyStop->stopAt].epoch)),
+                 stopAt);
         QCOMPARE(QString::fromStdString(r.checkpoints[ra.earlyStop->restored].name), restored);
         if (patience == 5)
             QCOMPARE(r.checkpoints[ra.earlyStop->stopAt].name, std::string("checkpoint-655"));
@@ -146,7 +171,8 @@ private slots:
 
     void earlyStoppingThreshold()
     {
-        // 0.50, 0.505 (+0.005 <= threshold 0.01: counter 1 but best moves), 0.51 (+0.005 vs best): stop.
+        // 0.50, 0.505 (+0.005 <= threshold 0.01: counter 1 but best moves), 0.51 (+0.005 vs best):
+        // stop.
         const auto es = simulateEarlyStopping({0.50, 0.505, 0.51, 0.60}, false, 2, 0.01);
         QVERIFY(es.stopped);
         QCOMPARE(es.stopAt, std::size_t(2));
@@ -205,7 +231,8 @@ private slots:
         Run r;
         r.name = "flagged";
         Checkpoint cp = checkpoint(65, 0.6558, 0.8167, 0.3567);
-        cp.fileScores.push_back({0.6190, {metric::Real1, metric::Real5, metric::Lambada1}, "report: row 1"});
+        cp.fileScores.push_back(
+            {0.6190, {metric::Real1, metric::Real5, metric::Lambada1}, "report: row 1"});
         r.checkpoints = {cp};
         const RunAnalysis ra = analyseRun(r, AnalysisSettings{});
         QCOMPARE(ra.fileScoresChecked, std::size_t(1));

@@ -8,7 +8,7 @@ using namespace cs::stats;
 class TestStatistics : public QObject
 {
     Q_OBJECT
-private slots:
+  private slots:
     void normal()
     {
         QVERIFY(qAbs(normalQuantile(0.975) - 1.959963985) < 1e-8);
@@ -55,7 +55,8 @@ private slots:
         QFETCH(qlonglong, b);
         QFETCH(qlonglong, c);
         QFETCH(double, p);
-        QVERIFY2(qAbs(mcnemarExact(b, c) - p) < 1e-5, QByteArray::number(mcnemarExact(b, c), 'f', 6));
+        QVERIFY2(qAbs(mcnemarExact(b, c) - p) < 1e-5,
+                 QByteArray::number(mcnemarExact(b, c), 'f', 6));
         QCOMPARE(mcnemarExact(b, c), mcnemarExact(c, b));
     }
 

@@ -10,7 +10,7 @@ using namespace cs;
 class TestTable : public QObject
 {
     Q_OBJECT
-private:
+  private:
     static Table sample()
     {
         Table t;
@@ -22,19 +22,25 @@ private:
         return t;
     }
 
-private slots:
+  private slots:
     void formats_data()
     {
         QTest::addColumn<QString>("format");
         QTest::addColumn<QString>("expected");
-        QTest::newRow("csv") << "csv" << "checkpoint,Real@1\ncheckpoint-65,0.6558\n\"a, \"\"quoted\"\" | name_x\",0.6604\n";
-        QTest::newRow("markdown") << "md"
-                                  << "**Real@1 of run_a**\n\n| checkpoint | Real@1 |\n| --- | ---: |\n"
-                                     "| checkpoint-65 | 0.6558 |\n| a, \"quoted\" \\| name_x | **0.6604** |\n";
-        QTest::newRow("latex") << "latex"
-                               << "\\begin{table}[ht]\n\\centering\n\\caption{Real@1 of run\\_a}\n\\begin{tabular}{lr}\n"
-                                  "\\hline\ncheckpoint & Real@1 \\\\\n\\hline\ncheckpoint-65 & 0.6558 \\\\\n"
-                                  "a, \"quoted\" | name\\_x & \\textbf{0.6604} \\\\\n\\hline\n\\end{tabular}\n\\end{table}\n";
+        QTest::newRow("csv")
+            << "csv"
+            << "checkpoint,Real@1\ncheckpoint-65,0.6558\n\"a, \"\"quoted\"\" | name_x\",0.6604\n";
+        QTest::newRow("markdown")
+            << "md"
+            << "**Real@1 of run_a**\n\n| checkpoint | Real@1 |\n| --- | ---: |\n"
+               "| checkpoint-65 | 0.6558 |\n| a, \"quoted\" \\| name_x | **0.6604** |\n";
+        QTest::newRow("latex")
+            << "latex"
+            << "\\begin{table}[ht]\n\\centering\n\\caption{Real@1 of "
+               "run\\_a}\n\\begin{tabular}{lr}\n"
+               "\\hline\ncheckpoint & Real@1 \\\\\n\\hline\ncheckpoint-65 & 0.6558 \\\\\n"
+               "a, \"quoted\" | name\\_x & \\textbf{0.6604} "
+               "\\\\\n\\hline\n\\end{tabular}\n\\end{table}\n";
     }
     void formats()
     {
@@ -50,7 +56,8 @@ private slots:
         const auto j = nlohmann::json::parse(renderTable(sample(), TableFormat::Json));
         QCOMPARE(j["rows"].size(), std::size_t(2));
         QCOMPARE(j["rows"][0]["Real@1"].get<double>(), 0.6558);
-        QCOMPARE(j["rows"][1]["checkpoint"].get<std::string>(), std::string("a, \"quoted\" | name_x"));
+        QCOMPARE(j["rows"][1]["checkpoint"].get<std::string>(),
+                 std::string("a, \"quoted\" | name_x"));
     }
 
     void html()

@@ -13,7 +13,7 @@ Q_DECLARE_METATYPE(cs::Severity)
 class TestBadInput : public QObject
 {
     Q_OBJECT
-private slots:
+  private slots:
     void cases_data()
     {
         QTest::addColumn<QString>("name");
@@ -24,63 +24,86 @@ private slots:
         QTest::addColumn<int>("kept"); // checkpoints still imported from the file
 
         const auto E = Severity::Error, W = Severity::Warning;
-        QTest::newRow("malformed json") << "checkpoint-5_eval_results.json" << QByteArray("{\"real1\": 0.5,, }") << E
-                                        << "line 1, column 15" << "malformed" << 0;
+        QTest::newRow("malformed json")
+            << "checkpoint-5_eval_results.json" << QByteArray("{\"real1\": 0.5,, }") << E
+            << "line 1, column 15"
+            << "malformed" << 0;
         QTest::newRow("truncated json")
-            << "checkpoint-5_eval_results.json" << QByteArray("{\"checkpoint\": \"runs/a/checkpoint-5\", \"real1\": 0.")
-            << E << "line 1" << "truncated" << 0;
-        QTest::newRow("empty json") << "results.json" << QByteArray("") << E << "line 1" << "empty" << 0;
-        QTest::newRow("empty csv") << "results.csv" << QByteArray("\n") << E << "line 1" << "empty" << 0;
-        QTest::newRow("not utf-8") << "results.json" << QByteArray("{\"checkpoint-1\": {\"re\xff\xfe\": 0.5}}") << E
-                                   << "line 1" << "malformed" << 0;
+            << "checkpoint-5_eval_results.json"
+            << QByteArray("{\"checkpoint\": \"runs/a/checkpoint-5\", \"real1\": 0.") << E
+            << "line 1"
+            << "truncated" << 0;
+        QTest::newRow("empty json") << "results.json" << QByteArray("") << E << "line 1"
+                                    << "empty" << 0;
+        QTest::newRow("empty csv") << "results.csv" << QByteArray("\n") << E << "line 1"
+                                   << "empty" << 0;
+        QTest::newRow("not utf-8")
+            << "results.json" << QByteArray("{\"checkpoint-1\": {\"re\xff\xfe\": 0.5}}") << E
+            << "line 1"
+            << "malformed" << 0;
         QTest::newRow("wrong-typed metric")
             << "checkpoint-5_eval_results.json"
-            << QByteArray(R"({"checkpoint": "runs/a_512/checkpoint-5", "seq_len": 512, "real1": "high",
+            << QByteArray(
+                   R"({"checkpoint": "runs/a_512/checkpoint-5", "seq_len": 512, "real1": "high",
                             "lambada_top1": 0.3, "coref_samples": 100})")
-            << W << "real1" << "is string, not a number" << 1;
+            << W << "real1"
+            << "is string, not a number" << 1;
         QTest::newRow("wrong-typed seq_len")
             << "checkpoint-5_eval_results.json"
-            << QByteArray(R"({"checkpoint": "runs/a/checkpoint-5", "seq_len": "long", "real1": 0.5})") << W
-            << "seq_len" << "not a positive integer" << 1;
+            << QByteArray(
+                   R"({"checkpoint": "runs/a/checkpoint-5", "seq_len": "long", "real1": 0.5})")
+            << W << "seq_len"
+            << "not a positive integer" << 1;
         QTest::newRow("NaN metric")
             << "checkpoint-5_eval_results.json"
-            << QByteArray(R"({"checkpoint": "runs/a/checkpoint-5", "real1": NaN, "lambada_top1": 0.3})") << W
-            << "(top level).real1" << "NaN" << 1;
+            << QByteArray(
+                   R"({"checkpoint": "runs/a/checkpoint-5", "real1": NaN, "lambada_top1": 0.3})")
+            << W << "(top level).real1"
+            << "NaN" << 1;
         QTest::newRow("infinite loss in trainer_state")
-            << "trainer_state.json"
-            << QByteArray(R"({"global_step": 20, "log_history": [
+            << "trainer_state.json" << QByteArray(R"({"global_step": 20, "log_history": [
                  {"epoch": 1.0, "step": 10, "eval_loss": Infinity, "eval_accuracy": 0.5},
                  {"epoch": 2.0, "step": 20, "eval_loss": NaN, "eval_accuracy": 0.6}]})")
-            << W << "log_history[1].eval_loss" << "NaN" << 2;
-        QTest::newRow("log_history not a list") << "trainer_state.json" << QByteArray(R"({"log_history": {}})") << E
-                                                << "log_history" << "not a list" << 0;
+            << W << "log_history[1].eval_loss"
+            << "NaN" << 2;
+        QTest::newRow("log_history not a list")
+            << "trainer_state.json" << QByteArray(R"({"log_history": {}})") << E << "log_history"
+            << "not a list" << 0;
         QTest::newRow("entry not an object")
-            << "real_coref_results.json"
-            << QByteArray(R"({"lambada_limit": 600, "results": [
+            << "real_coref_results.json" << QByteArray(R"({"lambada_limit": 600, "results": [
                  {"checkpoint": "runs/a/checkpoint-1", "seq_len": 512, "real1": 0.5, "lambada_top1": 0.3}, 7]})")
-            << W << "results[1]" << "not an object" << 1;
+            << W << "results[1]"
+            << "not an object" << 1;
         QTest::newRow("bad lambada_limit")
-            << "real_coref_results.json"
-            << QByteArray(R"({"lambada_limit": "all", "results": [
+            << "real_coref_results.json" << QByteArray(R"({"lambada_limit": "all", "results": [
                  {"checkpoint": "runs/a/checkpoint-1", "seq_len": 512, "real1": 0.5, "lambada_top1": 0.3}]})")
-            << W << "lambada_limit" << "using 600" << 1;
-        QTest::newRow("no results in explicit file") << "notes.json" << QByteArray(R"({"author": "me"})") << E
-                                                     << "(top level)" << "no results found" << 0;
+            << W << "lambada_limit"
+            << "using 600" << 1;
+        QTest::newRow("no results in explicit file")
+            << "notes.json" << QByteArray(R"({"author": "me"})") << E << "(top level)"
+            << "no results found" << 0;
         QTest::newRow("ragged csv row")
             << "results.csv"
-            << QByteArray("checkpoint,seq_len,real1\nruns/a/checkpoint-1,512,0.5\nruns/a/checkpoint-2,512,0.6,9\n")
-            << W << "line 3" << "row has 4 cells" << 1;
+            << QByteArray("checkpoint,seq_len,real1\nruns/a/checkpoint-1,512,0.5\nruns/a/"
+                          "checkpoint-2,512,0.6,9\n")
+            << W << "line 3"
+            << "row has 4 cells" << 1;
         QTest::newRow("unterminated csv quote")
-            << "results.csv" << QByteArray("checkpoint,real1\nruns/a/checkpoint-1,0.5\n\"runs/a/checkpoint-2,0.6\n") << W
-            << "end of file" << "unterminated" << 1;
+            << "results.csv"
+            << QByteArray("checkpoint,real1\nruns/a/checkpoint-1,0.5\n\"runs/a/checkpoint-2,0.6\n")
+            << W << "end of file"
+            << "unterminated" << 1;
         QTest::newRow("bad jsonl line")
             << "half_epoch_eval.jsonl"
-            << QByteArray("{\"epoch\": 0.5, \"step\": 5, \"real1\": 0.5}\n{\"epoch\": 1.0, \"st\n[1, 2]\n") << W
-            << "line 2" << "truncated" << 1;
+            << QByteArray(
+                   "{\"epoch\": 0.5, \"step\": 5, \"real1\": 0.5}\n{\"epoch\": 1.0, \"st\n[1, 2]\n")
+            << W << "line 2"
+            << "truncated" << 1;
         QTest::newRow("unknown file type") << "results.txt" << QByteArray("real1=0.5") << E << ""
                                            << "not a results file" << 0;
         QTest::newRow("step not an integer")
-            << "records.json" << QByteArray(R"([{"step": "ten", "epoch": 1.0, "real1": 0.5}])") << W << "[0].step"
+            << "records.json" << QByteArray(R"([{"step": "ten", "epoch": 1.0, "real1": 0.5}])") << W
+            << "[0].step"
             << "not an integer" << 1;
     }
     void cases()
@@ -94,7 +117,8 @@ private slots:
         QTemporaryDir dir;
         const std::string path = writeFile(dir, name, text);
         const ResultSet set = loadResults({path});
-        QVERIFY2(cs::test::hasProblem(set, severity, path, location.toStdString(), message.toStdString()),
+        QVERIFY2(cs::test::hasProblem(set, severity, path, location.toStdString(),
+                                      message.toStdString()),
                  cs::test::problemText(set));
         QVERIFY(set.hasInputProblems());
         int total = 0;
@@ -106,15 +130,18 @@ private slots:
     void missingPath()
     {
         const ResultSet set = loadResults({"/nonexistent/results"});
-        QVERIFY(cs::test::hasProblem(set, Severity::Error, "/nonexistent/results", "", "no such file"));
+        QVERIFY(
+            cs::test::hasProblem(set, Severity::Error, "/nonexistent/results", "", "no such file"));
     }
 
     void brokenFileBesideGoodOnes()
     {
         QTemporaryDir dir;
-        writeFile(dir, "eval/checkpoint-5_eval_results.json",
-                  R"({"checkpoint": "runs/a_512/checkpoint-5", "seq_len": 512, "real1": 0.5, "coref_samples": 10})");
-        const std::string bad = writeFile(dir, "eval/checkpoint-10_eval_results.json", "{\"checkpoint\": ");
+        writeFile(
+            dir, "eval/checkpoint-5_eval_results.json",
+            R"({"checkpoint": "runs/a_512/checkpoint-5", "seq_len": 512, "real1": 0.5, "coref_samples": 10})");
+        const std::string bad =
+            writeFile(dir, "eval/checkpoint-10_eval_results.json", "{\"checkpoint\": ");
         const ResultSet set = loadResults({dir.path().toStdString()});
         QCOMPARE(int(set.runs.size()), 1);
         QCOMPARE(int(set.runs.front().checkpoints.size()), 1);

@@ -11,14 +11,19 @@ using cs::test::writeFile;
 class TestEpochMapping : public QObject
 {
     Q_OBJECT
-private:
-    static void writeCheckpoint(const QTemporaryDir &dir, const QString &run, int step, const QString &extra = {})
+  private:
+    static void writeCheckpoint(const QTemporaryDir &dir, const QString &run, int step,
+                                const QString &extra = {})
     {
         writeFile(dir, QString("eval/%1/checkpoint-%2_eval_results.json").arg(run).arg(step),
-                  QString(R"({"checkpoint": "runs/%1/checkpoint-%2", "real1": 0.5%3})").arg(run).arg(step).arg(extra).toUtf8());
+                  QString(R"({"checkpoint": "runs/%1/checkpoint-%2", "real1": 0.5%3})")
+                      .arg(run)
+                      .arg(step)
+                      .arg(extra)
+                      .toUtf8());
     }
 
-private slots:
+  private slots:
     void stepsPerEpochFromWorkspace_data()
     {
         QTest::addColumn<int>("step");
@@ -34,8 +39,9 @@ private slots:
         QFETCH(double, epoch);
         QTemporaryDir dir;
         writeCheckpoint(dir, "run_a", step);
-        writeFile(dir, "clozescope.workspace.json",
-                  R"({"format": "clozescope-workspace", "version": 1, "runs": {"run_a": {"steps_per_epoch": 131}}})");
+        writeFile(
+            dir, "clozescope.workspace.json",
+            R"({"format": "clozescope-workspace", "version": 1, "runs": {"run_a": {"steps_per_epoch": 131}}})");
         const ResultSet set = loadResults({dir.path().toStdString()});
         const Checkpoint &cp = set.runs.front().checkpoints.front();
         QCOMPARE(*cp.epoch, epoch);
@@ -71,8 +77,9 @@ private slots:
         QTemporaryDir dir;
         writeCheckpoint(dir, "run_a", 63);
         writeCheckpoint(dir, "run_a", 70);
-        writeFile(dir, "train/run_a/checkpoint-63/trainer_state.json",
-                  R"({"global_step": 63, "log_history": [{"epoch": 0.504, "step": 63, "loss": 2.0}]})");
+        writeFile(
+            dir, "train/run_a/checkpoint-63/trainer_state.json",
+            R"({"global_step": 63, "log_history": [{"epoch": 0.504, "step": 63, "loss": 2.0}]})");
         const ResultSet set = loadResults({dir.path().toStdString()});
         const Run &run = set.runs.front();
         QCOMPARE(*run.checkpoints[0].epoch, 0.504);
@@ -85,8 +92,9 @@ private slots:
     {
         QTemporaryDir dir;
         writeCheckpoint(dir, "run_a", 200);
-        writeFile(dir, "clozescope.workspace.json",
-                  R"({"format": "clozescope-workspace", "version": 1, "runs": {"run_a": {"steps_per_epoch": 100}}})");
+        writeFile(
+            dir, "clozescope.workspace.json",
+            R"({"format": "clozescope-workspace", "version": 1, "runs": {"run_a": {"steps_per_epoch": 100}}})");
         LoadOptions o;
         o.stepsPerEpoch["run_a"] = 400;
         const ResultSet set = loadResults({dir.path().toStdString()}, o);

@@ -10,10 +10,11 @@ using namespace cs;
 class TestJsonReader : public QObject
 {
     Q_OBJECT
-private slots:
+  private slots:
     void nonFiniteLiteralsAreAccepted()
     {
-        const JsonDocument d = parseJson(R"({"a": NaN, "b": Infinity, "c": -Infinity, "s": "NaN in a string"})");
+        const JsonDocument d =
+            parseJson(R"({"a": NaN, "b": Infinity, "c": -Infinity, "s": "NaN in a string"})");
         QVERIFY2(d.error.empty(), d.error.c_str());
         QVERIFY(std::isnan(*numberValue(d.json["a"])));
         QCOMPARE(*numberValue(d.json["b"]), std::numeric_limits<double>::infinity());
@@ -26,10 +27,18 @@ private slots:
         QTest::addColumn<QString>("text");
         QTest::addColumn<QString>("error");
         QTest::addColumn<QString>("location");
-        QTest::newRow("empty") << "" << "empty" << "line 1, column 1";
-        QTest::newRow("blank") << "  \n " << "empty" << "line 1, column 1";
-        QTest::newRow("truncated") << "{\n  \"a\": [1, 2," << "truncated" << "line 2";
-        QTest::newRow("malformed") << "{\n  \"a\": 1,\n  oops\n}" << "malformed" << "line 3, column 3";
+        QTest::newRow("empty") << ""
+                               << "empty"
+                               << "line 1, column 1";
+        QTest::newRow("blank") << "  \n "
+                               << "empty"
+                               << "line 1, column 1";
+        QTest::newRow("truncated") << "{\n  \"a\": [1, 2,"
+                                   << "truncated"
+                                   << "line 2";
+        QTest::newRow("malformed") << "{\n  \"a\": 1,\n  oops\n}"
+                                   << "malformed"
+                                   << "line 3, column 3";
     }
     void errors()
     {

@@ -12,40 +12,46 @@ using cs::test::writeFile;
 class TestLooseImport : public QObject
 {
     Q_OBJECT
-private slots:
+  private slots:
     void shapes_data()
     {
         QTest::addColumn<QString>("name");
         QTest::addColumn<QByteArray>("text");
         QTest::addColumn<QString>("run");
         QTest::addColumn<int>("checkpoints");
-        QTest::newRow("checkpoint map") << "myrun_512/results.json"
-                                        << QByteArray(R"({"checkpoint-100": {"Real@1": 0.61, "real@5": 0.8},
+        QTest::newRow("checkpoint map")
+            << "myrun_512/results.json"
+            << QByteArray(R"({"checkpoint-100": {"Real@1": 0.61, "real@5": 0.8},
                                                         "checkpoint-200": {"real_top1": 0.63, "eval_real@5": 0.82}})")
-                                        << "myrun_512@512" << 2;
-        QTest::newRow("record list") << "exp/records.json"
-                                     << QByteArray(R"([{"step": 10, "epoch": 0.5, "real1": 0.5},
+            << "myrun_512@512" << 2;
+        QTest::newRow("record list")
+            << "exp/records.json" << QByteArray(R"([{"step": 10, "epoch": 0.5, "real1": 0.5},
                                                      {"checkpoint": "checkpoint-20", "epoch": 1.0, "real1": 0.55}])")
-                                     << "exp" << 2;
+            << "exp" << 2;
         QTest::newRow("nested by run")
             << "nested.json"
-            << QByteArray(R"({"alpha": {"checkpoint-1": {"Real@1": 0.1}, "checkpoint-2": {"Real@1": 0.2}},
+            << QByteArray(
+                   R"({"alpha": {"checkpoint-1": {"Real@1": 0.1}, "checkpoint-2": {"Real@1": 0.2}},
                             "beta": [{"step": 5, "Real@1": 0.3}]})")
             << "alpha" << 2;
         QTest::newRow("half_epoch_eval.jsonl")
             << "runs/combined_v2/half_epoch_eval.jsonl"
-            << QByteArray("{\"epoch\": 0.5, \"step\": 65, \"lambada_top1\": 0.58, \"real1\": 0.61, \"real5\": 0.78, "
-                          "\"score\": 0.6534}\n{\"epoch\": 5.0, \"step\": null, \"lambada_top1\": 0.62, \"real1\": 0.64, "
+            << QByteArray("{\"epoch\": 0.5, \"step\": 65, \"lambada_top1\": 0.58, \"real1\": 0.61, "
+                          "\"real5\": 0.78, "
+                          "\"score\": 0.6534}\n{\"epoch\": 5.0, \"step\": null, \"lambada_top1\": "
+                          "0.62, \"real1\": 0.64, "
                           "\"real5\": 0.81, \"score\": 0.685}\n")
             << "combined_v2" << 2;
         QTest::newRow("eval_history.json")
             << "runs/entity_coref_finetune/coref_finetune_2048_20251010_063737/eval_history.json"
-            << QByteArray(R"([{"step": 100, "lambada_top1": 0.55, "real1": 0.62, "real5": 0.795, "time": 48.1},
+            << QByteArray(
+                   R"([{"step": 100, "lambada_top1": 0.55, "real1": 0.62, "real5": 0.795, "time": 48.1},
                             {"step": 200, "lambada_top1": 0.57, "real1": 0.645, "real5": 0.81, "time": 47.9}])")
             << "coref_finetune_2048_20251010_063737@2048" << 2;
         QTest::newRow("final_results.json")
             << "runs/entity_coref_finetune/ft_2048_x/final_results.json"
-            << QByteArray(R"({"checkpoint": "runs/combined_experiment/checkpoint-410", "seq_len": 2048, "epochs": 5,
+            << QByteArray(
+                   R"({"checkpoint": "runs/combined_experiment/checkpoint-410", "seq_len": 2048, "epochs": 5,
                             "lambada_top1": 0.66, "real1": 0.6778125, "real5": 0.824375, "coref_samples": 1600,
                             "train_time_minutes": 93.4, "eval_time_seconds": 388.1, "finished_at": "2025"})")
             << "ft_2048_x@2048" << 1;
@@ -70,8 +76,9 @@ private slots:
     void finalResultsUsesItsOwnRunAndCounts()
     {
         QTemporaryDir dir;
-        const std::string path = writeFile(dir, "runs/ft/final_results.json",
-                                           R"({"checkpoint": "runs/combined_experiment/checkpoint-410", "seq_len": 2048,
+        const std::string path =
+            writeFile(dir, "runs/ft/final_results.json",
+                      R"({"checkpoint": "runs/combined_experiment/checkpoint-410", "seq_len": 2048,
                                                "epochs": 5, "lambada_top1": 0.66, "real1": 0.6778125,
                                                "real5": 0.824375, "coref_samples": 1600})");
         const ResultSet set = loadResults({path});
@@ -85,7 +92,8 @@ private slots:
     void aliasFileMapsNames()
     {
         QTemporaryDir dir;
-        const std::string aliasPath = writeFile(dir, "aliases.json", R"({"aliases": {"coref_f1": "Real@1"},
+        const std::string aliasPath =
+            writeFile(dir, "aliases.json", R"({"aliases": {"coref_f1": "Real@1"},
                                                                         "lower_is_better": ["my_error"]})");
         MetricAliases aliases;
         QVERIFY(aliases.canonical("coref_f1") == "coref_f1");
@@ -101,10 +109,13 @@ private slots:
     void ownFormatWithExamples()
     {
         QTemporaryDir dir;
-        writeFile(dir, "out/checkpoint-390.examples.jsonl",
-                  "{\"id\": \"r1\", \"dataset\": \"real\", \"rank\": 1, \"hits\": {\"1\": true, \"5\": true}}\n"
-                  "{\"id\": \"r2\", \"dataset\": \"real\", \"rank\": null, \"hits\": {\"1\": false, \"5\": false}}\n"
-                  "{\"id\": \"l1\", \"dataset\": \"lambada\", \"rank\": 3, \"hits\": {\"1\": false}}\n");
+        writeFile(
+            dir, "out/checkpoint-390.examples.jsonl",
+            "{\"id\": \"r1\", \"dataset\": \"real\", \"rank\": 1, \"hits\": {\"1\": true, \"5\": "
+            "true}}\n"
+            "{\"id\": \"r2\", \"dataset\": \"real\", \"rank\": null, \"hits\": {\"1\": false, "
+            "\"5\": false}}\n"
+            "{\"id\": \"l1\", \"dataset\": \"lambada\", \"rank\": 3, \"hits\": {\"1\": false}}\n");
         const std::string path = writeFile(dir, "out/checkpoint-390.results.json", R"({
             "format": "clozescope-results", "version": 1,
             "run": {"name": "mlm_v2_scratch_1536", "seq_len": 1536, "steps_per_epoch": 131},
@@ -129,7 +140,8 @@ private slots:
     void newerVersionIsRefused()
     {
         QTemporaryDir dir;
-        const std::string path = writeFile(dir, "r.json", R"({"format": "clozescope-results", "version": 2})");
+        const std::string path =
+            writeFile(dir, "r.json", R"({"format": "clozescope-results", "version": 2})");
         const ResultSet set = loadResults({path});
         QVERIFY(cs::test::hasProblem(set, Severity::Error, "r.json", "version", "newer"));
     }
@@ -140,8 +152,9 @@ private slots:
         writeFile(dir, "run_a/notes.json", R"({"author": "me", "comment": "not results"})");
         writeFile(dir, "run_a/config.json", R"({"model_type": "deberta-v2"})");
         writeFile(dir, "run_a/data.jsonl", "{\"text\": \"a [MASK] b\", \"answer\": \"x\"}\n");
-        writeFile(dir, "run_a/checkpoint-5_eval_results.json",
-                  R"({"checkpoint": "runs/run_a/checkpoint-5", "seq_len": 512, "real1": 0.5, "coref_samples": 10})");
+        writeFile(
+            dir, "run_a/checkpoint-5_eval_results.json",
+            R"({"checkpoint": "runs/run_a/checkpoint-5", "seq_len": 512, "real1": 0.5, "coref_samples": 10})");
         const ResultSet set = loadResults({dir.path().toStdString()});
         QVERIFY2(!set.hasInputProblems(), cs::test::problemText(set));
         QCOMPARE(int(set.runs.size()), 1);

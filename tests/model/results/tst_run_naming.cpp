@@ -9,31 +9,38 @@ using namespace cs;
 class TestRunNaming : public QObject
 {
     Q_OBJECT
-private slots:
+  private slots:
     void runName_data()
     {
         QTest::addColumn<QString>("path");
         QTest::addColumn<QString>("run");
-        QTest::newRow("seed checkpoint path") << "runs/mlm_v2_scratch_1536/checkpoint-65/x" << "mlm_v2_scratch_1536";
-        QTest::newRow("absolute path") << "/home/work/corefer/runs/combined_experiment/checkpoint-1188/x"
-                                       << "combined_experiment";
-        QTest::newRow("trainer folder") << "/data/mlm_synth_128/checkpoint-625/trainer_state.json" << "mlm_synth_128";
+        QTest::newRow("seed checkpoint path") << "runs/mlm_v2_scratch_1536/checkpoint-65/x"
+                                              << "mlm_v2_scratch_1536";
+        QTest::newRow("absolute path")
+            << "/home/work/corefer/runs/combined_experiment/checkpoint-1188/x"
+            << "combined_experiment";
+        QTest::newRow("trainer folder") << "/data/mlm_synth_128/checkpoint-625/trainer_state.json"
+                                        << "mlm_synth_128";
         QTest::newRow("saved with prefix")
-            << "realdata/trainer_state/uelkerd__goemotions-deberta__logs_backup__Combined_05_Parallel__trainer_state.json"
+            << "realdata/trainer_state/"
+               "uelkerd__goemotions-deberta__logs_backup__Combined_05_Parallel__trainer_state.json"
             << "Combined_05_Parallel";
         QTest::newRow("prefix ending in checkpoint")
             << "x/subro608__Deep_learning_Bert_project2__checkpoint-2400__trainer_state.json"
             << "Deep_learning_Bert_project2";
         QTest::newRow("generic output folder")
-            << "x/sliderSun__chinese_pytorch_pretrain_lm__output__all_results.json" << "chinese_pytorch_pretrain_lm";
+            << "x/sliderSun__chinese_pytorch_pretrain_lm__output__all_results.json"
+            << "chinese_pytorch_pretrain_lm";
         QTest::newRow("evaluation folder is not a run")
-            << "samples/evaluation_results_20251011_191556/checkpoint-65_eval_results.json" << "samples";
+            << "samples/evaluation_results_20251011_191556/checkpoint-65_eval_results.json"
+            << "samples";
     }
     void runName()
     {
         QFETCH(QString, path);
         QFETCH(QString, run);
-        QCOMPARE(QString::fromStdString(runNameFromComponents(pathComponents(path.toStdString()))), run);
+        QCOMPARE(QString::fromStdString(runNameFromComponents(pathComponents(path.toStdString()))),
+                 run);
     }
 
     void seqLen_data()
@@ -61,15 +68,18 @@ private slots:
         QTest::addColumn<int>("length");
         QTest::addColumn<QString>("experiment");
         QTest::newRow("mlm v2") << "mlm_v2_scratch_2048" << 2048 << "mlm_v2_scratch";
-        QTest::newRow("timestamped") << "coref_finetune_2048_20251010_063737" << 2048 << "coref_finetune";
-        QTest::newRow("no length in name") << "combined_experiment" << 1536 << "combined_experiment";
+        QTest::newRow("timestamped")
+            << "coref_finetune_2048_20251010_063737" << 2048 << "coref_finetune";
+        QTest::newRow("no length in name")
+            << "combined_experiment" << 1536 << "combined_experiment";
     }
     void experiment()
     {
         QFETCH(QString, name);
         QFETCH(int, length);
         QFETCH(QString, experiment);
-        QCOMPARE(QString::fromStdString(experimentFromRunName(name.toStdString(), length)), experiment);
+        QCOMPARE(QString::fromStdString(experimentFromRunName(name.toStdString(), length)),
+                 experiment);
     }
 
     void stepFromName_data()
@@ -85,7 +95,8 @@ private slots:
     {
         QFETCH(QString, name);
         QFETCH(qlonglong, step);
-        QCOMPARE(static_cast<qlonglong>(stepFromCheckpointName(name.toStdString()).value_or(-1)), step);
+        QCOMPARE(static_cast<qlonglong>(stepFromCheckpointName(name.toStdString()).value_or(-1)),
+                 step);
     }
 };
 

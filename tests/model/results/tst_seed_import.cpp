@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 // The first user's evaluator outputs (shared/realdata/seed_system) and the bundled samples.
 #include "report/format.h"
-#include "results/metric_aliases.h"
 #include "report/report_builder.h"
+#include "results/metric_aliases.h"
 #include "results/result_loader.h"
 #include "test_support.h"
 
@@ -17,7 +17,7 @@ using cs::test::dataPath;
 class TestSeedImport : public QObject
 {
     Q_OBJECT
-private slots:
+  private slots:
     void realFiles_data()
     {
         QTest::addColumn<QString>("file");
@@ -26,15 +26,23 @@ private slots:
         QTest::addColumn<QString>("realMetric");
         QTest::addColumn<bool>("realHasN");
         QTest::addColumn<int>("scores");
-        QTest::newRow("partial") << "real_coref_results_partial.json" << 4 << 18 << "Real@1" << true << 18;
-        QTest::newRow("combined final") << "real_coref_combined_results.json" << 2 << 10 << "Real@1" << true << 10;
-        QTest::newRow("entity final") << "real_coref_entity_results.json" << 1 << 3 << "Real@1" << true << 3;
-        QTest::newRow("simple final") << "real_coref_results.json" << 1 << 5 << "Real@1" << true << 5;
-        QTest::newRow("reevaluation") << "reevaluation_results.json" << 2 << 10 << "coref_f1" << true << 10;
-        QTest::newRow("combined csv") << "real_coref_combined_results.csv" << 2 << 10 << "Real@1" << false << 10;
-        QTest::newRow("entity csv") << "real_coref_entity_results.csv" << 1 << 3 << "Real@1" << false << 3;
+        QTest::newRow("partial") << "real_coref_results_partial.json" << 4 << 18 << "Real@1" << true
+                                 << 18;
+        QTest::newRow("combined final")
+            << "real_coref_combined_results.json" << 2 << 10 << "Real@1" << true << 10;
+        QTest::newRow("entity final")
+            << "real_coref_entity_results.json" << 1 << 3 << "Real@1" << true << 3;
+        QTest::newRow("simple final")
+            << "real_coref_results.json" << 1 << 5 << "Real@1" << true << 5;
+        QTest::newRow("reevaluation")
+            << "reevaluation_results.json" << 2 << 10 << "coref_f1" << true << 10;
+        QTest::newRow("combined csv")
+            << "real_coref_combined_results.csv" << 2 << 10 << "Real@1" << false << 10;
+        QTest::newRow("entity csv")
+            << "real_coref_entity_results.csv" << 1 << 3 << "Real@1" << false << 3;
         QTest::newRow("simple csv") << "real_coref_results.csv" << 1 << 5 << "Real@1" << false << 5;
-        QTest::newRow("reevaluation csv") << "reevaluation_results.csv" << 2 << 10 << "coref_f1" << false << 10;
+        QTest::newRow("reevaluation csv")
+            << "reevaluation_results.csv" << 2 << 10 << "coref_f1" << false << 10;
     }
     void realFiles()
     {
@@ -53,8 +61,10 @@ private slots:
             for (const Checkpoint &cp : run.checkpoints) {
                 ++total;
                 fileScores += int(cp.fileScores.size());
-                // reevaluation_results.csv has no epoch column: its epochs stay unknown (a note says so).
-                QVERIFY2(cp.step && (cp.epoch || file == "reevaluation_results.csv"), cp.name.c_str());
+                // reevaluation_results.csv has no epoch column: its epochs stay unknown (a note
+                // says so).
+                QVERIFY2(cp.step && (cp.epoch || file == "reevaluation_results.csv"),
+                         cp.name.c_str());
                 const MetricValue &real = cp.metrics.at(realMetric.toStdString());
                 const MetricValue &lambada = cp.metrics.at(metric::Lambada1);
                 QCOMPARE(lambada.n.value_or(0), std::int64_t(600));
@@ -77,7 +87,8 @@ private slots:
 
     void partialHoldsTheSeedRuns()
     {
-        const ResultSet set = loadResults({dataPath("realdata/seed_system/real_coref_results_partial.json")});
+        const ResultSet set =
+            loadResults({dataPath("realdata/seed_system/real_coref_results_partial.json")});
         const Run *entity = set.findRun("coref_finetune_2048_20251010_063737@2048");
         QVERIFY(entity);
         QCOMPARE(entity->experiment, std::string("coref_finetune"));
@@ -95,7 +106,8 @@ private slots:
         const ResultSet set = loadResults({dataPath("realdata/seed_system")});
         QVERIFY2(!set.hasInputProblems(), cs::test::problemText(set));
         QCOMPARE(int(set.runs.size()), 4);
-        QVERIFY(cs::test::hasProblem(set, Severity::Info, "reevaluation_results.csv", "", "CSV companion"));
+        QVERIFY(cs::test::hasProblem(set, Severity::Info, "reevaluation_results.csv", "",
+                                     "CSV companion"));
         // The reevaluation's older pronoun metric stays under its own name beside Real@1.
         const Run *combined = set.findRun("combined_experiment@1536");
         const Checkpoint *cp = cs::test::findCheckpoint(*combined, "checkpoint-1188");
@@ -116,9 +128,10 @@ private slots:
             std::string f[8];
             for (auto &x : f)
                 std::getline(ss, x, ',');
-            const std::string runKey = f[0] == "mlm_v2"     ? "mlm_v2_scratch_" + f[1] + "@" + f[1]
-                                       : f[0] == "combined" ? "combined_experiment@" + f[1]
-                                                            : "coref_finetune_2048_20251010_063737@2048";
+            const std::string runKey = f[0] == "mlm_v2" ? "mlm_v2_scratch_" + f[1] + "@" + f[1]
+                                       : f[0] == "combined"
+                                           ? "combined_experiment@" + f[1]
+                                           : "coref_finetune_2048_20251010_063737@2048";
             const Run *run = set.findRun(runKey);
             QVERIFY2(run, runKey.c_str());
             const Checkpoint *cp = cs::test::findCheckpoint(*run, "checkpoint-" + f[2]);
@@ -134,7 +147,9 @@ private slots:
         QCOMPARE(mlm->stepsPerEpochSource, std::string("workspace"));
         QCOMPARE(*cs::test::findCheckpoint(*mlm, "checkpoint-650")->epoch, 5.0);
         QCOMPARE(*cs::test::findCheckpoint(*mlm, "checkpoint-655")->epoch, 5.0);
-        QCOMPARE(cs::test::findCheckpoint(*mlm, "checkpoint-390")->metrics.at(metric::Real1).n.value_or(0),
+        QCOMPARE(cs::test::findCheckpoint(*mlm, "checkpoint-390")
+                     ->metrics.at(metric::Real1)
+                     .n.value_or(0),
                  std::int64_t(2400));
     }
 };

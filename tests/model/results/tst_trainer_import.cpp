@@ -11,7 +11,7 @@ using cs::test::dataPath;
 class TestTrainerImport : public QObject
 {
     Q_OBJECT
-private slots:
+  private slots:
     void realFiles_data()
     {
         QTest::addColumn<QString>("file");
@@ -24,17 +24,20 @@ private slots:
         QTest::addColumn<QString>("best");
         QTest::newRow("goemotions deberta")
             << "uelkerd__goemotions-deberta__logs_backup__Combined_05_Parallel__trainer_state.json"
-            << "Combined_05_Parallel" << 2 << "eval_f1_macro" << "checkpoint-4397" << 1.0 << 0.0 << "checkpoint-8794";
+            << "Combined_05_Parallel" << 2 << "eval_f1_macro"
+            << "checkpoint-4397" << 1.0 << 0.0 << "checkpoint-8794";
         QTest::newRow("roberta lora, fractional epochs")
             << "subro608__Deep_learning_Bert_project2__checkpoint-2400__trainer_state.json"
-            << "Deep_learning_Bert_project2" << 24 << "eval_accuracy" << "checkpoint-100" << 0.013404825737265416
-            << 0.7328125 << "";
-        QTest::newRow("all_results") << "sliderSun__chinese_pytorch_pretrain_lm__output__all_results.json"
-                                     << "chinese_pytorch_pretrain_lm" << 1 << "eval_accuracy" << "final" << 3.0
-                                     << 0.025 << "";
-        QTest::newRow("eval_results") << "sliderSun__chinese_pytorch_pretrain_lm__output__eval_results.json"
-                                      << "chinese_pytorch_pretrain_lm" << 1 << "perplexity" << "final" << 3.0
-                                      << 5734.713433449494 << "";
+            << "Deep_learning_Bert_project2" << 24 << "eval_accuracy"
+            << "checkpoint-100" << 0.013404825737265416 << 0.7328125 << "";
+        QTest::newRow("all_results")
+            << "sliderSun__chinese_pytorch_pretrain_lm__output__all_results.json"
+            << "chinese_pytorch_pretrain_lm" << 1 << "eval_accuracy"
+            << "final" << 3.0 << 0.025 << "";
+        QTest::newRow("eval_results")
+            << "sliderSun__chinese_pytorch_pretrain_lm__output__eval_results.json"
+            << "chinese_pytorch_pretrain_lm" << 1 << "perplexity"
+            << "final" << 3.0 << 5734.713433449494 << "";
     }
     void realFiles()
     {
@@ -46,7 +49,8 @@ private slots:
         QFETCH(double, firstEpoch);
         QFETCH(double, firstValue);
         QFETCH(QString, best);
-        const ResultSet set = loadResults({dataPath("realdata/trainer_state/" + file.toStdString())});
+        const ResultSet set =
+            loadResults({dataPath("realdata/trainer_state/" + file.toStdString())});
         QVERIFY2(!set.hasInputProblems(), cs::test::problemText(set));
         QCOMPARE(int(set.runs.size()), 1);
         const Run &r = set.runs.front();
@@ -56,8 +60,7 @@ private slots:
         QCOMPARE(QString::fromStdString(cp.name), firstCheckpoint);
         QCOMPARE(*cp.epoch, firstEpoch);
         QVERIFY(cp.metrics.count(metric.toStdString()));
-        if (firstValue != 0.0)
-            QCOMPARE(cp.metrics.at(metric.toStdString()).value, firstValue);
+        if (firstValue != 0.0) QCOMPARE(cp.metrics.at(metric.toStdString()).value, firstValue);
         if (best.isEmpty())
             QVERIFY(!r.trainerBest);
         else
@@ -67,21 +70,25 @@ private slots:
     void trainingLogOnlyIsANote()
     {
         const ResultSet set = loadResults(
-            {dataPath("realdata/trainer_state/sliderSun__chinese_pytorch_pretrain_lm__output__trainer_state.json")});
+            {dataPath("realdata/trainer_state/"
+                      "sliderSun__chinese_pytorch_pretrain_lm__output__trainer_state.json")});
         QVERIFY(set.runs.empty());
         QVERIFY(!set.hasInputProblems());
-        QVERIFY(cs::test::hasProblem(set, Severity::Info, "trainer_state", "log_history", "no evaluation entries"));
+        QVERIFY(cs::test::hasProblem(set, Severity::Info, "trainer_state", "log_history",
+                                     "no evaluation entries"));
     }
 
     void outputFolderGivesFinalStep()
     {
-        // all_results + eval_results + trainer_state of one output folder: one final checkpoint at step 78.
+        // all_results + eval_results + trainer_state of one output folder: one final checkpoint at
+        // step 78.
         const ResultSet set = loadResults({dataPath("realdata/trainer_state")});
         const Run *r = set.findRun("chinese_pytorch_pretrain_lm");
         QVERIFY(r);
         QCOMPARE(int(r->checkpoints.size()), 1);
         QCOMPARE(r->checkpoints.front().name, std::string("checkpoint-78"));
-        QCOMPARE(r->checkpoints.front().metrics.size(), std::size_t(3)); // eval_accuracy, eval_loss, perplexity
+        QCOMPARE(r->checkpoints.front().metrics.size(),
+                 std::size_t(3)); // eval_accuracy, eval_loss, perplexity
     }
 
     void trainerRunFolderIsOneRun()
