@@ -111,6 +111,13 @@ int makeSettings(const AnalysisOptions &o, AnalysisSettings &out, std::ostream &
     return Ok;
 }
 
+int loadAndConfigure(const ResultOptions &r, const AnalysisOptions &a, ResultSet &set,
+                     AnalysisSettings &settings, std::ostream &err)
+{
+    if (int rc = makeSettings(a, settings, err); rc != Ok) return rc;
+    return loadResults(r, set, err);
+}
+
 void printProblems(const ResultSet &set, std::ostream &err)
 {
     for (const auto &p : set.problems) {

@@ -47,6 +47,10 @@ int loadResults(const ResultOptions &o, ResultSet &out, std::ostream &err);
 /// Turns the analysis options into settings; Usage on bad values.
 int makeSettings(const AnalysisOptions &o, AnalysisSettings &out, std::ostream &err);
 
+/// Loads the results and makes the settings (the first two steps of report and table).
+int loadAndConfigure(const ResultOptions &r, const AnalysisOptions &a, ResultSet &set,
+                     AnalysisSettings &settings, std::ostream &err);
+
 /// Prints problems as "severity: file: place: reason" lines.
 void printProblems(const ResultSet &set, std::ostream &err);
 /// Exit status for a loaded set: InputProblems when there are warnings, errors or no runs.

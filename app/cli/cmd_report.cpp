@@ -22,8 +22,8 @@ int run(const ReportOptions &o)
 {
     ResultSet set;
     AnalysisSettings settings;
-    if (int rc = loadResults(o.results, set, std::cerr); rc != Ok) return rc;
-    if (int rc = makeSettings(o.analysis, settings, std::cerr); rc != Ok) return rc;
+    if (int rc = loadAndConfigure(o.results, o.analysis, set, settings, std::cerr); rc != Ok)
+        return rc;
     const AnalysedResults analysed = analyseAll(set, settings);
     const Document doc = buildReport(analysed, o.results.paths);
     const std::string text = o.format == "html" ? renderHtml(doc) : renderMarkdown(doc);

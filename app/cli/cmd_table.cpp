@@ -23,8 +23,8 @@ int run(const TableOptions &o)
 {
     ResultSet set;
     AnalysisSettings settings;
-    if (int rc = loadResults(o.results, set, std::cerr); rc != Ok) return rc;
-    if (int rc = makeSettings(o.analysis, settings, std::cerr); rc != Ok) return rc;
+    if (int rc = loadAndConfigure(o.results, o.analysis, set, settings, std::cerr); rc != Ok)
+        return rc;
     TableFormat format;
     parseTableFormat(o.format, format);
     const AnalysedResults analysed = analyseAll(set, settings);
