@@ -12,14 +12,10 @@ namespace cs {
 const char *verdictName(Verdict v)
 {
     switch (v) {
-    case Verdict::NoDecline:
-        return "no decline";
-    case Verdict::WithinNoise:
-        return "within noise";
-    case Verdict::SignificantDecline:
-        return "significant decline";
-    case Verdict::Untested:
-        return "decline, not tested";
+    case Verdict::NoDecline: return "no decline";
+    case Verdict::WithinNoise: return "within noise";
+    case Verdict::SignificantDecline: return "significant decline";
+    case Verdict::Untested: return "decline, not tested";
     }
     return "?";
 }
@@ -60,9 +56,18 @@ std::optional<stats::Interval> metricInterval(const Checkpoint &cp, const std::s
                                               double confidence)
 {
     auto it = cp.metrics.find(metric);
-    if (it == cp.metrics.end() || !it->second.n || it->second.value < 0 || it->second.value > 1)
-        return std::nullopt;
-    return stats::wilson(it->second.value, *it->second.n, confidence);
+    if (it == cp.metrics.end()) return std::nullopt;
+    const MetricValue &mv = it->second;
+    const bool proportion = mv.value >= 0 && mv.value <= 1;
+    if (mv.n && proportion) return stats::wilson(mv.value, *mv.n, confidence);
+    if (mv.stderr_ && *mv.stderr_ >= 0) {
+        // The standard error the file reports (lm-evaluation-harness): a normal interval.
+        const double half = stats::normalQuantile(0.5 + confidence / 2.0) * *mv.stderr_;
+        stats::Interval i{mv.value - half, mv.value + half};
+        if (proportion) i = {std::max(0.0, i.low), std::min(1.0, i.high)};
+        return i;
+    }
+    return std::nullopt;
 }
 
 DifferenceTest compareCheckpoints(const Checkpoint &a, const Checkpoint &b,
@@ -98,6 +103,13 @@ DifferenceTest compareCheckpoints(const Checkpoint &a, const Checkpoint &b,
     if (ma.n && mb.n && ma.value >= 0 && ma.value <= 1 && mb.value >= 0 && mb.value <= 1) {
         t.p = stats::twoProportionZ(ma.value, *ma.n, mb.value, *mb.n);
         t.test = "two-proportion z (unpaired, approximate)";
+        return t;
+    }
+    if (ma.stderr_ && mb.stderr_ && (*ma.stderr_ > 0 || *mb.stderr_ > 0)) {
+        const double z = std::fabs(t.difference) /
+                         std::sqrt(*ma.stderr_ * *ma.stderr_ + *mb.stderr_ * *mb.stderr_);
+        t.p = 2.0 * (1.0 - stats::normalCdf(z));
+        t.test = "z on the reported standard errors (unpaired, approximate)";
         return t;
     }
     t.why = "number of examples unknown";

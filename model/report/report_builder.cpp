@@ -58,8 +58,9 @@ void criteriaSection(Document &doc, const AnalysedResults &r)
         "the higher "
         "composite score, then the earlier checkpoint.",
         "Intervals: Wilson " + std::to_string(pct) +
-            " % score intervals where the number of examples n is "
-            "known; none is shown otherwise.",
+            " % score intervals where the number of examples n is known; a normal interval from "
+            "the standard error a file reports (lm-evaluation-harness) where only that is known; "
+            "none is shown otherwise.",
         "Tests: exact McNemar on per-example records when both checkpoints have them; otherwise a "
         "pooled "
         "two-proportion z-test, which treats the two evaluations as independent (approximate). "

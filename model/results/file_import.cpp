@@ -34,6 +34,7 @@ FileKind classifyJson(const std::string &fileName, const nlohmann::json &doc)
         if (format == "clozescope-results") return FileKind::ClozeScopeResults;
         if (format == "clozescope-workspace") return FileKind::Workspace;
         if (doc.contains("log_history")) return FileKind::TrainerState;
+        if (looksLikeLmEval(doc)) return FileKind::LmEval;
         if (endsWith(fileName, "final_results.json") && looksLikeSeedRecord(doc))
             return FileKind::SeedFinal;
         if (endsWith(fileName, "final_results.json") && doc.contains("real1"))
@@ -61,30 +62,15 @@ void importJsonDocument(const std::string &path, const std::string &text, FileIm
     const std::string dir = fs::path(path).parent_path().string();
     try {
         switch (out.kind) {
-        case FileKind::ClozeScopeResults:
-            importClozeScope(doc.json, dir, sink);
-            break;
-        case FileKind::Workspace:
-            importWorkspace(doc.json, sink);
-            break;
-        case FileKind::TrainerState:
-            importTrainerState(doc.json, sink);
-            break;
-        case FileKind::TrainerResults:
-            importTrainerResults(doc.json, sink);
-            break;
-        case FileKind::SeedCheckpoint:
-            importSeedCheckpoint(doc.json, sink);
-            break;
-        case FileKind::SeedSummary:
-            importSeedSummary(doc.json, sink);
-            break;
-        case FileKind::SeedFinal:
-            importSeedFinal(doc.json, sink);
-            break;
-        default:
-            importLooseJson(doc.json, sink);
-            break;
+        case FileKind::ClozeScopeResults: importClozeScope(doc.json, dir, sink); break;
+        case FileKind::Workspace: importWorkspace(doc.json, sink); break;
+        case FileKind::TrainerState: importTrainerState(doc.json, sink); break;
+        case FileKind::TrainerResults: importTrainerResults(doc.json, sink); break;
+        case FileKind::SeedCheckpoint: importSeedCheckpoint(doc.json, sink); break;
+        case FileKind::SeedSummary: importSeedSummary(doc.json, sink); break;
+        case FileKind::SeedFinal: importSeedFinal(doc.json, sink); break;
+        case FileKind::LmEval: importLmEval(doc.json, path, sink); break;
+        default: importLooseJson(doc.json, sink); break;
         }
     } catch (const nlohmann::json::exception &e) {
         sink.problem(Severity::Error, "(structure)",
@@ -92,33 +78,72 @@ void importJsonDocument(const std::string &path, const std::string &text, FileIm
     }
 }
 
+void importCsv(const std::string &fileName, const std::string &text, FileImport &out,
+               ImportSink &sink)
+{
+    if (text.find_first_not_of(" \t\r\n") == std::string::npos) {
+        out.kind = FileKind::Unknown;
+        sink.problem(Severity::Error, "line 1", "the file is empty");
+        return;
+    }
+    const CsvTable head = parseCsv(text.substr(0, text.find('\n')));
+    const CsvFlavour flavour = csvFlavour(head.header);
+    if (flavour == CsvFlavour::None) {
+        if (csvHasRecordColumns(text)) {
+            out.kind = FileKind::SeedCsv;
+            importRecordCsv(text, sink,
+                            head.header.end() !=
+                                std::find(head.header.begin(), head.header.end(), "lambada_top1"));
+        }
+        return;
+    }
+    const CsvTable table = parseCsv(text);
+    if (!table.error.empty()) sink.problem(Severity::Warning, "end of file", table.error);
+    if (table.rows.empty())
+        sink.problem(Severity::Warning, "line 2", "no data rows under the header");
+    switch (flavour) {
+    case CsvFlavour::TensorBoard:
+        out.kind = FileKind::TensorBoardCsv;
+        importTensorBoardCsv(table, fileName, sink);
+        break;
+    case CsvFlavour::WandbPlot:
+        out.kind = FileKind::WandbCsv;
+        importWandbPlotCsv(table, sink);
+        break;
+    case CsvFlavour::WandbRuns:
+        out.kind = FileKind::WandbRunsCsv;
+        importWandbRunsCsv(table, sink);
+        break;
+    case CsvFlavour::None: break;
+    }
+}
+
 } // namespace
+
+bool isEventFileName(const std::string &name)
+{
+    return name.find("tfevents") != std::string::npos;
+}
 
 const char *fileKindName(FileKind kind)
 {
     switch (kind) {
-    case FileKind::Unknown:
-        return "unrecognised";
-    case FileKind::ClozeScopeResults:
-        return "ClozeScope results";
-    case FileKind::Workspace:
-        return "ClozeScope workspace";
-    case FileKind::TrainerState:
-        return "Hugging Face trainer_state.json";
-    case FileKind::TrainerResults:
-        return "Hugging Face results (all_results/eval_results)";
-    case FileKind::SeedCheckpoint:
-        return "evaluator checkpoint result";
-    case FileKind::SeedSummary:
-        return "evaluator summary (real_coref/reevaluation)";
-    case FileKind::SeedCsv:
-        return "evaluator CSV";
-    case FileKind::SeedJsonl:
-        return "JSON Lines records";
-    case FileKind::SeedFinal:
-        return "fine-tuning final_results.json";
-    case FileKind::LooseJson:
-        return "hand-written JSON";
+    case FileKind::Unknown: return "unrecognised";
+    case FileKind::ClozeScopeResults: return "ClozeScope results";
+    case FileKind::Workspace: return "ClozeScope workspace";
+    case FileKind::TrainerState: return "Hugging Face trainer_state.json";
+    case FileKind::TrainerResults: return "Hugging Face results (all_results/eval_results)";
+    case FileKind::SeedCheckpoint: return "evaluator checkpoint result";
+    case FileKind::SeedSummary: return "evaluator summary (real_coref/reevaluation)";
+    case FileKind::SeedCsv: return "evaluator CSV";
+    case FileKind::SeedJsonl: return "JSON Lines records";
+    case FileKind::SeedFinal: return "fine-tuning final_results.json";
+    case FileKind::LooseJson: return "hand-written JSON";
+    case FileKind::LmEval: return "lm-evaluation-harness results";
+    case FileKind::TensorBoardCsv: return "TensorBoard CSV";
+    case FileKind::WandbCsv: return "W&B chart CSV";
+    case FileKind::WandbRunsCsv: return "W&B runs table CSV";
+    case FileKind::TensorBoardEvents: return "TensorBoard event file";
     }
     return "?";
 }
@@ -142,16 +167,10 @@ FileImport importFile(const std::string &path, const MetricAliases &aliases, boo
         out.kind = FileKind::SeedJsonl;
         importJsonLines(text, sink);
     } else if (ext == ".csv") {
-        if (text.find_first_not_of(" \t\r\n") == std::string::npos) {
-            out.kind = FileKind::Unknown;
-            sink.problem(Severity::Error, "line 1", "the file is empty");
-        } else if (csvHasRecordColumns(text)) {
-            out.kind = FileKind::SeedCsv;
-            const std::string head = text.substr(0, text.find('\n'));
-            importRecordCsv(text, sink, head.find("lambada_top1") != std::string::npos);
-        } else {
-            out.kind = FileKind::Unknown;
-        }
+        importCsv(fs::path(path).filename().string(), text, out, sink);
+    } else if (isEventFileName(fs::path(path).filename().string())) {
+        out.kind = FileKind::TensorBoardEvents;
+        importTensorBoardEvents(text, sink);
     }
     if (out.kind == FileKind::Unknown) {
         sink.problem(explicitFile ? Severity::Error : Severity::Info, "",
@@ -168,18 +187,6 @@ FileImport importFile(const std::string &path, const MetricAliases &aliases, boo
         sink.problem(Severity::Info, "", "no results in this file; skipped");
     }
     return out;
-}
-
-FileKind classifyFile(const std::string &path)
-{
-    const std::string ext = extensionOf(path);
-    if (ext == ".jsonl") return FileKind::SeedJsonl;
-    std::string text, err;
-    if (!readTextFile(path, text, err)) return FileKind::Unknown;
-    if (ext == ".csv") return csvHasRecordColumns(text) ? FileKind::SeedCsv : FileKind::Unknown;
-    JsonDocument doc = parseJson(text);
-    return doc.error.empty() ? classifyJson(fs::path(path).filename().string(), doc.json)
-                             : FileKind::Unknown;
 }
 
 } // namespace cs

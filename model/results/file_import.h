@@ -22,10 +22,15 @@ enum class FileKind {
     TrainerResults,    ///< Hugging Face all_results.json / eval_results.json
     SeedCheckpoint,    ///< first user's checkpoint-N_eval_results.json
     SeedSummary,       ///< first user's real_coref_results*.json / reevaluation_results*.json
-    SeedCsv,           ///< the CSVs beside those
+    SeedCsv,           ///< the CSVs beside those, and other CSVs of records
     SeedJsonl,         ///< half_epoch_eval.jsonl and similar record-per-line logs
     SeedFinal,         ///< fine-tuning final_results.json
     LooseJson,         ///< hand-written JSON shapes
+    LmEval,            ///< lm-evaluation-harness results
+    TensorBoardCsv,    ///< TensorBoard "download CSV"
+    WandbCsv,          ///< W&B line-plot CSV export
+    WandbRunsCsv,      ///< W&B runs-table CSV export
+    TensorBoardEvents, ///< events.out.tfevents.* file
 };
 
 /// Name of a kind for people.
@@ -66,7 +71,7 @@ struct FileImport
 /// explicitFile: the user named this file (an unrecognised file is then an error).
 FileImport importFile(const std::string &path, const MetricAliases &aliases, bool explicitFile);
 
-/// Classifies a file by name and content without importing it.
-FileKind classifyFile(const std::string &path);
+/// True for TensorBoard event file names (events.out.tfevents.*).
+bool isEventFileName(const std::string &name);
 
 } // namespace cs

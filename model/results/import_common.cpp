@@ -93,6 +93,22 @@ bool isNonMetricKey(const std::string &key)
     return false;
 }
 
+bool isEvalMetricKey(const std::string &key)
+{
+    static const std::set<std::string> notMetrics = {"eval_runtime", "eval_samples_per_second",
+                                                     "eval_steps_per_second", "eval_samples"};
+    if (notMetrics.count(key) || isNonMetricKey(key)) return false;
+    return key.rfind("eval_", 0) == 0 || key == "perplexity";
+}
+
+std::string hfMetricName(const std::string &tag)
+{
+    for (const char *prefix : {"eval/", "test/"})
+        if (tag.rfind(prefix, 0) == 0) return std::string(prefix, 4) + "_" + tag.substr(5);
+    if (tag.rfind("train/", 0) == 0) return tag.substr(6);
+    return tag;
+}
+
 std::string indexLocation(const std::string &base, std::size_t index)
 {
     return base + "[" + std::to_string(index) + "]";

@@ -53,6 +53,13 @@ ImportedRecord parseRecord(const nlohmann::json &obj, const std::string &locatio
 /// True for keys that describe a record rather than measure it.
 bool isNonMetricKey(const std::string &key);
 
+/// True for the Trainer's evaluation metrics: eval_* keys (not runtimes or counts), perplexity.
+bool isEvalMetricKey(const std::string &key);
+
+/// Undoes the Hugging Face TensorBoard/W&B callbacks' renaming: "eval/loss" -> "eval_loss",
+/// "test/x" -> "test_x", "train/loss" -> "loss"; other names are returned unchanged.
+std::string hfMetricName(const std::string &tag);
+
 /// Fills step from the checkpoint name and name from the step, when one is missing.
 void completeCheckpointIdentity(Checkpoint &cp);
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "results/csv_reader.h"
 #include "results/import_common.h"
 
 #include <nlohmann/json.hpp>
@@ -29,6 +30,24 @@ void importRecordCsv(const std::string &text, ImportSink &sink, bool seedEvaluat
 /// clozescope.workspace.json: steps per epoch and epoch rounding the user chose, per run.
 void importWorkspace(const nlohmann::json &doc, ImportSink &sink);
 
+/// lm-evaluation-harness results (v0.3 / v0.4); path locates samples_<task>_*.jsonl beside it.
+void importLmEval(const nlohmann::json &doc, const std::string &path, ImportSink &sink);
+/// TensorBoard event file bytes (TFRecord framing, Event protobufs).
+void importTensorBoardEvents(const std::string &bytes, ImportSink &sink);
+
+/// CSV exports ClozeScope recognises by their header.
+enum class CsvFlavour { None, TensorBoard, WandbPlot, WandbRuns };
+/// Which export a CSV header belongs to.
+CsvFlavour csvFlavour(const std::vector<std::string> &header);
+/// TensorBoard "download CSV" (Wall time,Step,Value); the tag comes from the file name.
+void importTensorBoardCsv(const CsvTable &table, const std::string &fileName, ImportSink &sink);
+/// W&B line-plot export: x column, then "<run> - <metric>" columns (with __MIN/__MAX).
+void importWandbPlotCsv(const CsvTable &table, ImportSink &sink);
+/// W&B runs-table export: one row per run, summary metrics as its final checkpoint.
+void importWandbRunsCsv(const CsvTable &table, ImportSink &sink);
+
+/// True when a JSON document is lm-evaluation-harness output.
+bool looksLikeLmEval(const nlohmann::json &doc);
 /// True when an object looks like one evaluation record of the first user's evaluator.
 bool looksLikeSeedRecord(const nlohmann::json &obj);
 /// True when a CSV header row names a checkpoint or step column.

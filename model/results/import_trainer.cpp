@@ -10,14 +10,6 @@
 namespace cs {
 namespace {
 
-bool isEvalMetricKey(const std::string &key)
-{
-    static const std::set<std::string> notMetrics = {"eval_runtime", "eval_samples_per_second",
-                                                     "eval_steps_per_second", "eval_samples"};
-    if (notMetrics.count(key) || isNonMetricKey(key)) return false;
-    return key.rfind("eval_", 0) == 0 || key == "perplexity";
-}
-
 void readTrainerBest(const nlohmann::json &doc, RunFacts &facts)
 {
     auto it = doc.find("best_model_checkpoint");

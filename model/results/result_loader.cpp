@@ -31,14 +31,16 @@ bool isSkippedName(const std::string &name)
         const std::string x(s);
         return name.size() >= x.size() && name.compare(name.size() - x.size(), x.size(), x) == 0;
     };
-    return skipped.count(name) || ends(".examples.jsonl") || ends("__config.json") ||
-           ends("__adapter_config.json");
+    const bool lmEvalSamples =
+        name.rfind("samples_", 0) == 0 && ends(".jsonl"); // read with their results
+    return skipped.count(name) || lmEvalSamples || ends(".examples.jsonl") ||
+           ends("__config.json") || ends("__adapter_config.json");
 }
 
 bool isResultExtension(const fs::path &p)
 {
     const std::string e = p.extension().string();
-    return e == ".json" || e == ".jsonl" || e == ".csv";
+    return e == ".json" || e == ".jsonl" || e == ".csv" || isEventFileName(p.filename().string());
 }
 
 /// Folder, then workspace files first, JSON before CSV so that full precision wins.

@@ -41,12 +41,9 @@ std::optional<std::int64_t> stepFromCheckpointName(const std::string &name)
 const char *severityName(Severity s)
 {
     switch (s) {
-    case Severity::Info:
-        return "info";
-    case Severity::Warning:
-        return "warning";
-    case Severity::Error:
-        return "error";
+    case Severity::Info: return "info";
+    case Severity::Warning: return "warning";
+    case Severity::Error: return "error";
     }
     return "?";
 }

@@ -32,7 +32,9 @@ bool isGeneric(const std::string &piece)
     static const std::regex generic(
         R"((checkpoint[-_]\d+|checkpoints?|runs?|outputs?|results?|logs?|logs_backup|evals?|)"
         R"(evaluation|evaluation_results(_\d+)*|eval_results|tmp|models?|\.|\.\.|~|home|work|)"
-        R"(zero-shot|few-shot|final|best|last|latest))",
+        R"(zero-shot|few-shot|final|best|last|latest|)"
+        R"([A-Z][a-z]{2}\d{2}_\d{2}-\d{2}-\d{2}_.*))", // Trainer logging dirs:
+                                                       // runs/Nov28_17-18-55_host
         std::regex::icase);
     return piece.empty() || std::regex_match(piece, generic);
 }
