@@ -4,9 +4,12 @@
 #include "results/result_loader.h"
 #include "util/atomic_file.h"
 
+#include <algorithm>
+#include <cmath>
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
+#include <set>
 
 namespace cs::cli {
 namespace {
@@ -18,7 +21,17 @@ bool splitPair(const std::string &s, std::string &key, double &value)
     key = s.substr(0, eq);
     char *end = nullptr;
     value = std::strtod(s.c_str() + eq + 1, &end);
-    return end && *end == '\0' && eq + 1 < s.size();
+    return end && *end == '\0' && eq + 1 < s.size() && std::isfinite(value);
+}
+
+/// Canonical id of a metric the user typed; "score" (any case) is the composite.
+std::string metricId(const std::string &typed)
+{
+    std::string lower = typed;
+    std::transform(lower.begin(), lower.end(), lower.begin(),
+                   [](unsigned char c) { return std::tolower(c); });
+    if (typed.empty() || lower == metric::Score) return lower;
+    return defaultAliases().canonical(typed);
 }
 
 } // namespace
@@ -56,7 +69,7 @@ void addAnalysisOptions(CLI::App *app, AnalysisOptions &o)
 int loadResults(const ResultOptions &o, ResultSet &out, std::ostream &err)
 {
     LoadOptions lo;
-    lo.epochDecimals = o.epochDecimals;
+    if (o.epochDecimals >= 0) lo.epochDecimals = o.epochDecimals;
     const char *config = std::getenv("XDG_CONFIG_HOME");
     const char *home = std::getenv("HOME");
     const std::string userFile = config ? std::string(config) + "/clozescope/aliases.json"
@@ -101,21 +114,44 @@ int makeSettings(const AnalysisOptions &o, AnalysisSettings &out, std::ostream &
         }
     }
     out.alpha = o.alpha;
-    out.criterion = o.criterion.empty()      ? ""
-                    : o.criterion == "score" ? "score"
-                                             : defaultAliases().canonical(o.criterion);
+    out.criterion = metricId(o.criterion);
     out.earlyStop.patience = o.patience;
     out.earlyStop.threshold = o.threshold;
-    out.earlyStop.metric =
-        o.earlyStopMetric.empty() ? "" : defaultAliases().canonical(o.earlyStopMetric);
+    out.earlyStop.metric = metricId(o.earlyStopMetric);
     return Ok;
 }
+
+namespace {
+
+/// Usage error when a metric the user named is in none of the runs.
+int checkMetricExists(const std::string &option, const std::string &metric, const ResultSet &set,
+                      std::ostream &err)
+{
+    if (metric.empty() || metric == metric::Score) return Ok;
+    std::set<std::string> known;
+    for (const Run &run : set.runs)
+        for (const auto &cp : run.checkpoints)
+            for (const auto &[id, mv] : cp.metrics)
+                known.insert(id);
+    if (known.count(metric) || set.runs.empty()) return Ok;
+    err << "error: " << option << " " << metric << ": no run has this metric; available: score";
+    for (const auto &id : known)
+        err << ", " << id;
+    err << "\n";
+    return Usage;
+}
+
+} // namespace
 
 int loadAndConfigure(const ResultOptions &r, const AnalysisOptions &a, ResultSet &set,
                      AnalysisSettings &settings, std::ostream &err)
 {
+    if (int rc = loadResults(r, set, err); rc != Ok) // loads user aliases that settings use
+        return rc;
     if (int rc = makeSettings(a, settings, err); rc != Ok) return rc;
-    return loadResults(r, set, err);
+    if (int rc = checkMetricExists("--criterion", settings.criterion, set, err); rc != Ok)
+        return rc;
+    return checkMetricExists("--early-stop-metric", settings.earlyStop.metric, set, err);
 }
 
 void printProblems(const ResultSet &set, std::ostream &err)

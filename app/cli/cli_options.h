@@ -22,7 +22,7 @@ struct ResultOptions
     std::vector<std::string> paths;         ///< files or folders to open
     std::vector<std::string> stepsPerEpoch; ///< RUN=N pairs
     std::string aliasesFile;                ///< extra metric aliases (JSON)
-    int epochDecimals = 1;                  ///< rounding of derived epochs
+    int epochDecimals = -1;                 ///< rounding of derived epochs; -1: workspace, else 1
     bool quiet = false;                     ///< no problem list on stderr
 };
 

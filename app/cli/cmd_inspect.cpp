@@ -24,14 +24,10 @@ struct InspectOptions
 const char *epochSourceName(EpochSource s)
 {
     switch (s) {
-    case EpochSource::None:
-        return "none";
-    case EpochSource::File:
-        return "file";
-    case EpochSource::TrainerState:
-        return "trainer_state";
-    case EpochSource::StepsPerEpoch:
-        return "steps_per_epoch";
+    case EpochSource::None: return "none";
+    case EpochSource::File: return "file";
+    case EpochSource::TrainerState: return "trainer_state";
+    case EpochSource::StepsPerEpoch: return "steps_per_epoch";
     }
     return "?";
 }
@@ -150,7 +146,8 @@ int run(const InspectOptions &o)
         return rc;
     }
     if (o.json) {
-        std::cout << setJson(set).dump(2) << "\n";
+        std::cout << setJson(set).dump(2, ' ', false, nlohmann::json::error_handler_t::replace)
+                  << "\n";
         return statusOf(set);
     }
     std::map<std::string, int> kinds;

@@ -29,7 +29,12 @@ int main(int argc, char **argv)
         app.exit(e);
         return cs::cli::Usage;
     }
-    for (auto *sub : app.get_subcommands())
-        return actions.at(sub->get_name())();
+    try {
+        for (auto *sub : app.get_subcommands())
+            return actions.at(sub->get_name())();
+    } catch (const std::exception &e) {
+        std::cerr << "error: " << e.what() << "\n";
+        return cs::cli::InputProblems;
+    }
     return cs::cli::Usage;
 }

@@ -94,7 +94,12 @@ DifferenceTest compareCheckpoints(const Checkpoint &a, const Checkpoint &b,
             onlyA += it->second && !e.hit;
             onlyB += !it->second && e.hit;
         }
-        if (paired > 0) {
+        // Paired only when both record every example: a partial sidecar would test a subset.
+        const auto complete = [&](const MetricValue &m) {
+            return static_cast<std::int64_t>(m.examples.size()) == paired &&
+                   (!m.n || *m.n == paired);
+        };
+        if (paired > 0 && complete(ma) && complete(mb)) {
             t.p = stats::mcnemarExact(onlyA, onlyB);
             t.test = "McNemar exact (paired, " + std::to_string(paired) + " examples)";
             return t;

@@ -55,22 +55,14 @@ std::string renderMarkdown(const Document &doc)
     for (const auto &b : doc.blocks) {
         out << "\n";
         switch (b.kind) {
-        case Block::Kind::Heading:
-            out << std::string(b.level, '#') << " " << b.text << "\n";
-            break;
-        case Block::Kind::Paragraph:
-            out << b.text << "\n";
-            break;
+        case Block::Kind::Heading: out << std::string(b.level, '#') << " " << b.text << "\n"; break;
+        case Block::Kind::Paragraph: out << b.text << "\n"; break;
         case Block::Kind::Bullets:
             for (const auto &i : b.items)
                 out << "- " << i << "\n";
             break;
-        case Block::Kind::TableBlock:
-            out << renderTable(b.table, TableFormat::Markdown);
-            break;
-        case Block::Kind::Image:
-            out << "![" << b.items.front() << "](" << b.text << ")\n";
-            break;
+        case Block::Kind::TableBlock: out << renderTable(b.table, TableFormat::Markdown); break;
+        case Block::Kind::Image: out << "![" << b.items.front() << "](" << b.text << ")\n"; break;
         }
     }
     return out.str();
@@ -96,18 +88,14 @@ std::string renderHtml(const Document &doc)
         case Block::Kind::Heading:
             out << "<h" << b.level << ">" << htmlEscape(b.text) << "</h" << b.level << ">\n";
             break;
-        case Block::Kind::Paragraph:
-            out << "<p>" << htmlEscape(b.text) << "</p>\n";
-            break;
+        case Block::Kind::Paragraph: out << "<p>" << htmlEscape(b.text) << "</p>\n"; break;
         case Block::Kind::Bullets:
             out << "<ul>\n";
             for (const auto &i : b.items)
                 out << "<li>" << htmlEscape(i) << "</li>\n";
             out << "</ul>\n";
             break;
-        case Block::Kind::TableBlock:
-            out << renderTable(b.table, TableFormat::Html);
-            break;
+        case Block::Kind::TableBlock: out << renderTable(b.table, TableFormat::Html); break;
         case Block::Kind::Image:
             out << "<figure><img src=\"" << htmlEscape(b.text) << "\" alt=\""
                 << htmlEscape(b.items.front()) << "\"><figcaption>" << htmlEscape(b.items.front())

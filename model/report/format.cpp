@@ -9,7 +9,7 @@ namespace {
 
 std::string printf1(const char *f, double v)
 {
-    char buf[64];
+    char buf[512]; // %.4f of a diverged perplexity (1e300) needs ~310 characters
     std::snprintf(buf, sizeof buf, f, v);
     return buf;
 }

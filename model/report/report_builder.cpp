@@ -20,19 +20,13 @@ std::string epochSourceText(const Run &run)
     std::vector<std::string> parts;
     for (auto s : sources) {
         switch (s) {
-        case EpochSource::File:
-            parts.push_back("as written in the results");
-            break;
-        case EpochSource::TrainerState:
-            parts.push_back("from trainer_state.json");
-            break;
+        case EpochSource::File: parts.push_back("as written in the results"); break;
+        case EpochSource::TrainerState: parts.push_back("from trainer_state.json"); break;
         case EpochSource::StepsPerEpoch:
             parts.push_back("step / " + fmt::number(run.stepsPerEpoch.value_or(0)) +
                             " steps per epoch (" + run.stepsPerEpochSource + "), rounded");
             break;
-        case EpochSource::None:
-            parts.push_back("unknown for some checkpoints");
-            break;
+        case EpochSource::None: parts.push_back("unknown for some checkpoints"); break;
         }
     }
     std::string out;

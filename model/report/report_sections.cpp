@@ -27,41 +27,42 @@ void lengthSection(Document &doc, const AnalysedResults &r)
         if (r.set->runs[k].seqLen) byExperiment[r.set->runs[k].experiment].push_back(k);
     bool any = false;
     for (const auto &[experiment, idx] : byExperiment) {
-        for (std::size_t i = 0; i + 1 < idx.size(); ++i) {
-            const Run &a = r.set->runs[idx[i]], &b = r.set->runs[idx[i + 1]];
-            if (a.seqLen == b.seqLen) continue;
-            if (!any) doc.heading(2, "Sequence length comparison");
-            any = true;
-            const LengthComparison lc =
-                compareLengths(a, r.analyses[idx[i]], b, r.analyses[idx[i + 1]]);
-            Table t;
-            t.caption = experiment + ": " + std::to_string(lc.lengthA) + " vs " +
-                        std::to_string(lc.lengthB);
-            t.columns = {"Metric",
-                         "Best @" + std::to_string(lc.lengthA),
-                         "Best @" + std::to_string(lc.lengthB),
-                         "Difference (" + std::to_string(lc.lengthA) + " − " +
-                             std::to_string(lc.lengthB) + ")",
-                         "p",
-                         "Test"};
-            for (const auto &row : lc.rows) {
-                const MetricAnalysis *ma = r.analyses[idx[i]].find(row.metric);
-                t.addRow({metricLabel(row.metric),
-                          fmt::value(row.valueA) + " (" + a.checkpoints[row.peakA].name +
-                              ", epoch " + fmt::epoch(a.checkpoints[row.peakA].epoch) + ")",
-                          fmt::value(row.valueB) + " (" + b.checkpoints[row.peakB].name +
-                              ", epoch " + fmt::epoch(b.checkpoints[row.peakB].epoch) + ")",
-                          fmt::difference(row.valueB, row.valueA, ma && ma->proportion),
-                          fmt::pValue(row.test.p), testText(row.test)});
+        for (std::size_t i = 0; i < idx.size(); ++i)
+            for (std::size_t j = i + 1; j < idx.size(); ++j) {
+                const Run &a = r.set->runs[idx[i]], &b = r.set->runs[idx[j]];
+                if (a.seqLen == b.seqLen) continue;
+                if (!any) doc.heading(2, "Sequence length comparison");
+                any = true;
+                const LengthComparison lc =
+                    compareLengths(a, r.analyses[idx[i]], b, r.analyses[idx[j]]);
+                Table t;
+                t.caption = experiment + ": " + std::to_string(lc.lengthA) + " vs " +
+                            std::to_string(lc.lengthB);
+                t.columns = {"Metric",
+                             "Best @" + std::to_string(lc.lengthA),
+                             "Best @" + std::to_string(lc.lengthB),
+                             "Difference (" + std::to_string(lc.lengthA) + " − " +
+                                 std::to_string(lc.lengthB) + ")",
+                             "p",
+                             "Test"};
+                for (const auto &row : lc.rows) {
+                    const MetricAnalysis *ma = r.analyses[idx[i]].find(row.metric);
+                    t.addRow({metricLabel(row.metric),
+                              fmt::value(row.valueA) + " (" + a.checkpoints[row.peakA].name +
+                                  ", epoch " + fmt::epoch(a.checkpoints[row.peakA].epoch) + ")",
+                              fmt::value(row.valueB) + " (" + b.checkpoints[row.peakB].name +
+                                  ", epoch " + fmt::epoch(b.checkpoints[row.peakB].epoch) + ")",
+                              fmt::difference(row.valueB, row.valueA, ma && ma->proportion),
+                              fmt::pValue(row.test.p), testText(row.test)});
+                }
+                if (lc.setsDiffer)
+                    t.notes.push_back(
+                        "The evaluation sets differ between the lengths (Real@k n " +
+                        nText(a.checkpoints.front(), metric::Real1) + " vs " +
+                        nText(b.checkpoints.front(), metric::Real1) +
+                        "): these are different test sets, so the comparison is indicative only.");
+                doc.table(t);
             }
-            if (lc.setsDiffer)
-                t.notes.push_back(
-                    "The evaluation sets differ between the lengths (Real@k n " +
-                    nText(a.checkpoints.front(), metric::Real1) + " vs " +
-                    nText(b.checkpoints.front(), metric::Real1) +
-                    "): these are different test sets, so the comparison is indicative only.");
-            doc.table(t);
-        }
     }
 }
 
@@ -182,6 +183,8 @@ void earlyStopSection(Document &doc, const AnalysedResults &r)
                  run.checkpoints[es->restored].name;
             if (es->savedEpochs && *es->savedEpochs > 0)
                 s += ", saving " + fmt::epoch(es->savedEpochs) + " epochs";
+            else if (es->savedSteps && *es->savedSteps > 0)
+                s += ", saving " + std::to_string(*es->savedSteps) + " steps";
             else
                 s += "; it would have saved no training";
         } else {

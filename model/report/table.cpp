@@ -40,17 +40,10 @@ std::string latexEscape(const std::string &s)
             out += '\\';
             out += c;
             break;
-        case '~':
-            out += "\\textasciitilde{}";
-            break;
-        case '^':
-            out += "\\textasciicircum{}";
-            break;
-        case '\\':
-            out += "\\textbackslash{}";
-            break;
-        default:
-            out += c;
+        case '~': out += "\\textasciitilde{}"; break;
+        case '^': out += "\\textasciicircum{}"; break;
+        case '\\': out += "\\textbackslash{}"; break;
+        default: out += c;
         }
     }
     return out;
@@ -133,7 +126,7 @@ std::string renderJson(const Table &t)
     }
     nlohmann::json doc = {{"caption", t.caption}, {"columns", t.columns}, {"rows", rows}};
     if (!t.notes.empty()) doc["notes"] = t.notes;
-    return doc.dump(2) + "\n";
+    return doc.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 
 std::string renderHtml(const Table &t)
@@ -188,16 +181,11 @@ bool parseTableFormat(const std::string &name, TableFormat &out)
 std::string renderTable(const Table &table, TableFormat format)
 {
     switch (format) {
-    case TableFormat::Csv:
-        return renderCsv(table);
-    case TableFormat::Markdown:
-        return renderMarkdown(table);
-    case TableFormat::Latex:
-        return renderLatex(table);
-    case TableFormat::Json:
-        return renderJson(table);
-    case TableFormat::Html:
-        return renderHtml(table);
+    case TableFormat::Csv: return renderCsv(table);
+    case TableFormat::Markdown: return renderMarkdown(table);
+    case TableFormat::Latex: return renderLatex(table);
+    case TableFormat::Json: return renderJson(table);
+    case TableFormat::Html: return renderHtml(table);
     }
     return {};
 }
@@ -207,20 +195,11 @@ std::string htmlEscape(const std::string &text)
     std::string out;
     for (char c : text) {
         switch (c) {
-        case '&':
-            out += "&amp;";
-            break;
-        case '<':
-            out += "&lt;";
-            break;
-        case '>':
-            out += "&gt;";
-            break;
-        case '"':
-            out += "&quot;";
-            break;
-        default:
-            out += c;
+        case '&': out += "&amp;"; break;
+        case '<': out += "&lt;"; break;
+        case '>': out += "&gt;"; break;
+        case '"': out += "&quot;"; break;
+        default: out += c;
         }
     }
     return out;

@@ -51,8 +51,8 @@ CsvTable parseCsv(const std::string &input)
             row.push_back(cell);
             cell.clear();
             rowHasContent = true;
-        } else if (c == '\n') {
-            endRow();
+        } else if (c == '\n' || (c == '\r' && (i + 1 >= text.size() || text[i + 1] != '\n'))) {
+            endRow(); // LF, CRLF (the CR is skipped below) or a lone CR (old Mac exports)
             ++line;
         } else if (c != '\r') {
             cell += c;

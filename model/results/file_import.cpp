@@ -30,7 +30,7 @@ std::string extensionOf(const std::string &path)
 FileKind classifyJson(const std::string &fileName, const nlohmann::json &doc)
 {
     if (doc.is_object()) {
-        const std::string format = doc.value("format", "");
+        const std::string format = stringValue(doc.value("format", nlohmann::json())).value_or("");
         if (format == "clozescope-results") return FileKind::ClozeScopeResults;
         if (format == "clozescope-workspace") return FileKind::Workspace;
         if (doc.contains("log_history")) return FileKind::TrainerState;
@@ -148,7 +148,8 @@ const char *fileKindName(FileKind kind)
     return "?";
 }
 
-FileImport importFile(const std::string &path, const MetricAliases &aliases, bool explicitFile)
+static FileImport importFileUnguarded(const std::string &path, const MetricAliases &aliases,
+                                      bool explicitFile)
 {
     FileImport out;
     out.path = path;
@@ -177,16 +178,33 @@ FileImport importFile(const std::string &path, const MetricAliases &aliases, boo
                      "not a results file ClozeScope recognises; skipped");
     } else if (!explicitFile && out.records.empty() && out.runFacts.empty() &&
                (out.kind == FileKind::LooseJson || out.kind == FileKind::SeedJsonl) &&
-               std::none_of(out.problems.begin(), out.problems.end(), [](const Problem &p) {
-                   return p.severity == Severity::Error && p.location != "(top level)";
+               std::all_of(out.problems.begin(), out.problems.end(), [](const Problem &p) {
+                   // Only "nothing here looks like results"; a wrong-typed metric or a broken
+                   // line may be a results file gone bad, and stays reported.
+                   return p.message.find("has no metric values") != std::string::npos ||
+                          p.message.find("no results found") != std::string::npos ||
+                          p.message.find("names no checkpoint") != std::string::npos;
                })) {
-        // A file in a scanned folder that holds no results (a dataset, notes): one note, no
-        // warnings.
+        // A file in a scanned folder that holds no results (a dataset, notes): one note.
         out.problems.clear();
         out.kind = FileKind::Unknown;
         sink.problem(Severity::Info, "", "no results in this file; skipped");
     }
     return out;
+}
+
+FileImport importFile(const std::string &path, const MetricAliases &aliases, bool explicitFile)
+{
+    try {
+        return importFileUnguarded(path, aliases, explicitFile);
+    } catch (const std::exception &e) {
+        // Importers check what they read; this is the last line of defence.
+        FileImport out;
+        out.path = path;
+        out.problems.push_back(
+            {Severity::Error, path, "", std::string("could not be read: ") + e.what()});
+        return out;
+    }
 }
 
 } // namespace cs

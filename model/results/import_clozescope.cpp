@@ -9,86 +9,136 @@
 namespace cs {
 namespace {
 
-/// Reads the per-example JSONL sidecar into outcomes per (dataset, k).
+const nlohmann::json *member(const nlohmann::json &obj, const char *key)
+{
+    if (!obj.is_object()) return nullptr;
+    auto it = obj.find(key);
+    return it == obj.end() || it->is_null() ? nullptr : &*it;
+}
+
+/// A string member; "" when absent, a warning when it has another type.
+std::string text(const nlohmann::json &obj, const char *key, const std::string &loc,
+                 ImportSink &sink)
+{
+    const nlohmann::json *v = member(obj, key);
+    if (!v) return {};
+    if (!v->is_string()) {
+        sink.problem(Severity::Warning, loc + "." + key, "not a string; ignored");
+        return {};
+    }
+    return v->get<std::string>();
+}
+
+/// The dataset name of an identity "real:9f2c…".
+std::string datasetName(const std::string &identity)
+{
+    return identity.substr(0, identity.find(':'));
+}
+
+/// Reads the per-example JSONL sidecar into outcomes of the metrics of each dataset and k.
 void readExamples(const std::string &path, Checkpoint &cp, ImportSink &sink)
 {
-    std::string text, err;
-    if (!readTextFile(path, text, err)) {
+    std::string body, err;
+    if (!readTextFile(path, body, err)) {
         sink.problem(Severity::Warning, "examples", "per-example file " + path + ": " + err);
         return;
     }
-    std::istringstream in(text);
+    std::istringstream in(body);
     std::string line;
     std::size_t lineNo = 0;
-    for (auto &[id, mv] : cp.metrics)
-        mv.examples.clear();
     while (std::getline(in, line)) {
         ++lineNo;
         if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-        JsonDocument d = parseJson(line);
+        const JsonDocument d = parseJson(line);
         const std::string where = path + " line " + std::to_string(lineNo);
         if (!d.error.empty() || !d.json.is_object()) {
             sink.problem(Severity::Warning, where, d.error.empty() ? "not a JSON object" : d.error);
             continue;
         }
-        const auto id = stringValue(d.json.value("id", nlohmann::json()));
-        const auto ds = stringValue(d.json.value("dataset", nlohmann::json()));
-        const auto hits = d.json.find("hits");
-        if (!id || !ds || hits == d.json.end() || !hits->is_object()) {
+        const nlohmann::json *id = member(d.json, "id"), *ds = member(d.json, "dataset"),
+                             *hits = member(d.json, "hits");
+        if (!id || !id->is_string() || !ds || !ds->is_string() || !hits || !hits->is_object()) {
             sink.problem(Severity::Warning, where, "record needs \"id\", \"dataset\" and \"hits\"");
             continue;
         }
         for (auto &[metricId, mv] : cp.metrics) {
-            if (mv.dataset.rfind(*ds, 0) != 0) continue;
             const auto at = metricId.rfind('@');
-            if (at == std::string::npos) continue;
+            if (datasetName(mv.dataset) != ds->get<std::string>() || at == std::string::npos)
+                continue;
             if (auto h = hits->find(metricId.substr(at + 1)); h != hits->end() && h->is_boolean())
-                mv.examples.push_back({*id, h->get<bool>()});
+                mv.examples.push_back({id->get<std::string>(), h->get<bool>()});
         }
     }
+    for (auto &[metricId, mv] : cp.metrics)
+        if (!mv.examples.empty() && mv.n && static_cast<std::int64_t>(mv.examples.size()) != *mv.n)
+            sink.problem(Severity::Warning, "examples",
+                         metricId + ": " + std::to_string(mv.examples.size()) +
+                             " per-example records in " + path + ", but n = " +
+                             std::to_string(*mv.n) + "; paired tests will not use them");
+}
+
+void readMetric(const std::string &key, const nlohmann::json &m, const nlohmann::json &datasets,
+                const std::string &loc, Checkpoint &cp, ImportSink &sink)
+{
+    const nlohmann::json *value = m.is_object() ? member(m, "value") : &m;
+    if (!value) {
+        sink.problem(Severity::Warning, loc, "metric has no \"value\"; skipped");
+        return;
+    }
+    std::optional<std::int64_t> n;
+    if (const nlohmann::json *nv = member(m, "n"); nv && !(n = countValue(*nv)))
+        sink.problem(Severity::Warning, loc + ".n", "\"n\" is not a positive integer; n unknown");
+    const std::string id = sink.metric(cp, key, *value, loc, n);
+    if (id.empty() || !m.is_object()) return;
+    MetricValue &mv = cp.metrics[id];
+    mv.dataset = text(m, "dataset", loc, sink);
+    if (const nlohmann::json *ds = member(datasets, mv.dataset.c_str()))
+        if (const nlohmann::json *sha = member(*ds, "sha256"); sha && sha->is_string())
+            mv.dataset += ":" + sha->get<std::string>().substr(0, 12);
+    if (const nlohmann::json *se = member(m, "stderr"))
+        if (auto v = finiteNumber(*se); v && *v >= 0) mv.stderr_ = *v;
 }
 
 void importOne(const nlohmann::json &entry, const nlohmann::json &doc, const std::string &dir,
                const std::string &loc, ImportSink &sink)
 {
     ImportedRecord rec;
-    const auto run = doc.value("run", nlohmann::json::object());
-    rec.runName = run.value("name", "");
-    rec.experiment = run.value("experiment", "");
-    if (auto v = integerValue(run.value("seq_len", nlohmann::json())))
-        rec.seqLen = static_cast<int>(*v);
-    const auto ckpt = entry.value("checkpoint", nlohmann::json::object());
+    static const nlohmann::json none = nlohmann::json::object();
+    const nlohmann::json *runPtr = member(doc, "run");
+    const nlohmann::json &run = runPtr ? *runPtr : none;
+    rec.runName = text(run, "name", "run", sink);
+    rec.experiment = text(run, "experiment", "run", sink);
+    if (const nlohmann::json *len = member(run, "seq_len");
+        len && !(rec.seqLen = seqLenValue(*len)))
+        sink.problem(Severity::Warning, "run.seq_len", "not a positive integer; ignored");
+    const nlohmann::json *ckptPtr = member(entry, "checkpoint");
+    const nlohmann::json &ckpt = ckptPtr ? *ckptPtr : none;
     Checkpoint &cp = rec.checkpoint;
-    cp.name = ckpt.value("name", "");
-    cp.path = ckpt.value("path", "");
-    cp.step = integerValue(ckpt.value("step", nlohmann::json()));
-    if (auto e = numberValue(ckpt.value("epoch", nlohmann::json()))) {
-        cp.epoch = *e;
-        cp.epochSource = EpochSource::File;
+    if (ckpt.is_string()) cp.name = ckpt.get<std::string>();
+    cp.name = cp.name.empty() ? text(ckpt, "name", loc + ".checkpoint", sink) : cp.name;
+    cp.path = text(ckpt, "path", loc + ".checkpoint", sink);
+    if (const nlohmann::json *st = member(ckpt, "step"); st && !(cp.step = integerValue(*st)))
+        sink.problem(Severity::Warning, loc + ".checkpoint.step", "not an integer; ignored");
+    if (const nlohmann::json *ep = member(ckpt, "epoch")) {
+        if (auto e = finiteNumber(*ep)) {
+            cp.epoch = *e;
+            cp.epochSource = EpochSource::File;
+        } else {
+            sink.problem(Severity::Warning, loc + ".checkpoint.epoch",
+                         "not a finite number; ignored");
+        }
     }
     completeCheckpointIdentity(cp);
     cp.sources.push_back(sink.out().path);
-    const auto datasets = doc.value("datasets", nlohmann::json::object());
-    const auto metrics = entry.value("metrics", nlohmann::json::object());
-    if (!metrics.is_object() || metrics.empty()) {
+    const nlohmann::json *datasets = member(doc, "datasets");
+    const nlohmann::json *metrics = member(entry, "metrics");
+    if (!metrics || !metrics->is_object() || metrics->empty()) {
         sink.problem(Severity::Warning, loc + ".metrics", "no metrics; checkpoint skipped");
         return;
     }
-    for (const auto &[key, m] : metrics.items()) {
-        const std::string mloc = loc + ".metrics." + key;
-        const nlohmann::json value = m.is_object() ? m.value("value", nlohmann::json()) : m;
-        std::optional<std::int64_t> n;
-        if (m.is_object()) n = integerValue(m.value("n", nlohmann::json()));
-        const std::string id = sink.metric(cp, key, value, mloc, n);
-        if (id.empty() || !m.is_object()) continue;
-        MetricValue &mv = cp.metrics[id];
-        mv.dataset = m.value("dataset", "");
-        if (auto ds = datasets.find(mv.dataset); ds != datasets.end() && ds->is_object())
-            if (auto sha = ds->find("sha256"); sha != ds->end() && sha->is_string())
-                mv.dataset += ":" + sha->get<std::string>().substr(0, 12);
-        if (auto se = numberValue(m.value("stderr", nlohmann::json()))) mv.stderr_ = *se;
-    }
-    if (auto ex = entry.find("examples"); ex != entry.end() && ex->is_string())
+    for (const auto &[key, m] : metrics->items())
+        readMetric(key, m, datasets ? *datasets : none, loc + ".metrics." + key, cp, sink);
+    if (const nlohmann::json *ex = member(entry, "examples"); ex && ex->is_string())
         readExamples((std::filesystem::path(dir) / ex->get<std::string>()).string(), cp, sink);
     sink.out().records.push_back(std::move(rec));
 }
@@ -97,7 +147,8 @@ void importOne(const nlohmann::json &entry, const nlohmann::json &doc, const std
 
 void importClozeScope(const nlohmann::json &doc, const std::string &dir, ImportSink &sink)
 {
-    const auto version = integerValue(doc.value("version", nlohmann::json()));
+    const nlohmann::json *versionField = member(doc, "version");
+    const auto version = versionField ? integerValue(*versionField) : std::nullopt;
     if (!version || *version < 1) {
         sink.problem(Severity::Error, "version", "missing or invalid \"version\"");
         return;
@@ -108,10 +159,11 @@ void importClozeScope(const nlohmann::json &doc, const std::string &dir, ImportS
                          " is newer than this ClozeScope reads (1); please update");
         return;
     }
-    const auto run = doc.value("run", nlohmann::json::object());
-    if (auto spe = numberValue(run.value("steps_per_epoch", nlohmann::json())); spe && *spe > 0) {
-        RunFacts &facts = sink.out().runFacts[run.value("name", "")];
-        facts.stepsPerEpoch = *spe;
+    const nlohmann::json *run = member(doc, "run");
+    const nlohmann::json *spe = run ? member(*run, "steps_per_epoch") : nullptr;
+    if (auto v = spe ? finiteNumber(*spe) : std::nullopt; v && *v > 0) {
+        RunFacts &facts = sink.out().runFacts[text(*run, "name", "run", sink)];
+        facts.stepsPerEpoch = *v;
         facts.stepsPerEpochSource = "results file";
     }
     if (auto list = doc.find("checkpoints"); list != doc.end()) {
@@ -128,6 +180,11 @@ void importClozeScope(const nlohmann::json &doc, const std::string &dir, ImportS
 
 void importWorkspace(const nlohmann::json &doc, ImportSink &sink)
 {
+    if (const nlohmann::json *v = member(doc, "version"); v && integerValue(*v).value_or(0) > 1) {
+        sink.problem(Severity::Error, "version",
+                     "workspace version is newer than this ClozeScope reads (1)");
+        return;
+    }
     const auto runs = doc.find("runs");
     if (runs == doc.end()) return;
     if (!runs->is_object()) {
@@ -142,7 +199,7 @@ void importWorkspace(const nlohmann::json &doc, ImportSink &sink)
         }
         RunFacts &facts = sink.out().runFacts[name];
         if (auto s = settings.find("steps_per_epoch"); s != settings.end()) {
-            auto v = numberValue(*s);
+            auto v = finiteNumber(*s);
             if (v && *v > 0) {
                 facts.stepsPerEpoch = *v;
                 facts.stepsPerEpochSource = "workspace";
@@ -151,9 +208,13 @@ void importWorkspace(const nlohmann::json &doc, ImportSink &sink)
                              "not a positive number; ignored");
             }
         }
-        if (auto d = settings.find("epoch_decimals"); d != settings.end())
+        if (auto d = settings.find("epoch_decimals"); d != settings.end()) {
             if (auto v = integerValue(*d); v && *v >= 0 && *v <= 6)
                 facts.epochDecimals = static_cast<int>(*v);
+            else
+                sink.problem(Severity::Warning, loc + ".epoch_decimals",
+                             "not an integer 0 … 6; ignored");
+        }
     }
 }
 

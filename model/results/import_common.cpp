@@ -44,12 +44,38 @@ std::string ImportSink::metric(Checkpoint &cp, const std::string &key, double va
         return {};
     }
     const std::string id = canonical(key);
+    if (auto it = cp.metrics.find(id); it != cp.metrics.end()) {
+        problem(Severity::Warning, location,
+                "\"" + key + "\" is " + id + " again (already " + std::to_string(it->second.value) +
+                    " from " + it->second.source + "); kept the first");
+        return {};
+    }
     MetricValue mv;
     mv.value = value;
-    mv.n = n;
+    // A count of examples belongs to proportions, never to losses or perplexities.
+    if (n && *n > 0 && !m_aliases.lowerIsBetter(id)) mv.n = n;
     mv.source = m_out.path + ": " + location;
     cp.metrics[id] = std::move(mv);
     return id;
+}
+
+std::optional<int> seqLenValue(const nlohmann::json &j)
+{
+    const auto v = integerValue(j);
+    if (!v || *v <= 0 || *v > (1 << 24)) return std::nullopt;
+    return static_cast<int>(*v);
+}
+
+std::optional<std::int64_t> countValue(const nlohmann::json &j)
+{
+    const auto v = integerValue(j);
+    return v && *v > 0 ? v : std::nullopt;
+}
+
+std::optional<double> finiteNumber(const nlohmann::json &j)
+{
+    const auto v = numberValue(j);
+    return v && std::isfinite(*v) ? v : std::nullopt;
 }
 
 bool isNonMetricKey(const std::string &key)
@@ -172,8 +198,8 @@ void readIdentity(const nlohmann::json &obj, ImportedRecord &rec, const std::str
         }
     }
     if (const auto *s = field("seq_len")) {
-        if (auto v = integerValue(*s); v && *v > 0)
-            rec.seqLen = static_cast<int>(*v);
+        if (auto v = seqLenValue(*s))
+            rec.seqLen = *v;
         else
             sink.problem(Severity::Warning, location + ".seq_len",
                          "\"seq_len\" is not a positive integer; ignored");
@@ -195,10 +221,12 @@ ImportedRecord parseRecord(const nlohmann::json &obj, const std::string &locatio
     cp.sources.push_back(sink.out().path);
 
     std::optional<std::int64_t> recordN, corefN;
-    if (auto it = obj.find("n"); it != obj.end()) recordN = integerValue(*it);
+    if (auto it = obj.find("n"); it != obj.end() && !(recordN = countValue(*it)))
+        sink.problem(Severity::Warning, location + ".n",
+                     "\"n\" is not a positive integer; n unknown");
     if (auto it = obj.find("coref_samples"); it != obj.end()) {
-        corefN = integerValue(*it);
-        if (!corefN || *corefN <= 0) {
+        corefN = countValue(*it);
+        if (!corefN) {
             sink.problem(Severity::Warning, location + ".coref_samples",
                          "\"coref_samples\" is not a positive integer; Real@k n unknown");
             corefN.reset();

@@ -50,6 +50,13 @@ struct RecordRules
 ImportedRecord parseRecord(const nlohmann::json &obj, const std::string &location, ImportSink &sink,
                            const RecordRules &rules);
 
+/// A sequence length: an integer in 1 … 2^24.
+std::optional<int> seqLenValue(const nlohmann::json &j);
+/// A number of examples: a positive integer.
+std::optional<std::int64_t> countValue(const nlohmann::json &j);
+/// A finite number.
+std::optional<double> finiteNumber(const nlohmann::json &j);
+
 /// True for keys that describe a record rather than measure it.
 bool isNonMetricKey(const std::string &key);
 

@@ -94,7 +94,9 @@ void readSamples(const std::string &resultsPath, const std::string &task, Checkp
             continue;
         }
         const auto id = d.json.find("doc_id");
-        const std::string exampleId = id == d.json.end() ? std::to_string(lineNo) : id->dump();
+        const std::string exampleId =
+            id == d.json.end() ? std::to_string(lineNo)
+                               : id->dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
         for (const auto &[key, v] : d.json.items()) {
             if (v.is_boolean())
                 outcomes[key].push_back({exampleId, v.get<bool>()});

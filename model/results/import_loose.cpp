@@ -156,6 +156,7 @@ void importRecordCsv(const std::string &text, ImportSink &sink, bool seedEvaluat
         sink.problem(Severity::Error, "line 1", "the file is empty (no header row)");
         return;
     }
+    if (t.rows.empty()) sink.problem(Severity::Warning, "line 2", "no data rows under the header");
     for (std::size_t r = 0; r < t.rows.size(); ++r) {
         const std::string loc = "line " + std::to_string(t.rowLines[r]);
         const auto &row = t.rows[r];

@@ -73,7 +73,7 @@ void importSeedFinal(const nlohmann::json &doc, ImportSink &sink)
     ImportedRecord rec = parseRecord(copy, "(top level)", sink, seedRules(doc, sink));
     rec.checkpoint.name = "final";
     if (auto it = doc.find("epochs"); it != doc.end())
-        if (auto e = numberValue(*it)) {
+        if (auto e = finiteNumber(*it)) {
             rec.checkpoint.epoch = *e;
             rec.checkpoint.epochSource = EpochSource::File;
         }

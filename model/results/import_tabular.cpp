@@ -6,6 +6,7 @@
 #include "results/csv_reader.h"
 
 #include <cerrno>
+#include <cmath>
 #include <cstdlib>
 #include <filesystem>
 #include <map>
@@ -21,7 +22,9 @@ std::optional<double> cellNumber(const std::string &cell)
     errno = 0;
     char *end = nullptr;
     const double v = std::strtod(cell.c_str(), &end);
-    if (errno == ERANGE || end == cell.c_str() || *end != '\0') return std::nullopt;
+    if (errno == ERANGE || end == cell.c_str() || *end != '\0' || !std::isfinite(v) ||
+        std::fabs(v) > 9e15)
+        return std::nullopt; // also keeps steps representable as integers
     return v;
 }
 
@@ -119,7 +122,9 @@ void importTensorBoardCsv(const CsvTable &t, const std::string &fileName, Import
             if (wall < seen->second) continue; // keep the value written last
         }
         wallTimeAt[*step] = wall;
-        sink.metric(pointAt(runs, run, *step, false, sink.out().path), tag, *value, loc);
+        Checkpoint &cp = pointAt(runs, run, *step, false, sink.out().path);
+        cp.metrics.erase(sink.canonical(tag)); // a restart's later value replaces the earlier one
+        sink.metric(cp, tag, *value, loc);
     }
     if (!repeated.empty()) {
         std::string list;

@@ -101,7 +101,7 @@ ResultSet loadResults(const std::vector<std::string> &paths, const LoadOptions &
     std::vector<Problem> problems;
     const std::vector<std::string> files = collectResultFiles(paths, problems);
     std::set<std::string> named(paths.begin(), paths.end());
-    std::set<std::string> present(files.begin(), files.end());
+    std::set<std::string> withRecords; // files that gave checkpoints
     const MetricAliases &aliases = options.aliases ? *options.aliases : defaultAliases();
 
     std::vector<FileImport> imports;
@@ -114,13 +114,15 @@ ResultSet loadResults(const std::vector<std::string> &paths, const LoadOptions &
         const fs::path p(files[i]);
         fs::path json = p;
         json.replace_extension(".json");
-        if (p.extension() == ".csv" && !named.count(files[i]) && present.count(json.string())) {
+        // JSON files come before CSVs of the same folder, so the JSON's outcome is known here.
+        if (p.extension() == ".csv" && !named.count(files[i]) && withRecords.count(json.string())) {
             problems.push_back({Severity::Info, files[i], "",
                                 "CSV companion of " + json.filename().string() +
                                     "; its values are read from the JSON"});
             continue;
         }
         imports.push_back(importFile(files[i], aliases, named.count(files[i]) > 0));
+        if (!imports.back().records.empty()) withRecords.insert(files[i]);
     }
     if (progress && !cancelled) progress(files.size(), files.size(), "");
     ResultSet set = buildResultSet(std::move(imports), options);

@@ -6,6 +6,7 @@
 
 #include <functional>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -22,7 +23,9 @@ struct LoadOptions
 {
     const MetricAliases *aliases = nullptr;      ///< alias table; nullptr = defaultAliases()
     std::map<std::string, double> stepsPerEpoch; ///< run name or key -> steps per epoch
-    int epochDecimals = 1; ///< derived epochs (step / steps per epoch) are rounded to this
+    /// Derived epochs (step / steps per epoch) are rounded to this many decimals; unset: the
+    /// workspace's choice, else 1.
+    std::optional<int> epochDecimals;
 };
 
 /// Files under the paths that may hold results: folders are walked recursively; model,

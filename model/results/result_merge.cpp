@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <tuple>
 
 namespace cs {
 namespace {
@@ -43,6 +44,12 @@ void mergeCheckpoint(Checkpoint &into, Checkpoint &&from, const std::string &run
             continue;
         }
         if (!old.n && mv.n) old.n = mv.n;
+        if (old.n && mv.n && *old.n != *mv.n)
+            problems.push_back({Severity::Warning, mv.source, "",
+                                runKey + " " + into.name + ": " + id +
+                                    " over n = " + std::to_string(*mv.n) +
+                                    " here but n = " + std::to_string(*old.n) + " in " +
+                                    old.source + "; kept the first"});
         if (old.examples.empty() && !mv.examples.empty()) old.examples = std::move(mv.examples);
     }
     for (auto &fs : from.fileScores)
@@ -59,13 +66,31 @@ void mergeCheckpoint(Checkpoint &into, Checkpoint &&from, const std::string &run
             into.sources.push_back(s);
 }
 
+/// Evaluation order, a total order: checkpoints with a step by step, then those without (a
+/// Trainer entry logged by epoch only, "final") by epoch, then by name.
 bool checkpointOrder(const Checkpoint &a, const Checkpoint &b)
 {
-    if (a.step && b.step && *a.step != *b.step) return *a.step < *b.step;
-    if (a.epoch && b.epoch && *a.epoch != *b.epoch) return *a.epoch < *b.epoch;
-    if (a.step.has_value() != b.step.has_value())
-        return b.step.has_value(); // "final" without a step goes last
-    return a.name < b.name;
+    const auto key = [](const Checkpoint &c) {
+        return std::make_tuple(!c.step.has_value(), c.step.value_or(0), !c.epoch.has_value(),
+                               c.epoch.value_or(0.0), c.name);
+    };
+    return key(a) < key(b);
+}
+
+/// How much a source of steps per epoch counts: the user over the workspace over files.
+int sourceRank(const std::string &source)
+{
+    return source == "user" ? 3 : source == "workspace" ? 2 : source.empty() ? 0 : 1;
+}
+
+/// Takes b's steps per epoch into a unless a's comes from a weightier source.
+void takeStepsPerEpoch(std::optional<double> &spe, std::string &source,
+                       const std::optional<double> &newSpe, const std::string &newSource)
+{
+    if (newSpe && sourceRank(newSource) >= sourceRank(source)) {
+        spe = newSpe;
+        source = newSource;
+    }
 }
 
 double roundTo(double v, int decimals)
@@ -82,11 +107,8 @@ struct RunBuilder
 
 void applyFacts(Run &run, const RunFacts &f, int &decimals)
 {
-    if (f.stepsPerEpoch &&
-        (run.stepsPerEpochSource != "workspace" && run.stepsPerEpochSource != "user")) {
-        run.stepsPerEpoch = f.stepsPerEpoch;
-        run.stepsPerEpochSource = f.stepsPerEpochSource;
-    }
+    takeStepsPerEpoch(run.stepsPerEpoch, run.stepsPerEpochSource, f.stepsPerEpoch,
+                      f.stepsPerEpochSource);
     run.trainerEpochs.insert(f.trainerEpochs.begin(), f.trainerEpochs.end());
     if (f.trainerBest) run.trainerBest = f.trainerBest;
     if (f.epochDecimals) decimals = *f.epochDecimals;
@@ -126,18 +148,9 @@ ResultSet buildResultSet(std::vector<FileImport> imports, const LoadOptions &opt
         for (auto &[name, f] : imp.runFacts) {
             const std::string runName = name.empty() ? imp.defaultRunName : name;
             RunFacts &into = facts[runName];
-            const bool keepUser = into.stepsPerEpochSource == "workspace";
-            auto oldSpe = into.stepsPerEpoch;
-            auto oldSrc = into.stepsPerEpochSource;
             into.trainerEpochs.insert(f.trainerEpochs.begin(), f.trainerEpochs.end());
-            if (f.stepsPerEpoch) {
-                into.stepsPerEpoch = f.stepsPerEpoch;
-                into.stepsPerEpochSource = f.stepsPerEpochSource;
-            }
-            if (keepUser && f.stepsPerEpochSource != "workspace") {
-                into.stepsPerEpoch = oldSpe;
-                into.stepsPerEpochSource = oldSrc;
-            }
+            takeStepsPerEpoch(into.stepsPerEpoch, into.stepsPerEpochSource, f.stepsPerEpoch,
+                              f.stepsPerEpochSource);
             // Every checkpoint-N/ holds a trainer_state.json; the latest one knows most.
             const bool latest = !into.finalStep || (f.finalStep && *f.finalStep >= *into.finalStep);
             if (latest && f.trainerBest) into.trainerBest = f.trainerBest;
@@ -189,9 +202,11 @@ ResultSet buildResultSet(std::vector<FileImport> imports, const LoadOptions &opt
     }
     for (auto &[key, b] : runs) {
         Run &run = b.run;
-        int decimals = options.epochDecimals;
+        int decimals = options.epochDecimals.value_or(1);
         for (const std::string &k : {run.name, run.key()})
             if (auto f = facts.find(k); f != facts.end()) applyFacts(run, f->second, decimals);
+        if (options.epochDecimals)
+            decimals = *options.epochDecimals; // the command line wins over the workspace
         assignEpochs(run, decimals, set.problems);
         std::stable_sort(run.checkpoints.begin(), run.checkpoints.end(), checkpointOrder);
         set.runs.push_back(std::move(run));

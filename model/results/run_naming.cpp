@@ -98,18 +98,25 @@ std::optional<int> seqLenFromName(const std::string &name)
 
 std::string experimentFromRunName(const std::string &name, std::optional<int> seqLen)
 {
-    std::vector<std::string> toks = split(name, "_");
-    std::vector<std::string> kept;
-    for (const auto &t : toks) {
-        if (seqLen && t == std::to_string(*seqLen)) continue;
-        kept.push_back(t);
+    // Tokens with the separator before each ("mlm", "_v2", "-1536"), so "-" and "." names work too.
+    std::vector<std::pair<char, std::string>> toks;
+    for (char c : name) {
+        if ((c == '_' || c == '-' || c == '.') && !toks.empty())
+            toks.push_back({c, ""});
+        else if (toks.empty())
+            toks.push_back({'\0', std::string(1, c)});
+        else
+            toks.back().second += c;
     }
+    std::vector<std::pair<char, std::string>> kept;
+    for (const auto &t : toks)
+        if (!(seqLen && t.second == std::to_string(*seqLen))) kept.push_back(t);
     // Drop a trailing timestamp: YYYYmmdd[_HHMMSS].
-    while (kept.size() > 1 && isDigits(kept.back()) && kept.back().size() >= 6)
+    while (kept.size() > 1 && isDigits(kept.back().second) && kept.back().second.size() >= 6)
         kept.pop_back();
     std::string out;
     for (const auto &t : kept)
-        out += (out.empty() ? "" : "_") + t;
+        out += (out.empty() || !t.first ? "" : std::string(1, t.first)) + t.second;
     return out.empty() ? name : out;
 }
 

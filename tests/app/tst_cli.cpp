@@ -42,6 +42,10 @@ class TestCli : public QObject
         QTest::newRow("bad steps per epoch")
             << QStringList{"inspect", samples, "--steps-per-epoch", "x"} << 2;
         QTest::newRow("bad weights") << QStringList{"report", samples, "--weights", "Real@1"} << 2;
+        QTest::newRow("unknown criterion")
+            << QStringList{"report", samples, "--criterion", "bleu"} << 2;
+        QTest::newRow("Score in any case")
+            << QStringList{"report", samples, "--criterion", "Score", "-q"} << 0;
         QTest::newRow("inspect samples") << QStringList{"inspect", samples} << 0;
         QTest::newRow("missing path") << QStringList{"inspect", "/nonexistent/results"} << 1;
         QTest::newRow("broken file")
@@ -109,6 +113,17 @@ class TestCli : public QObject
             run({"table", CLOZESCOPE_SAMPLES, "--metric", "real_top1", "--format", format, "-q"});
         QVERIFY2(r.code == 0, r.err.constData());
         QVERIFY2(r.out.contains(fragment), r.out.left(600).constData());
+    }
+
+    void jsonSurvivesInvalidUtf8()
+    {
+        QTemporaryDir dir;
+        cs::test::writeFile(dir, "run_a/bad.json", "{\"a\": \"\xff\xfe\"");
+        cs::test::writeFile(dir, "run_a/checkpoint-5_eval_results.json",
+                            R"({"checkpoint": "runs/run_a/checkpoint-5", "real1": 0.5})");
+        const Result r = run({"inspect", "--json", dir.path()});
+        QCOMPARE(r.code, 1);
+        QVERIFY(QJsonDocument::fromJson(r.out).isObject());
     }
 
     void tableOfUnknownMetric()

@@ -226,6 +226,18 @@ class TestRunAnalysis : public QObject
         QCOMPARE(*t.p, 0.25); // 3 discordant pairs, all one way: 2 · (1/2)^3
     }
 
+    void partialExamplesFallBackToUnpaired()
+    {
+        Checkpoint a = checkpoint(1, 0.5, 0.8, 0.3), b = checkpoint(2, 0.2, 0.8, 0.3);
+        a.metrics[metric::Real1].n = b.metrics[metric::Real1].n = 10;
+        for (int i = 0; i < 4; ++i) { // only 4 of the 10 examples recorded
+            a.metrics[metric::Real1].examples.push_back({"e" + std::to_string(i), true});
+            b.metrics[metric::Real1].examples.push_back({"e" + std::to_string(i), false});
+        }
+        const DifferenceTest t = compareCheckpoints(a, b, metric::Real1);
+        QVERIFY(t.test.find("unpaired") != std::string::npos);
+    }
+
     void disagreeingFileScoreIsFlagged()
     {
         Run r;

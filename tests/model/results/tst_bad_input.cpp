@@ -101,6 +101,31 @@ class TestBadInput : public QObject
             << "truncated" << 1;
         QTest::newRow("unknown file type") << "results.txt" << QByteArray("real1=0.5") << E << ""
                                            << "not a results file" << 0;
+        QTest::newRow("format not a string")
+            << "odd.json" << QByteArray(R"({"format": 1, "checkpoint-1": {"Real@1": 0.5}})") << E
+            << "(top level)"
+            << "no results found" << 0;
+        QTest::newRow("deeply nested") << "deep.json" << QByteArray(100000, '[') << E << "line 1"
+                                       << "nested deeper" << 0;
+        QTest::newRow("zero n") << "records.json"
+                                << QByteArray(
+                                       R"([{"checkpoint": "checkpoint-1", "Real@1": 0.6, "n": 0}])")
+                                << W << "[0].n"
+                                << "not a positive integer" << 1;
+        QTest::newRow("header-only record csv")
+            << "results.csv" << QByteArray("checkpoint,seq_len,real1\n") << W << "line 2"
+            << "no data rows" << 0;
+        QTest::newRow("one metric twice in a record")
+            << "records.json" << QByteArray(R"([{"step": 1, "real1": 0.5, "real_top1": 0.6}])") << W
+            << "[0].real_top1"
+            << "is Real@1 again" << 1;
+        QTest::newRow("clozescope checkpoint of the wrong type")
+            << "r.results.json"
+            << QByteArray(R"({"format": "clozescope-results", "version": 1, "run": {"name": 5},
+                            "checkpoint": {"name": "checkpoint-3", "epoch": "three"},
+                            "metrics": {"Real@1": {"value": 0.5, "n": -3, "dataset": 1}}})")
+            << W << "(top level).checkpoint.epoch"
+            << "not a finite number" << 1;
         QTest::newRow("step not an integer")
             << "records.json" << QByteArray(R"([{"step": "ten", "epoch": 1.0, "real1": 0.5}])") << W
             << "[0].step"
@@ -146,6 +171,18 @@ class TestBadInput : public QObject
         QCOMPARE(int(set.runs.size()), 1);
         QCOMPARE(int(set.runs.front().checkpoints.size()), 1);
         QVERIFY(cs::test::hasProblem(set, Severity::Error, bad, "line 1", "truncated"));
+    }
+
+    void nIsNotInventedForLosses()
+    {
+        QTemporaryDir dir;
+        const std::string path =
+            writeFile(dir, "records.json",
+                      R"([{"step": 1, "eval_loss": 0.5, "eval_accuracy": 0.7, "n": 100}])");
+        const ResultSet set = loadResults({path});
+        const Checkpoint &cp = set.runs.front().checkpoints.front();
+        QVERIFY(!cp.metrics.at("eval_loss").n);
+        QCOMPARE(*cp.metrics.at("eval_accuracy").n, std::int64_t(100));
     }
 
     void conflictingValuesAreReported()

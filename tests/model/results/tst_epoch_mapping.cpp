@@ -102,6 +102,21 @@ class TestEpochMapping : public QObject
         QCOMPARE(set.runs.front().stepsPerEpochSource, std::string("user"));
     }
 
+    void userRunKeyOverridesWorkspaceRunName()
+    {
+        QTemporaryDir dir;
+        writeFile(dir, "eval/checkpoint-260_eval_results.json",
+                  R"({"checkpoint": "runs/run_1536/checkpoint-260", "real1": 0.5})");
+        writeFile(
+            dir, "clozescope.workspace.json",
+            R"({"format": "clozescope-workspace", "version": 1, "runs": {"run_1536": {"steps_per_epoch": 131}}})");
+        LoadOptions o;
+        o.stepsPerEpoch["run_1536@1536"] = 130;
+        const ResultSet set = loadResults({dir.path().toStdString()}, o);
+        QCOMPARE(*set.runs.front().stepsPerEpoch, 130.0);
+        QCOMPARE(*set.runs.front().checkpoints.front().epoch, 2.0);
+    }
+
     void unknownEpochIsANote()
     {
         QTemporaryDir dir;

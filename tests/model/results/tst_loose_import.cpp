@@ -73,6 +73,30 @@ class TestLooseImport : public QObject
             QVERIFY(cp.metrics.count(metric::Real1));
     }
 
+    void carriageReturnOnlyCsv()
+    {
+        QTemporaryDir dir;
+        const std::string path = writeFile(
+            dir, "run_a/results.csv",
+            "checkpoint,real1\rruns/run_a/checkpoint-1,0.5\rruns/run_a/checkpoint-2,0.6\r");
+        const ResultSet set = loadResults({path});
+        QVERIFY2(!set.hasInputProblems(), cs::test::problemText(set));
+        QCOMPARE(int(set.runs.front().checkpoints.size()), 2);
+    }
+
+    void companionCsvIsReadWhenItsJsonHoldsNothing()
+    {
+        QTemporaryDir dir;
+        writeFile(dir, "run_a/real_coref_results.json",
+                  R"({"comment": "crashed before writing results"})");
+        writeFile(dir, "run_a/real_coref_results.csv",
+                  "checkpoint,seq_len,lambada_top1,real1,real5,score,epoch\n"
+                  "runs/run_a/checkpoint-10,512,0.35,0.6,0.8,0.585,1.0\n");
+        const ResultSet set = loadResults({dir.path().toStdString()});
+        QCOMPARE(int(set.runs.size()), 1);
+        QCOMPARE(set.runs.front().key(), std::string("run_a@512"));
+    }
+
     void finalResultsUsesItsOwnRunAndCounts()
     {
         QTemporaryDir dir;
