@@ -1,0 +1,75 @@
+// SPDX-License-Identifier: MIT
+// clozescope: the workbench window, or --export-chart without one.
+#include "headless_export.h"
+#include "main_window.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QLocale>
+#include <QTranslator>
+
+#include <clocale>
+#include <cstdio>
+#include <cstdlib>
+
+int main(int argc, char **argv)
+{
+    // Rendering without a window needs no display.
+    bool exportOnly = false;
+    for (int i = 1; i < argc; ++i)
+        exportOnly = exportOnly || std::string(argv[i]).rfind("--export-chart", 0) == 0;
+    if (exportOnly && !std::getenv("QT_QPA_PLATFORM") && !std::getenv("DISPLAY") &&
+        !std::getenv("WAYLAND_DISPLAY"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    std::setlocale(LC_NUMERIC, "C"); // the core parses and prints numbers the C way
+    QApplication::setApplicationName("ClozeScope");
+    QApplication::setOrganizationName("ClozeScope");
+    QApplication::setApplicationVersion(CLOZESCOPE_VERSION);
+    QTranslator translator;
+    if (translator.load(QLocale(), "clozescope", "_", ":/i18n"))
+        QApplication::installTranslator(&translator);
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QApplication::translate("main", "Choose which masked-LM checkpoint to keep."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addPositionalArgument(
+        "paths", QApplication::translate("main", "Result files or folders to open."));
+    QCommandLineOption exportChart(
+        "export-chart",
+        QApplication::translate("main", "Render the curves to FILE (.png, .svg, .pdf) and exit."),
+        "FILE");
+    QCommandLineOption metric(
+        "metric", QApplication::translate("main", "Metric to draw (default: small multiples)."),
+        "M");
+    QCommandLineOption xAxis("x", QApplication::translate("main", "x axis: epoch or step."),
+                             "epoch|step", "epoch");
+    parser.addOptions({exportChart, metric, xAxis});
+    parser.process(app);
+    const QStringList paths = parser.positionalArguments();
+
+    if (parser.isSet(exportChart)) {
+        if (paths.isEmpty() || (parser.value(xAxis) != "epoch" && parser.value(xAxis) != "step")) {
+            std::fprintf(
+                stderr,
+                "usage: clozescope --export-chart FILE [--metric M] [--x epoch|step] PATH…\n");
+            return 2;
+        }
+        int problems = 0;
+        const QString error = cs::exportChartHeadless(
+            paths, parser.value(exportChart), parser.value(metric),
+            parser.value(xAxis) == "step" ? cs::XAxis::Step : cs::XAxis::Epoch, &problems);
+        if (!error.isEmpty()) {
+            std::fprintf(stderr, "error: %s\n", qPrintable(error));
+            return 1;
+        }
+        std::fprintf(stderr, "wrote %s\n", qPrintable(parser.value(exportChart)));
+        return 0;
+    }
+    cs::MainWindow window;
+    window.show();
+    window.openPaths(paths);
+    return app.exec();
+}

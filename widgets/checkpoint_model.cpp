@@ -1,0 +1,141 @@
+// SPDX-License-Identifier: MIT
+#include "checkpoint_model.h"
+
+#include "report/format.h"
+#include "report/report_builder.h"
+#include "session.h"
+
+#include <QFont>
+
+#include <algorithm>
+#include <cmath>
+
+namespace cs {
+
+CheckpointModel::CheckpointModel(Session *session, QObject *parent)
+    : QAbstractTableModel(parent), m_session(session)
+{
+    connect(session, &Session::changed, this, &CheckpointModel::rebuild);
+    rebuild();
+}
+
+void CheckpointModel::rebuild()
+{
+    beginResetModel();
+    m_metrics = m_session->metrics();
+    m_rows.clear();
+    const auto &runs = m_session->results().runs;
+    for (int r = 0; r < int(runs.size()); ++r)
+        for (int c = 0; c < int(runs[r].checkpoints.size()); ++c)
+            m_rows.emplace_back(r, c);
+    endResetModel();
+}
+
+int CheckpointModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int CheckpointModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : FirstMetricColumn + int(m_metrics.size());
+}
+
+int CheckpointModel::metricColumn(const QString &metric) const
+{
+    const int i = int(m_metrics.indexOf(metric));
+    return i < 0 ? -1 : FirstMetricColumn + i;
+}
+
+int CheckpointModel::rowOf(int runIndex, int checkpointIndex) const
+{
+    const auto it =
+        std::find(m_rows.begin(), m_rows.end(), std::make_pair(runIndex, checkpointIndex));
+    return it == m_rows.end() ? -1 : int(it - m_rows.begin());
+}
+
+QVariant CheckpointModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || section < 0 || section >= columnCount())
+        return QAbstractTableModel::headerData(section, orientation, role);
+    if (section >= FirstMetricColumn) {
+        const QString id = m_metrics[section - FirstMetricColumn];
+        if (role == MetricRole) return id;
+        if (role == Qt::DisplayRole) return QString::fromStdString(metricLabel(id.toStdString()));
+        return {};
+    }
+    if (role != Qt::DisplayRole) return {};
+    switch (section) {
+    case RunColumn: return tr("Run");
+    case CheckpointColumn: return tr("Checkpoint");
+    case StepColumn: return tr("Step");
+    case EpochColumn: return tr("Epoch");
+    }
+    return {};
+}
+
+QVariant CheckpointModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const auto [r, c] = m_rows[std::size_t(index.row())];
+    const Run &run = m_session->results().runs[std::size_t(r)];
+    const RunAnalysis &ra = m_session->analysed().analyses[std::size_t(r)];
+    const Checkpoint &cp = run.checkpoints[std::size_t(c)];
+    switch (role) {
+    case RunKeyRole: return QString::fromStdString(run.key());
+    case RunIndexRole: return r;
+    case CheckpointIndexRole: return c;
+    case StepRole: return cp.step ? QVariant(qlonglong(*cp.step)) : QVariant();
+    case EpochRole: return cp.epoch ? QVariant(*cp.epoch) : QVariant();
+    default: break;
+    }
+    const int col = index.column();
+    if (col < FirstMetricColumn) {
+        if (role != Qt::DisplayRole && role != Qt::EditRole) return {};
+        switch (col) {
+        case RunColumn: return QString::fromStdString(run.displayName());
+        case CheckpointColumn: return QString::fromStdString(cp.name);
+        case StepColumn: return cp.step ? QVariant(qlonglong(*cp.step)) : QVariant();
+        case EpochColumn: return cp.epoch ? QVariant(*cp.epoch) : QVariant();
+        }
+        return {};
+    }
+    const std::string metric = m_metrics[col - FirstMetricColumn].toStdString();
+    const auto value = metricValue(run, &ra, std::size_t(c), metric);
+    const MetricAnalysis *ma = ra.find(metric);
+    switch (role) {
+    case Qt::DisplayRole: return value ? QString::fromStdString(fmt::value(*value)) : QString();
+    case Qt::EditRole:
+    case ValueRole: return value ? QVariant(*value) : QVariant();
+    case Qt::TextAlignmentRole: return int(Qt::AlignRight | Qt::AlignVCenter);
+    case Qt::FontRole: {
+        if (!value || !ma || ma->points.empty()) return {};
+        const auto best = metricValue(run, &ra, ma->peak, metric);
+        QFont f;
+        f.setBold(best && std::fabs(*best - *value) < 1e-12);
+        return f;
+    }
+    case IsPeakRole: return ma && !ma->points.empty() && ma->peak == std::size_t(c);
+    case WithinNoiseRole:
+        return ma && std::find(ma->withinNoise.begin(), ma->withinNoise.end(), std::size_t(c)) !=
+                         ma->withinNoise.end();
+    case IntervalLowRole:
+    case IntervalHighRole: {
+        const auto ci = metricInterval(cp, metric, m_session->settings().confidence);
+        if (!ci) return {};
+        return role == IntervalLowRole ? ci->low : ci->high;
+    }
+    case Qt::ToolTipRole: {
+        if (!value) return {};
+        QString tip = QString::fromStdString(run.displayName() + " · " + cp.name);
+        const auto ci = metricInterval(cp, metric, m_session->settings().confidence);
+        tip += "\n" + QString::fromStdString(metricLabel(metric) + " " + fmt::value(*value)) +
+               (ci ? " " + QString::fromStdString(fmt::interval(*ci)) : QString());
+        return tip;
+    }
+    default: return {};
+    }
+}
+
+} // namespace cs

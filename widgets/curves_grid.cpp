@@ -1,0 +1,130 @@
+// SPDX-License-Identifier: MIT
+#include "curves_grid.h"
+
+#include "chart_view.h"
+#include "checkpoint_model.h"
+#include "session.h"
+
+#include <QGridLayout>
+#include <QLabel>
+
+#include <algorithm>
+#include <cmath>
+#include <set>
+
+namespace cs {
+
+CurvesGrid::CurvesGrid(Session *session, CheckpointModel *model, QWidget *parent)
+    : QWidget(parent), m_session(session), m_model(model), m_grid(new QGridLayout(this))
+{
+    m_grid->setContentsMargins(0, 0, 0, 0);
+    m_grid->setSpacing(2);
+    connect(session, &Session::changed, this, &CurvesGrid::rebuild);
+    connect(session, &Session::visibilityChanged, this, &CurvesGrid::rebuild);
+    rebuild();
+}
+
+void CurvesGrid::setMetric(const QString &metric)
+{
+    m_metric = metric;
+    rebuild();
+}
+
+void CurvesGrid::setXAxis(XAxis x)
+{
+    m_x = x;
+    rebuild();
+}
+
+QStringList CurvesGrid::rowMetrics() const
+{
+    const QStringList all = m_session->metrics();
+    if (!m_metric.isEmpty()) return all.contains(m_metric) ? QStringList{m_metric} : QStringList{};
+    QStringList rows;
+    for (const QString &m : {QStringLiteral("Real@1"), QStringLiteral("Real@5"),
+                             QStringLiteral("LAMBADA@1"), QStringLiteral("score")})
+        if (all.contains(m)) rows << m;
+    for (int i = 0; rows.size() < 2 && i < all.size(); ++i) // results without the cloze metrics
+        if (!rows.contains(all[i])) rows << all[i];
+    return rows;
+}
+
+QString CurvesGrid::legendHtml() const
+{
+    QString html = "<span style='font-size:small'>";
+    std::vector<std::string> seen;
+    for (const QString &key : m_session->visibleRuns()) {
+        const int i = m_session->runIndex(key);
+        const Run &run = m_session->results().runs[std::size_t(i)];
+        if (std::find(seen.begin(), seen.end(), run.experiment) != seen.end()) continue;
+        seen.push_back(run.experiment);
+        html += QStringLiteral("<span style='color:%1'>━━</span>&nbsp;%2 &nbsp;&nbsp; ")
+                    .arg(m_session->runColour(i).name(),
+                         QString::fromStdString(run.experiment).toHtmlEscaped());
+    }
+    html +=
+        "<br>★&nbsp;" + markerName(MarkerKind::Peak) + " &nbsp; ○&nbsp;" +
+        markerName(MarkerKind::WithinNoise) + " &nbsp; <span style='color:#c81e1e'>▲</span>&nbsp;" +
+        markerName(MarkerKind::EarlyStop) + " &nbsp; <span style='color:#c81e1e'>◯</span>&nbsp;" +
+        markerName(MarkerKind::Restored) + " &nbsp; <span style='color:#999'>▬</span>&nbsp;" +
+        markerName(MarkerKind::Decline) + " &nbsp; ░&nbsp;" +
+        tr("%1 % interval").arg(std::lround(m_session->settings().confidence * 100)) + "</span>";
+    return html;
+}
+
+void CurvesGrid::rebuild()
+{
+    qDeleteAll(m_views);
+    m_views.clear();
+    m_charts.clear();
+    while (QLayoutItem *item = m_grid->takeAt(0)) {
+        delete item->widget();
+        delete item;
+    }
+    std::set<int> lengths;
+    bool unknownLength = false;
+    for (const QString &key : m_session->visibleRuns()) {
+        const Run &run = m_session->results().runs[std::size_t(m_session->runIndex(key))];
+        if (run.seqLen)
+            lengths.insert(*run.seqLen);
+        else
+            unknownLength = true;
+    }
+    std::vector<std::optional<int>> columns;
+    if (lengths.size() > 1 && !unknownLength)
+        for (int l : lengths)
+            columns.emplace_back(l);
+    else
+        columns.emplace_back(std::nullopt);
+    const QStringList rows = rowMetrics();
+    if (rows.isEmpty() || m_session->visibleRuns().isEmpty()) {
+        auto *label =
+            new QLabel(tr("Open a results folder or file (File ▸ Open, or drop it here)."), this);
+        label->setAlignment(Qt::AlignCenter);
+        m_grid->addWidget(label, 0, 0);
+        return;
+    }
+    const bool several = rows.size() * columns.size() > 1;
+    if (several) { // one legend for the whole grid instead of one per chart
+        auto *legend = new QLabel(legendHtml(), this);
+        legend->setObjectName("gridLegend");
+        legend->setTextFormat(Qt::RichText);
+        legend->setWordWrap(true);
+        m_grid->addWidget(legend, 0, 0, 1, int(columns.size()));
+    }
+    for (int r = 0; r < rows.size(); ++r)
+        for (int c = 0; c < int(columns.size()); ++c) {
+            auto *chart = new MetricChart;
+            chart->build(*m_session, *m_model, rows[r], m_x, columns[std::size_t(c)]);
+            chart->legend()->setVisible(!several);
+            auto *view = new ChartView(chart, this);
+            view->connectLegend();
+            connect(chart, &MetricChart::checkpointClicked, this, &CurvesGrid::checkpointClicked);
+            m_grid->addWidget(view, r + (several ? 1 : 0), c);
+            m_grid->setRowStretch(r + (several ? 1 : 0), 1);
+            m_views << view;
+            m_charts << chart;
+        }
+}
+
+} // namespace cs

@@ -1,0 +1,63 @@
+// SPDX-License-Identifier: MIT
+#include "import_worker.h"
+
+#include "results/result_loader.h"
+
+#include <QThread>
+
+namespace cs {
+
+ImportWorker::ImportWorker(QObject *parent) : QObject(parent) {}
+
+ImportWorker::~ImportWorker()
+{
+    cancel();
+    if (m_thread) m_thread->wait();
+}
+
+bool ImportWorker::isRunning() const
+{
+    return m_thread && m_thread->isRunning();
+}
+
+void ImportWorker::cancel()
+{
+    if (m_cancel) *m_cancel = true;
+}
+
+void ImportWorker::start(const QStringList &paths)
+{
+    if (m_thread) {
+        cancel();
+        m_thread->wait();
+        m_thread->deleteLater();
+    }
+    auto cancelFlag = std::make_shared<std::atomic_bool>(false);
+    auto result = std::make_shared<ResultSet>();
+    m_cancel = cancelFlag;
+    std::vector<std::string> list;
+    for (const QString &p : paths)
+        list.push_back(p.toStdString());
+    m_thread = QThread::create([this, list, cancelFlag, result] {
+        *result = loadResults(
+            list, LoadOptions{},
+            [this, cancelFlag](std::size_t done, std::size_t total, const std::string &file) {
+                emit progress(int(done), int(total), QString::fromStdString(file));
+                return !*cancelFlag;
+            });
+    });
+    connect(m_thread, &QThread::finished, this, [this, result, paths] {
+        m_result = result;
+        emit finished(paths);
+    });
+    m_thread->start();
+}
+
+ResultSet ImportWorker::takeResult()
+{
+    ResultSet out = m_result ? std::move(*m_result) : ResultSet{};
+    m_result.reset();
+    return out;
+}
+
+} // namespace cs

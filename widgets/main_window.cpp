@@ -1,0 +1,318 @@
+// SPDX-License-Identifier: MIT
+#include "main_window.h"
+
+#include "chart_export.h"
+#include "checkpoint_model.h"
+#include "checkpoint_table.h"
+#include "curves_grid.h"
+#include "import_worker.h"
+#include "problems_model.h"
+#include "report/report_builder.h"
+#include "runs_model.h"
+#include "session.h"
+#include "util/atomic_file.h"
+#include "verdict_panel.h"
+
+#include <QAction>
+#include <QCloseEvent>
+#include <QComboBox>
+#include <QDirIterator>
+#include <QDockWidget>
+#include <QDragEnterEvent>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFileSystemWatcher>
+#include <QHeaderView>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QProgressBar>
+#include <QSettings>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTimer>
+#include <QToolBar>
+#include <QTreeView>
+
+namespace cs {
+
+MainWindow::MainWindow(QWidget *parent)
+    : QMainWindow(parent), m_session(new Session(this)),
+      m_model(new CheckpointModel(m_session, this)), m_runs(new RunsModel(m_session, this)),
+      m_problems(new ProblemsModel(m_session, this)), m_importer(new ImportWorker(this)),
+      m_watcher(new QFileSystemWatcher(this)), m_reloadTimer(new QTimer(this))
+{
+    setWindowTitle(tr("ClozeScope"));
+    setAcceptDrops(true);
+    m_curves = new CurvesGrid(m_session, m_model, this);
+    setCentralWidget(m_curves);
+    buildActions();
+    buildDocks();
+    m_progress = new QProgressBar(this);
+    m_progress->setMaximumWidth(200);
+    m_progress->hide();
+    m_status = new QLabel(tr("Open results to begin."), this);
+    statusBar()->addWidget(m_status, 1);
+    statusBar()->addPermanentWidget(m_progress);
+
+    connect(m_importer, &ImportWorker::progress, this,
+            [this](int done, int total, const QString &file) {
+                m_progress->show();
+                m_progress->setRange(0, total);
+                m_progress->setValue(done);
+                m_status->setText(tr("Reading %1").arg(QFileInfo(file).fileName()));
+            });
+    connect(m_importer, &ImportWorker::finished, this, &MainWindow::onImported);
+    m_reloadTimer->setSingleShot(true);
+    m_reloadTimer->setInterval(700);
+    connect(m_reloadTimer, &QTimer::timeout, this, [this] {
+        if (!m_session->paths().isEmpty()) openPaths(m_session->paths());
+    });
+    connect(m_watcher, &QFileSystemWatcher::directoryChanged, m_reloadTimer,
+            qOverload<>(&QTimer::start));
+    connect(m_watcher, &QFileSystemWatcher::fileChanged, m_reloadTimer,
+            qOverload<>(&QTimer::start));
+    QSettings settings;
+    restoreGeometry(settings.value("window/geometry").toByteArray());
+    restoreState(settings.value("window/state").toByteArray());
+    resize(size().isEmpty() ? QSize(1400, 900) : size());
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::buildActions()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    QToolBar *bar = addToolBar(tr("Main"));
+    bar->setObjectName("mainToolBar");
+    auto *openFolder = file->addAction(tr("Open &folder…"), this, [this] {
+        const QString dir = QFileDialog::getExistingDirectory(this, tr("Open results folder"));
+        if (!dir.isEmpty()) openPaths({dir});
+    });
+    openFolder->setShortcut(QKeySequence::Open);
+    file->addAction(tr("Open f&iles…"), this, [this] {
+        const QStringList files = QFileDialog::getOpenFileNames(
+            this, tr("Open result files"), {},
+            tr("Results (*.json *.jsonl *.csv *tfevents*);;All files (*)"));
+        if (!files.isEmpty()) openPaths(files);
+    });
+    m_recentMenu = file->addMenu(tr("Open &recent"));
+    rebuildRecentMenu();
+    auto *reload = file->addAction(tr("&Reload"), this, [this] { openPaths(m_session->paths()); });
+    reload->setShortcut(QKeySequence::Refresh);
+    file->addSeparator();
+    auto *exportMenu = file->addMenu(tr("&Export"));
+    exportMenu->addAction(tr("Charts (PNG, SVG, PDF)…"), this, &MainWindow::exportCharts);
+    exportMenu->addAction(tr("Table (CSV, Markdown, LaTeX, JSON)…"), this,
+                          &MainWindow::exportTable);
+    exportMenu->addAction(tr("Report (Markdown, HTML)…"), this, &MainWindow::exportReport);
+    file->addSeparator();
+    file->addAction(tr("&Quit"), this, &QWidget::close)->setShortcut(QKeySequence::Quit);
+
+    bar->addAction(openFolder);
+    bar->addAction(reload);
+    bar->addSeparator();
+    bar->addWidget(new QLabel(tr(" Metric "), bar));
+    m_metric = new QComboBox(bar);
+    m_metric->setObjectName("metricCombo");
+    m_metric->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    bar->addWidget(m_metric);
+    bar->addWidget(new QLabel(tr("  x "), bar));
+    m_xAxis = new QComboBox(bar);
+    m_xAxis->setObjectName("xAxisCombo");
+    m_xAxis->addItem(tr("Epoch"));
+    m_xAxis->addItem(tr("Step"));
+    bar->addWidget(m_xAxis);
+    bar->addSeparator();
+    bar->addAction(tr("Export charts…"), this, &MainWindow::exportCharts);
+    connect(m_metric, &QComboBox::currentIndexChanged, this,
+            [this] { m_curves->setMetric(m_metric->currentData().toString()); });
+    connect(m_xAxis, &QComboBox::currentIndexChanged, this,
+            [this](int i) { m_curves->setXAxis(i == 1 ? XAxis::Step : XAxis::Epoch); });
+    connect(m_session, &Session::changed, this, [this] {
+        const QString current = m_metric->currentData().toString();
+        const QSignalBlocker block(m_metric);
+        m_metric->clear();
+        m_metric->addItem(tr("Small multiples"), QString());
+        for (const QString &m : m_session->metrics())
+            m_metric->addItem(QString::fromStdString(metricLabel(m.toStdString())), m);
+        m_metric->setCurrentIndex(std::max(0, m_metric->findData(current)));
+    });
+}
+
+void MainWindow::buildDocks()
+{
+    m_runsView = new QTreeView(this);
+    m_runsView->setModel(m_runs);
+    m_runsView->setObjectName("runsView");
+    connect(m_runs, &QAbstractItemModel::modelReset, m_runsView, [this] {
+        m_runsView->expandAll();
+        m_runsView->resizeColumnToContents(0);
+    });
+    auto *runsDock = new QDockWidget(tr("Runs"), this);
+    runsDock->setObjectName("runsDock");
+    runsDock->setWidget(m_runsView);
+    addDockWidget(Qt::LeftDockWidgetArea, runsDock);
+
+    m_verdict = new VerdictPanel(m_session, this);
+    auto *verdictDock = new QDockWidget(tr("Verdict"), this);
+    verdictDock->setObjectName("verdictDock");
+    verdictDock->setWidget(m_verdict);
+    addDockWidget(Qt::RightDockWidgetArea, verdictDock);
+
+    m_table = new CheckpointTable(m_session, m_model, this);
+    auto *problemsView = new QTableView(this);
+    problemsView->setModel(m_problems);
+    problemsView->horizontalHeader()->setStretchLastSection(true);
+    problemsView->setWordWrap(false);
+    auto *tabs = new QTabWidget(this);
+    tabs->addTab(m_table, tr("Checkpoints"));
+    tabs->addTab(problemsView, tr("Problems"));
+    connect(m_session, &Session::changed, tabs, [this, tabs] {
+        const int n = int(m_session->results().problems.size());
+        tabs->setTabText(1, n ? tr("Problems (%1)").arg(n) : tr("Problems"));
+    });
+    auto *bottom = new QDockWidget(tr("Table"), this);
+    bottom->setObjectName("tableDock");
+    bottom->setWidget(tabs);
+    addDockWidget(Qt::BottomDockWidgetArea, bottom);
+    resizeDocks({runsDock, verdictDock}, {300, 360}, Qt::Horizontal);
+    resizeDocks({bottom}, {230}, Qt::Vertical);
+}
+
+void MainWindow::openPaths(const QStringList &paths)
+{
+    if (paths.isEmpty()) return;
+    m_status->setText(tr("Reading…"));
+    m_importer->start(paths);
+}
+
+void MainWindow::onImported(const QStringList &paths)
+{
+    m_progress->hide();
+    ResultSet results = m_importer->takeResult();
+    const std::size_t problems = results.problems.size();
+    m_session->setResults(std::move(results), paths);
+    m_status->setText(tr("%1 runs, %2 files, %3 problems")
+                          .arg(m_session->results().runs.size())
+                          .arg(m_session->results().files.size())
+                          .arg(problems));
+    setWindowTitle(tr("ClozeScope — %1").arg(QFileInfo(paths.front()).fileName()));
+    addRecent(paths);
+    watch(paths);
+    emit resultsShown();
+}
+
+void MainWindow::watch(const QStringList &paths)
+{
+    const QStringList old = m_watcher->files() + m_watcher->directories();
+    if (!old.isEmpty()) m_watcher->removePaths(old);
+    QStringList add;
+    for (const QString &p : paths) {
+        add << p;
+        if (QFileInfo(p).isDir()) {
+            QDirIterator it(p, QDir::Dirs | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
+            while (it.hasNext() && add.size() < 2000)
+                add << it.next();
+        }
+    }
+    m_watcher->addPaths(add);
+}
+
+void MainWindow::addRecent(const QStringList &paths)
+{
+    QSettings settings;
+    QStringList recent = settings.value("recent").toStringList();
+    const QString entry = paths.join('\n');
+    recent.removeAll(entry);
+    recent.prepend(entry);
+    settings.setValue("recent", recent.mid(0, 10));
+    rebuildRecentMenu();
+}
+
+void MainWindow::rebuildRecentMenu()
+{
+    m_recentMenu->clear();
+    const QStringList recent = QSettings().value("recent").toStringList();
+    for (const QString &entry : recent) {
+        const QStringList paths = entry.split('\n');
+        m_recentMenu->addAction(paths.join(", "), this, [this, paths] { openPaths(paths); });
+    }
+    m_recentMenu->setEnabled(!recent.isEmpty());
+}
+
+void MainWindow::exportCharts()
+{
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export charts"), "curves.png",
+                                                      tr("PNG (*.png);;SVG (*.svg);;PDF (*.pdf)"));
+    if (path.isEmpty()) return;
+    const QString error = exportWidget(m_curves, path);
+    if (!error.isEmpty()) QMessageBox::warning(this, tr("Export charts"), error);
+}
+
+void MainWindow::exportTable()
+{
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Export table"), "checkpoints.csv",
+        tr("CSV (*.csv);;Markdown (*.md);;LaTeX (*.tex);;JSON (*.json)"));
+    if (path.isEmpty()) return;
+    TableFormat format = TableFormat::Csv;
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    parseTableFormat(suffix == "tex" ? "latex" : suffix.toStdString(), format);
+    std::vector<std::string> metrics;
+    for (const QString &m : m_session->metrics())
+        metrics.push_back(m.toStdString());
+    const std::string error = writeFileAtomically(
+        path.toStdString(), renderTable(metricTable(m_session->analysed(), metrics), format));
+    if (!error.empty())
+        QMessageBox::warning(this, tr("Export table"), QString::fromStdString(error));
+}
+
+void MainWindow::exportReport()
+{
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export report"), "report.html",
+                                                      tr("HTML (*.html);;Markdown (*.md)"));
+    if (path.isEmpty()) return;
+    const QString chart = QFileInfo(path).completeBaseName() + "-curves.png";
+    const QString chartPath = QFileInfo(path).dir().filePath(chart);
+    QString error = exportWidget(m_curves, chartPath);
+    std::vector<std::string> inputs;
+    for (const QString &p : m_session->paths())
+        inputs.push_back(p.toStdString());
+    Document doc = buildReport(m_session->analysed(), inputs);
+    Block image;
+    image.kind = Block::Kind::Image;
+    image.text = chart.toStdString();
+    image.items = {tr("Curves as shown in ClozeScope").toStdString()};
+    doc.blocks.insert(doc.blocks.begin() + 1, image);
+    const bool html = QFileInfo(path).suffix().toLower() == "html";
+    const std::string written =
+        writeFileAtomically(path.toStdString(), html ? renderHtml(doc) : renderMarkdown(doc));
+    if (!written.empty()) error = QString::fromStdString(written);
+    if (!error.isEmpty()) QMessageBox::warning(this, tr("Export report"), error);
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    if (event->mimeData()->hasUrls()) event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    QStringList paths;
+    for (const QUrl &url : event->mimeData()->urls())
+        if (url.isLocalFile()) paths << url.toLocalFile();
+    openPaths(paths);
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    QSettings settings;
+    settings.setValue("window/geometry", saveGeometry());
+    settings.setValue("window/state", saveState());
+    QMainWindow::closeEvent(event);
+}
+
+} // namespace cs

@@ -1,0 +1,89 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "metric_chart.h"
+
+#include <QMainWindow>
+#include <QStringList>
+
+class QComboBox;
+class QFileSystemWatcher;
+class QLabel;
+class QMenu;
+class QProgressBar;
+class QTimer;
+class QTreeView;
+
+namespace cs {
+
+class CheckpointModel;
+class CheckpointTable;
+class CurvesGrid;
+class ImportWorker;
+class ProblemsModel;
+class RunsModel;
+class Session;
+class VerdictPanel;
+
+/// The workbench window: runs tree, curves, verdict, checkpoint table and problems, wired to
+/// one session. Thin: the views do the work.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+  public:
+    /// An empty window.
+    explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    /// Imports paths on the worker thread and shows them.
+    void openPaths(const QStringList &paths);
+    /// The session behind the views.
+    Session *session() const { return m_session; }
+    /// The chart grid.
+    CurvesGrid *curves() const { return m_curves; }
+    /// The checkpoint table.
+    CheckpointTable *table() const { return m_table; }
+    /// The verdict dock's panel.
+    VerdictPanel *verdict() const { return m_verdict; }
+    /// The import worker (tests wait for it).
+    ImportWorker *importer() const { return m_importer; }
+
+  signals:
+    /// An import finished and the views show it.
+    void resultsShown();
+
+  protected:
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
+    void closeEvent(QCloseEvent *event) override;
+
+  private:
+    void buildActions();
+    void buildDocks();
+    void onImported(const QStringList &paths);
+    void watch(const QStringList &paths);
+    void addRecent(const QStringList &paths);
+    void rebuildRecentMenu();
+    void exportCharts();
+    void exportTable();
+    void exportReport();
+
+    Session *m_session;
+    CheckpointModel *m_model;
+    RunsModel *m_runs;
+    ProblemsModel *m_problems;
+    ImportWorker *m_importer;
+    CurvesGrid *m_curves;
+    CheckpointTable *m_table;
+    VerdictPanel *m_verdict;
+    QTreeView *m_runsView;
+    QComboBox *m_metric;
+    QComboBox *m_xAxis;
+    QMenu *m_recentMenu;
+    QProgressBar *m_progress;
+    QLabel *m_status;
+    QFileSystemWatcher *m_watcher;
+    QTimer *m_reloadTimer;
+};
+
+} // namespace cs

@@ -1,0 +1,68 @@
+// SPDX-License-Identifier: MIT
+#include "problems_model.h"
+
+#include "session.h"
+
+#include <QApplication>
+#include <QStyle>
+
+namespace cs {
+
+ProblemsModel::ProblemsModel(Session *session, QObject *parent)
+    : QAbstractTableModel(parent), m_session(session)
+{
+    connect(session, &Session::changed, this, [this] {
+        beginResetModel();
+        endResetModel();
+    });
+}
+
+int ProblemsModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_session->results().problems.size());
+}
+
+int ProblemsModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : 4;
+}
+
+QVariant ProblemsModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case 0: return tr("Severity");
+    case 1: return tr("File");
+    case 2: return tr("Place");
+    case 3: return tr("Reason");
+    }
+    return {};
+}
+
+QVariant ProblemsModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const Problem &p = m_session->results().problems[std::size_t(index.row())];
+    if (role == Qt::DecorationRole && index.column() == 0 &&
+        qobject_cast<QApplication *>(QCoreApplication::instance())) {
+        const auto icon = p.severity == Severity::Error     ? QStyle::SP_MessageBoxCritical
+                          : p.severity == Severity::Warning ? QStyle::SP_MessageBoxWarning
+                                                            : QStyle::SP_MessageBoxInformation;
+        return QApplication::style()->standardIcon(icon);
+    }
+    if (role != Qt::DisplayRole && role != Qt::ToolTipRole) return {};
+    switch (index.column()) {
+    case 0:
+        return p.severity == Severity::Error     ? tr("error")
+               : p.severity == Severity::Warning ? tr("warning")
+                                                 : tr("note");
+    case 1: return QString::fromStdString(p.file);
+    case 2: return QString::fromStdString(p.location);
+    case 3: return QString::fromStdString(p.message);
+    }
+    return {};
+}
+
+} // namespace cs

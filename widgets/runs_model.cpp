@@ -1,0 +1,84 @@
+// SPDX-License-Identifier: MIT
+#include "runs_model.h"
+
+#include "report/format.h"
+#include "session.h"
+
+#include <QPixmap>
+
+#include <map>
+#include <set>
+
+namespace cs {
+
+RunsModel::RunsModel(Session *session, QObject *parent)
+    : QStandardItemModel(parent), m_session(session)
+{
+    connect(session, &Session::changed, this, &RunsModel::rebuild);
+    connect(this, &QStandardItemModel::itemChanged, this, &RunsModel::onItemChanged);
+    rebuild();
+}
+
+void RunsModel::rebuild()
+{
+    m_building = true;
+    clear();
+    setHorizontalHeaderLabels(
+        {tr("Run"), tr("Checkpoints"), tr("n per metric"), tr("Steps/epoch")});
+    std::map<std::string, QStandardItem *> experiments;
+    std::map<std::pair<std::string, int>, QStandardItem *> lengths;
+    const auto &runs = m_session->results().runs;
+    for (int i = 0; i < int(runs.size()); ++i) {
+        const Run &run = runs[std::size_t(i)];
+        QStandardItem *&exp = experiments[run.experiment];
+        if (!exp) {
+            exp = new QStandardItem(QString::fromStdString(run.experiment));
+            exp->setEditable(false);
+            appendRow({exp, new QStandardItem, new QStandardItem, new QStandardItem});
+        }
+        const int len = run.seqLen.value_or(0);
+        QStandardItem *&group = lengths[{run.experiment, len}];
+        if (!group) {
+            group = new QStandardItem(len ? tr("%1 tokens").arg(len) : tr("length unknown"));
+            group->setEditable(false);
+            exp->appendRow({group, new QStandardItem, new QStandardItem, new QStandardItem});
+        }
+        auto *item = new QStandardItem(QString::fromStdString(run.displayName()));
+        item->setEditable(false);
+        item->setCheckable(true);
+        item->setCheckState(m_session->isRunVisible(QString::fromStdString(run.key()))
+                                ? Qt::Checked
+                                : Qt::Unchecked);
+        item->setData(QString::fromStdString(run.key()), RunKeyRole);
+        QPixmap swatch(12, 12);
+        swatch.fill(m_session->runColour(i));
+        item->setData(swatch, Qt::DecorationRole);
+        item->setToolTip(QString::fromStdString(run.key()));
+        std::map<std::string, std::set<std::int64_t>> ns;
+        for (const auto &cp : run.checkpoints)
+            for (const auto &[id, mv] : cp.metrics)
+                if (mv.n) ns[id].insert(*mv.n);
+        QString nText;
+        for (const auto &[id, set] : ns)
+            for (auto n : set)
+                nText += (nText.isEmpty() ? "" : ", ") + QString::fromStdString(id) + " " +
+                         QString::number(n);
+        auto *count = new QStandardItem(QString::number(run.checkpoints.size()));
+        auto *nItem = new QStandardItem(nText);
+        auto *spe = new QStandardItem(run.stepsPerEpoch
+                                          ? QString::fromStdString(fmt::number(*run.stepsPerEpoch))
+                                          : QString());
+        for (auto *x : {count, nItem, spe})
+            x->setEditable(false);
+        group->appendRow({item, count, nItem, spe});
+    }
+    m_building = false;
+}
+
+void RunsModel::onItemChanged(QStandardItem *item)
+{
+    if (m_building || !item->isCheckable()) return;
+    m_session->setRunVisible(item->data(RunKeyRole).toString(), item->checkState() == Qt::Checked);
+}
+
+} // namespace cs
