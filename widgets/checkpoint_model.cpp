@@ -97,7 +97,10 @@ QVariant CheckpointModel::data(const QModelIndex &index, int role) const
         case RunColumn: return QString::fromStdString(run.displayName());
         case CheckpointColumn: return QString::fromStdString(cp.name);
         case StepColumn: return cp.step ? QVariant(qlonglong(*cp.step)) : QVariant();
-        case EpochColumn: return cp.epoch ? QVariant(*cp.epoch) : QVariant();
+        case EpochColumn:
+            if (!cp.epoch) return {};
+            return role == Qt::EditRole ? QVariant(*cp.epoch)
+                                        : QVariant(QString::fromStdString(fmt::epoch(cp.epoch)));
         }
         return {};
     }

@@ -1,0 +1,185 @@
+// SPDX-License-Identifier: MIT
+// Curves: series and marker positions equal the analysis; settings move the markers at once;
+// exports are valid files that contain the markers.
+#include "chart_export.h"
+#include "checkpoint_model.h"
+#include "curves_grid.h"
+#include "verdict_panel.h"
+#include "widget_support.h"
+
+#include <QDoubleSpinBox>
+#include <QFile>
+#include <QImage>
+#include <QLineSeries>
+#include <QProcess>
+#include <QSpinBox>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace cs;
+
+namespace {
+
+/// Pixels of exactly the early-stop marker's red.
+int redPixels(const QImage &image)
+{
+    int n = 0;
+    for (int y = 0; y < image.height(); ++y)
+        for (int x = 0; x < image.width(); ++x) {
+            const QColor c = image.pixelColor(x, y);
+            n += c.red() > 180 && c.green() < 60 && c.blue() < 60;
+        }
+    return n;
+}
+
+bool near(const QPointF &a, double x, double y)
+{
+    return qAbs(a.x() - x) < 1e-9 && qAbs(a.y() - y) < 1e-9;
+}
+
+} // namespace
+
+class TestCurves : public QObject
+{
+    Q_OBJECT
+  private slots:
+    void seriesAndMarkersEqualTheAnalysis()
+    {
+        Session session;
+        test::loadSamples(session);
+        CheckpointModel model(&session);
+        MetricChart chart;
+        chart.build(session, model, "Real@1", XAxis::Epoch, 1536);
+        QCOMPARE(chart.curveCount(), 2); // Combined and MLM v2 at 1536
+        const auto peaks = chart.markers(MarkerKind::Peak);
+        QCOMPARE(peaks.size(), 2);
+        QVERIFY(near(peaks[0], 5.0, 1602.0 / 2400)); // Combined: checkpoint-1980
+        QVERIFY(near(peaks[1], 3.0, 1585.0 / 2400)); // MLM v2: checkpoint-390
+        const auto stops = chart.markers(MarkerKind::EarlyStop);
+        QCOMPARE(stops.size(), 1); // patience 3 stops MLM v2 at epoch 2.0
+        QVERIFY(near(stops[0], 2.0, 1539.0 / 2400));
+        QCOMPARE(chart.markers(MarkerKind::Restored).size(), 1);
+        QVERIFY(near(chart.markers(MarkerKind::Restored)[0], 0.5, 1574.0 / 2400));
+        const auto decline = chart.markers(MarkerKind::Decline);
+        QCOMPARE(decline.size(), 1); // MLM v2 from the peak at 3.0 to the end at 5.0
+        QCOMPARE(decline[0], QPointF(3.0, 5.0));
+        QCOMPARE(chart.markers(MarkerKind::WithinNoise).size(), 3 + 10);
+        int lines = 0;
+        for (QAbstractSeries *s : chart.series())
+            if (auto *line = qobject_cast<QLineSeries *>(s);
+                line && line->name() == "mlm_v2_scratch_1536") {
+                ++lines;
+                QCOMPARE(line->count(), 11); // checkpoint-650 and -655 both drawn
+            }
+        QCOMPARE(lines, 1);
+        chart.build(session, model, "Real@1", XAxis::Step, 1536);
+        QVERIFY(near(chart.markers(MarkerKind::Peak)[1], 390, 1585.0 / 2400));
+    }
+
+    void patienceMovesTheMarkers()
+    {
+        Session session;
+        test::loadSamples(session);
+        CheckpointModel model(&session);
+        VerdictPanel panel(&session);
+        CurvesGrid grid(&session, &model);
+        grid.setMetric("Real@1");
+        auto *patience = panel.findChild<QSpinBox *>("patienceSpin");
+        QVERIFY(patience);
+        patience->setValue(5);
+        QCOMPARE(session.settings().earlyStop.patience, 5);
+        QVERIFY(panel.verdictText().contains(
+            "stops at checkpoint-655 (epoch 5.0) and restores checkpoint-390"));
+        const MetricChart *chart = nullptr;
+        for (MetricChart *c : grid.charts())
+            if (c->title().endsWith("1536")) chart = c;
+        QVERIFY(chart);
+        QVERIFY(near(chart->markers(MarkerKind::EarlyStop)[0], 5.0, 1552.0 / 2400));
+        QVERIFY(near(chart->markers(MarkerKind::Restored)[0], 3.0, 1585.0 / 2400));
+        patience->setValue(2);
+        for (MetricChart *c : grid.charts())
+            if (c->title().endsWith("1536"))
+                QVERIFY(near(c->markers(MarkerKind::EarlyStop)[0], 1.5, 1570.0 / 2400));
+    }
+
+    void weightsChangeTheScoreCurve()
+    {
+        Session session;
+        test::loadSamples(session);
+        CheckpointModel model(&session);
+        VerdictPanel panel(&session);
+        MetricChart chart;
+        chart.build(session, model, "score", XAxis::Epoch, 1536);
+        QVERIFY(near(chart.markers(MarkerKind::Peak)[1], 1.5,
+                     0.4 * 1570 / 2400 + 0.3 * 1955.0 / 2400 + 0.3 * 222 / 600));
+        auto *real5 = panel.findChild<QDoubleSpinBox *>("weight:Real@5");
+        QVERIFY(real5);
+        real5->setValue(0.0);
+        chart.build(session, model, "score", XAxis::Epoch, 1536);
+        QVERIFY(near(chart.markers(MarkerKind::Peak)[1], 1.5, 0.4 * 1570 / 2400 + 0.3 * 222 / 600));
+    }
+
+    void exports()
+    {
+        Session session;
+        test::loadSamples(session);
+        CheckpointModel model(&session);
+        CurvesGrid grid(&session, &model);
+        grid.resize(1400, 1200);
+        grid.setAttribute(Qt::WA_DontShowOnScreen);
+        grid.show();
+        QTemporaryDir dir;
+        for (const char *name : {"c.png", "c.svg", "c.pdf"})
+            QCOMPARE(exportWidget(&grid, dir.filePath(name)), QString());
+        QImage png(dir.filePath("c.png"));
+        QVERIFY(!png.isNull());
+        QCOMPARE(png.size(), QSize(2800, 2400));
+        QFile svg(dir.filePath("c.svg"));
+        QVERIFY(svg.open(QIODevice::ReadOnly));
+        const QByteArray svgText = svg.readAll();
+        QVERIFY(svgText.contains("<svg") && svgText.contains("</svg>"));
+        QVERIFY(svgText.contains("Early stop") && svgText.contains("Peak"));
+        QFile pdf(dir.filePath("c.pdf"));
+        QVERIFY(pdf.open(QIODevice::ReadOnly));
+        const QByteArray pdfBytes = pdf.readAll();
+        QVERIFY(pdfBytes.startsWith("%PDF-") && pdfBytes.trimmed().endsWith("%%EOF"));
+
+        // The same charts without early stopping (patience beyond the run): the red markers go.
+        AnalysisSettings s = session.settings();
+        s.earlyStop.patience = 50;
+        session.setSettings(s);
+        QCOMPARE(exportWidget(&grid, dir.filePath("none.png")), QString());
+        QCOMPARE(exportWidget(&grid, dir.filePath("none.pdf")), QString());
+        const int withMarkers = redPixels(png),
+                  without = redPixels(QImage(dir.filePath("none.png")));
+        QVERIFY2(withMarkers > without + 200,
+                 qPrintable(QString("%1 vs %2").arg(withMarkers).arg(without)));
+        QVERIFY(svgText.count("fill=\"#c81e1e\"") > 0 || svgText.count("#c81e1e") > 0);
+
+        const QString pdftoppm = QStandardPaths::findExecutable("pdftoppm");
+        QVERIFY2(!pdftoppm.isEmpty(),
+                 "pdftoppm (poppler-utils) is needed to check the PDF's pixels");
+        auto rasterise = [&](const QString &pdfName) {
+            QProcess p;
+            const QString out = dir.filePath(pdfName + "-page");
+            p.start(pdftoppm, {"-png", "-r", "96", "-singlefile", dir.filePath(pdfName), out});
+            p.waitForFinished(60000);
+            return QImage(out + ".png");
+        };
+        const QImage pageWith = rasterise("c.pdf"), pageWithout = rasterise("none.pdf");
+        QVERIFY(!pageWith.isNull() && !pageWithout.isNull());
+        QVERIFY2(
+            redPixels(pageWith) > redPixels(pageWithout) + 50,
+            qPrintable(QString("%1 vs %2").arg(redPixels(pageWith)).arg(redPixels(pageWithout))));
+    }
+
+    void unknownFormatIsRefused()
+    {
+        QWidget w;
+        QVERIFY(exportWidget(&w, "/tmp/x.bmp").contains("unknown image format"));
+    }
+};
+
+QTEST_MAIN(TestCurves)
+#include "tst_curves.moc"
