@@ -75,9 +75,18 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_watcher, &QFileSystemWatcher::fileChanged, m_reloadTimer,
             qOverload<>(&QTimer::start));
     QSettings settings;
-    restoreGeometry(settings.value("window/geometry").toByteArray());
-    restoreState(settings.value("window/state").toByteArray());
-    resize(size().isEmpty() ? QSize(1400, 900) : size());
+    if (!restoreGeometry(settings.value("window/geometry").toByteArray()))
+        resize(1500, 950);
+    if (!restoreState(settings.value("window/state").toByteArray()))
+        QTimer::singleShot(0, this, [this] { // first start: sizes once the window is laid out
+            const auto docks = findChildren<QDockWidget *>();
+            for (QDockWidget *d : docks) {
+                if (d->objectName() == "tableDock")
+                    resizeDocks({d}, {240}, Qt::Vertical);
+                else
+                    resizeDocks({d}, {d->objectName() == "runsDock" ? 330 : 380}, Qt::Horizontal);
+            }
+        });
 }
 
 MainWindow::~MainWindow() = default;
@@ -147,9 +156,10 @@ void MainWindow::buildDocks()
     m_runsView = new QTreeView(this);
     m_runsView->setModel(m_runs);
     m_runsView->setObjectName("runsView");
-    connect(m_runs, &QAbstractItemModel::modelReset, m_runsView, [this] {
+    connect(m_session, &Session::changed, m_runsView, [this] { // after RunsModel rebuilt
         m_runsView->expandAll();
-        m_runsView->resizeColumnToContents(0);
+        for (int c = 0; c < m_runs->columnCount(); ++c)
+            m_runsView->resizeColumnToContents(c);
     });
     auto *runsDock = new QDockWidget(tr("Runs"), this);
     runsDock->setObjectName("runsDock");
@@ -178,8 +188,6 @@ void MainWindow::buildDocks()
     bottom->setObjectName("tableDock");
     bottom->setWidget(tabs);
     addDockWidget(Qt::BottomDockWidgetArea, bottom);
-    resizeDocks({runsDock, verdictDock}, {300, 360}, Qt::Horizontal);
-    resizeDocks({bottom}, {230}, Qt::Vertical);
 }
 
 void MainWindow::openPaths(const QStringList &paths)

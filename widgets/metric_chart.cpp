@@ -269,7 +269,7 @@ void MetricChart::build(const Session &session, const CheckpointModel &model, co
     if (x == XAxis::Epoch) {
         ax->setTickType(QValueAxis::TicksDynamic);
         ax->setTickAnchor(0.0);
-        ax->setTickInterval(xmax - xmin > 6 ? 1.0 : 0.5);
+        ax->setTickInterval(xmax - xmin > 12 ? 2.0 : xmax - xmin > 3 ? 1.0 : 0.5);
         ax->setLabelFormat(QStringLiteral("%.1f"));
     } else {
         ax->setLabelFormat(QStringLiteral("%.0f"));
