@@ -24,10 +24,14 @@ void CheckpointModel::rebuild()
     beginResetModel();
     m_metrics = m_session->metrics();
     m_rows.clear();
+    m_runOffsets.clear();
     const auto &runs = m_session->results().runs;
-    for (int r = 0; r < int(runs.size()); ++r)
-        for (int c = 0; c < int(runs[r].checkpoints.size()); ++c)
+    for (int r = 0; r < int(runs.size()); ++r) {
+        m_runOffsets.push_back(int(m_rows.size()));
+        for (int c = 0; c < int(runs[std::size_t(r)].checkpoints.size()); ++c)
             m_rows.emplace_back(r, c);
+    }
+    m_runOffsets.push_back(int(m_rows.size()));
     endResetModel();
 }
 
@@ -49,9 +53,10 @@ int CheckpointModel::metricColumn(const QString &metric) const
 
 int CheckpointModel::rowOf(int runIndex, int checkpointIndex) const
 {
-    const auto it =
-        std::find(m_rows.begin(), m_rows.end(), std::make_pair(runIndex, checkpointIndex));
-    return it == m_rows.end() ? -1 : int(it - m_rows.begin());
+    // Rows are laid out run by run, so a run's rows start at its offset.
+    if (runIndex < 0 || runIndex + 1 >= int(m_runOffsets.size())) return -1;
+    const int row = m_runOffsets[std::size_t(runIndex)] + checkpointIndex;
+    return checkpointIndex >= 0 && row < m_runOffsets[std::size_t(runIndex) + 1] ? row : -1;
 }
 
 QVariant CheckpointModel::headerData(int section, Qt::Orientation orientation, int role) const

@@ -72,15 +72,8 @@ QString CurvesGrid::legendHtml() const
     return html;
 }
 
-void CurvesGrid::rebuild()
+std::vector<std::optional<int>> CurvesGrid::columnLengths() const
 {
-    qDeleteAll(m_views);
-    m_views.clear();
-    m_charts.clear();
-    while (QLayoutItem *item = m_grid->takeAt(0)) {
-        delete item->widget();
-        delete item;
-    }
     std::set<int> lengths;
     bool unknownLength = false;
     for (const QString &key : m_session->visibleRuns()) {
@@ -96,8 +89,34 @@ void CurvesGrid::rebuild()
             columns.emplace_back(l);
     else
         columns.emplace_back(std::nullopt);
-    const QStringList rows = rowMetrics();
-    if (rows.isEmpty() || m_session->visibleRuns().isEmpty()) {
+    return columns;
+}
+
+void CurvesGrid::rebuild()
+{
+    const auto columns = columnLengths();
+    const QStringList rows = m_session->visibleRuns().isEmpty() ? QStringList{} : rowMetrics();
+    const QString shape = rows.join(',') + '|' + QString::number(columns.size());
+    if (shape == m_shape && !m_charts.isEmpty()) {
+        // Same grid: rebuild the series in the existing charts (much cheaper than new views).
+        int k = 0;
+        for (int r = 0; r < rows.size(); ++r)
+            for (const auto &len : columns) {
+                m_charts[k]->build(*m_session, *m_model, rows[r], m_x, len);
+                m_views[k++]->connectLegend();
+            }
+        if (m_legend) m_legend->setText(legendHtml());
+        return;
+    }
+    m_shape = shape;
+    m_views.clear();
+    m_charts.clear();
+    m_legend = nullptr;
+    while (QLayoutItem *item = m_grid->takeAt(0)) {
+        delete item->widget();
+        delete item;
+    }
+    if (rows.isEmpty()) {
         auto *label =
             new QLabel(tr("Open a results folder or file (File ▸ Open, or drop it here)."), this);
         label->setAlignment(Qt::AlignCenter);
@@ -106,17 +125,17 @@ void CurvesGrid::rebuild()
     }
     const bool several = rows.size() * columns.size() > 1;
     if (several) { // one legend for the whole grid instead of one per chart
-        auto *legend = new QLabel(legendHtml(), this);
-        legend->setObjectName("gridLegend");
-        legend->setTextFormat(Qt::RichText);
-        legend->setWordWrap(true);
-        m_grid->addWidget(legend, 0, 0, 1, int(columns.size()));
+        m_legend = new QLabel(legendHtml(), this);
+        m_legend->setObjectName("gridLegend");
+        m_legend->setTextFormat(Qt::RichText);
+        m_legend->setWordWrap(true);
+        m_grid->addWidget(m_legend, 0, 0, 1, int(columns.size()));
     }
     for (int r = 0; r < rows.size(); ++r)
         for (int c = 0; c < int(columns.size()); ++c) {
             auto *chart = new MetricChart;
-            chart->build(*m_session, *m_model, rows[r], m_x, columns[std::size_t(c)]);
             chart->legend()->setVisible(!several);
+            chart->build(*m_session, *m_model, rows[r], m_x, columns[std::size_t(c)]);
             auto *view = new ChartView(chart, this);
             view->connectLegend();
             connect(chart, &MetricChart::checkpointClicked, this, &CurvesGrid::checkpointClicked);

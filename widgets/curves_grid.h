@@ -4,9 +4,13 @@
 #include "metric_chart.h"
 
 #include <QStringList>
+
 #include <QWidget>
+#include <optional>
+#include <vector>
 
 class QGridLayout;
+class QLabel;
 
 namespace cs {
 
@@ -41,6 +45,7 @@ class CurvesGrid : public QWidget
 
   private:
     QString legendHtml() const;
+    std::vector<std::optional<int>> columnLengths() const;
 
     Session *m_session;
     CheckpointModel *m_model;
@@ -49,6 +54,8 @@ class CurvesGrid : public QWidget
     XAxis m_x = XAxis::Epoch;
     QList<MetricChart *> m_charts;
     QList<ChartView *> m_views;
+    QLabel *m_legend = nullptr;
+    QString m_shape; // metrics and columns of the charts shown, to reuse them
 };
 
 } // namespace cs

@@ -75,8 +75,7 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_watcher, &QFileSystemWatcher::fileChanged, m_reloadTimer,
             qOverload<>(&QTimer::start));
     QSettings settings;
-    if (!restoreGeometry(settings.value("window/geometry").toByteArray()))
-        resize(1500, 950);
+    if (!restoreGeometry(settings.value("window/geometry").toByteArray())) resize(1500, 950);
     if (!restoreState(settings.value("window/state").toByteArray()))
         QTimer::singleShot(0, this, [this] { // first start: sizes once the window is laid out
             const auto docks = findChildren<QDockWidget *>();

@@ -18,12 +18,6 @@
 namespace cs {
 namespace {
 
-struct Point
-{
-    double x = 0.0, y = 0.0;
-    int row = -1;
-};
-
 QScatterSeries *markerSeries(MarkerKind kind, const QColor &colour)
 {
     auto *s = new QScatterSeries;
@@ -88,6 +82,34 @@ QList<QPointF> MetricChart::markers(MarkerKind kind) const
     return out;
 }
 
+using Point = MetricChart::Point;
+using RunPoints = MetricChart::RunPoints;
+
+namespace {
+
+RunPoints collectPoints(const CheckpointModel &model, int run, int checkpoints, int column, XAxis x)
+{
+    RunPoints rp;
+    rp.run = run;
+    for (int c = 0; c < checkpoints; ++c) {
+        const QModelIndex idx = model.index(model.rowOf(run, c), column);
+        const QVariant v = idx.data(CheckpointModel::ValueRole);
+        const QVariant xv =
+            idx.data(x == XAxis::Epoch ? CheckpointModel::EpochRole : CheckpointModel::StepRole);
+        if (!v.isValid() || !xv.isValid()) continue;
+        rp.pts.push_back({xv.toDouble(), v.toDouble(), idx.row()});
+        const QVariant lo = idx.data(CheckpointModel::IntervalLowRole);
+        if (lo.isValid()) {
+            rp.lower << QPointF(xv.toDouble(), lo.toDouble());
+            rp.upper << QPointF(xv.toDouble(),
+                                idx.data(CheckpointModel::IntervalHighRole).toDouble());
+        }
+    }
+    return rp;
+}
+
+} // namespace
+
 void MetricChart::build(const Session &session, const CheckpointModel &model, const QString &metric,
                         XAxis x, std::optional<int> seqLen)
 {
@@ -100,191 +122,197 @@ void MetricChart::build(const Session &session, const CheckpointModel &model, co
     const int column = model.metricColumn(metric);
     setTitle(QString::fromStdString(metricLabel(metric.toStdString())) +
              (seqLen ? QStringLiteral(" @ %1").arg(*seqLen) : QString()));
-    auto *ax = new QValueAxis, *ay = new QValueAxis;
-    ax->setTitleText(x == XAxis::Epoch ? tr("Epoch") : tr("Step"));
-    ay->setLabelFormat(QStringLiteral("%.3f"));
-    addAxis(ax, Qt::AlignBottom);
-    addAxis(ay, Qt::AlignLeft);
+    m_ax = new QValueAxis;
+    m_ay = new QValueAxis;
+    m_ax->setTitleText(x == XAxis::Epoch ? tr("Epoch") : tr("Step"));
+    m_ay->setLabelFormat(QStringLiteral("%.3f"));
+    addAxis(m_ax, Qt::AlignBottom);
+    addAxis(m_ay, Qt::AlignLeft);
     if (column < 0) return;
-
-    double xmin = INFINITY, xmax = -INFINITY, ymin = INFINITY, ymax = -INFINITY;
-    QList<QAbstractSeries *> declines;
-    QSet<QString> inLegend; // one legend entry per marker kind, not one per run
-    auto attach = [&](QAbstractSeries *s) {
-        addSeries(s);
-        s->attachAxis(ax);
-        s->attachAxis(ay);
-        const auto legendMarkers = legend()->markers(s);
-        for (QLegendMarker *m : legendMarkers)
-            m->setVisible(!inLegend.contains(s->name()));
-        inLegend.insert(s->name());
-    };
+    std::vector<RunPoints> runs;
     const auto &results = session.results();
     for (int r = 0; r < int(results.runs.size()); ++r) {
         const Run &run = results.runs[std::size_t(r)];
         if (!session.isRunVisible(QString::fromStdString(run.key())) ||
             (seqLen && run.seqLen != seqLen))
             continue;
-        std::vector<Point> pts;
-        auto *band = new QAreaSeries(new QLineSeries, new QLineSeries);
-        for (int c = 0; c < int(run.checkpoints.size()); ++c) {
-            const QModelIndex idx = model.index(model.rowOf(r, c), column);
-            const QVariant v = idx.data(CheckpointModel::ValueRole);
-            const QVariant xv = idx.data(x == XAxis::Epoch ? CheckpointModel::EpochRole
-                                                           : CheckpointModel::StepRole);
-            if (!v.isValid() || !xv.isValid()) continue;
-            pts.push_back({xv.toDouble(), v.toDouble(), idx.row()});
-            const QVariant lo = idx.data(CheckpointModel::IntervalLowRole),
-                           hi = idx.data(CheckpointModel::IntervalHighRole);
-            if (lo.isValid()) {
-                band->lowerSeries()->append(xv.toDouble(), lo.toDouble());
-                band->upperSeries()->append(xv.toDouble(), hi.toDouble());
-                ymin = std::min(ymin, lo.toDouble());
-                ymax = std::max(ymax, hi.toDouble());
-            }
+        RunPoints rp = collectPoints(model, r, int(run.checkpoints.size()), column, x);
+        if (!rp.pts.empty()) runs.push_back(std::move(rp));
+    }
+    m_curves = int(runs.size());
+    if (runs.empty()) return;
+    // With many runs, bands, decline stretches and per-point noise markers would hide each other
+    // (and cost the redraw most of its time); peaks and early stops stay.
+    const bool bands = runs.size() <= kMaxBandedRuns;
+    m_legendNames.clear();
+    for (const RunPoints &rp : runs)
+        addRun(session, model, rp, column, metric, bands);
+    addMarkerSeries();
+    setRanges(runs, x, bands);
+}
+
+void MetricChart::attach(QAbstractSeries *s)
+{
+    addSeries(s);
+    s->attachAxis(m_ax);
+    s->attachAxis(m_ay);
+    const auto legendMarkers = legend()->markers(s);
+    for (QLegendMarker *m : legendMarkers) // one legend entry per kind of series, not per run
+        m->setVisible(!m_legendNames.contains(s->name()));
+    m_legendNames.insert(s->name());
+}
+
+void MetricChart::addRun(const Session &session, const CheckpointModel &model, const RunPoints &rp,
+                         int column, const QString &metric, bool bands)
+{
+    const Run &run = session.results().runs[std::size_t(rp.run)];
+    const RunAnalysis &ra = session.analysed().analyses[std::size_t(rp.run)];
+    const QColor colour = session.runColour(rp.run);
+    const MetricAnalysis *ma = ra.find(metric.toStdString());
+    const Point *peak = nullptr;
+    for (const auto &p : rp.pts)
+        if (model.index(p.row, column).data(CheckpointModel::IsPeakRole).toBool()) peak = &p;
+    if (bands && ma && peak && peak->x < rp.pts.back().x &&
+        (ma->verdict == Verdict::WithinNoise || ma->verdict == Verdict::SignificantDecline ||
+         ma->verdict == Verdict::Untested)) {
+        // The stretch from the peak to the last evaluation, a wide band under the curve: red
+        // when the decline is significant, the run's colour otherwise.
+        auto *segment = new QLineSeries;
+        for (const auto &p : rp.pts)
+            if (p.x >= peak->x) segment->append(p.x, p.y);
+        const bool significant = ma->verdict == Verdict::SignificantDecline;
+        QColor c = significant ? QColor(220, 40, 40) : colour;
+        c.setAlpha(significant ? 110 : 60);
+        segment->setPen(QPen(c, 9, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+        segment->setName(significant ? tr("Significant decline after the peak")
+                                     : tr("Decline after the peak (within noise)"));
+        m_markers.append({MarkerKind::Decline, QPointF(peak->x, rp.pts.back().x)});
+        attach(segment);
+    }
+    if (bands && rp.upper.size() > 1) {
+        auto *lower = new QLineSeries, *upper = new QLineSeries;
+        lower->append(rp.lower);
+        upper->append(rp.upper);
+        auto *band = new QAreaSeries(upper, lower);
+        QColor fill = colour;
+        fill.setAlpha(40);
+        band->setBrush(fill);
+        band->setPen(Qt::NoPen);
+        band->setName(tr("%1 % interval").arg(std::lround(session.settings().confidence * 100)));
+        attach(band);
+    }
+    auto *line = new QLineSeries;
+    line->setName(QString::fromStdString(run.displayName()));
+    line->setPen(QPen(colour, 2));
+    line->setPointsVisible(bands);
+    line->setMarkerSize(9);
+    for (int i = 0; i < int(rp.pts.size()); ++i) {
+        const Point &p = rp.pts[std::size_t(i)];
+        line->append(p.x, p.y);
+        // Points within noise of the peak are drawn hollow (white), the others filled.
+        if (bands && model.index(p.row, column).data(CheckpointModel::WithinNoiseRole).toBool()) {
+            line->setPointConfiguration(i, QXYSeries::PointConfiguration::Color, QColor(Qt::white));
+            m_markers.append({MarkerKind::WithinNoise, QPointF(p.x, p.y)});
         }
-        if (pts.empty()) {
-            delete band;
-            continue;
+        if (&p == peak) {
+            m_peaks.append({QPointF(p.x, p.y), colour});
+            m_markers.append({MarkerKind::Peak, QPointF(p.x, p.y)});
         }
-        ++m_curves;
-        const QColor colour = session.runColour(r);
-        if (band->upperSeries()->count() > 1) {
-            QColor fill = colour;
-            fill.setAlpha(40);
-            band->setBrush(fill);
-            band->setPen(Qt::NoPen);
-            band->setName(
-                tr("%1 % interval").arg(std::lround(session.settings().confidence * 100)));
-            attach(band);
-        } else {
-            delete band;
+    }
+    attach(line);
+    connectPoints(line, model, rp.pts, column);
+    if (ra.earlyStop && ra.earlyStop->metric == metric.toStdString() && ra.earlyStop->stopped) {
+        for (const auto &p : rp.pts) {
+            const int c = model.index(p.row, 0).data(CheckpointModel::CheckpointIndexRole).toInt();
+            if (std::size_t(c) == ra.earlyStop->stopAt)
+                m_markers.append({MarkerKind::EarlyStop, QPointF(p.x, p.y)});
+            if (std::size_t(c) == ra.earlyStop->restored)
+                m_markers.append({MarkerKind::Restored, QPointF(p.x, p.y)});
         }
-        auto *line = new QLineSeries;
-        line->setName(QString::fromStdString(run.displayName()));
-        line->setPen(QPen(colour, 2));
-        line->setPointsVisible(true);
-        for (const auto &p : pts) {
-            line->append(p.x, p.y);
+    }
+}
+
+void MetricChart::connectPoints(QLineSeries *line, const CheckpointModel &model,
+                                const std::vector<Point> &pts, int column)
+{
+    connect(line, &QLineSeries::hovered, this,
+            [&model, pts, column](const QPointF &at, bool state) {
+                if (!state) {
+                    QToolTip::hideText();
+                    return;
+                }
+                const auto nearest =
+                    std::min_element(pts.begin(), pts.end(), [&](const Point &a, const Point &b) {
+                        return std::hypot(a.x - at.x(), a.y - at.y()) <
+                               std::hypot(b.x - at.x(), b.y - at.y());
+                    });
+                const QModelIndex idx = model.index(nearest->row, column);
+                QToolTip::showText(QCursor::pos(),
+                                   idx.data(Qt::ToolTipRole).toString() + "\n" +
+                                       tr("step %1, epoch %2")
+                                           .arg(idx.data(CheckpointModel::StepRole).toString(),
+                                                idx.data(CheckpointModel::EpochRole).toString()));
+            });
+    connect(line, &QLineSeries::clicked, this, [this, &model, pts](const QPointF &at) {
+        const auto nearest =
+            std::min_element(pts.begin(), pts.end(), [&](const Point &a, const Point &b) {
+                return std::fabs(a.x - at.x()) < std::fabs(b.x - at.x());
+            });
+        const QModelIndex idx = model.index(nearest->row, 0);
+        emit checkpointClicked(idx.data(CheckpointModel::RunIndexRole).toInt(),
+                               idx.data(CheckpointModel::CheckpointIndexRole).toInt());
+    });
+}
+
+void MetricChart::addMarkerSeries()
+{
+    // One series per kind of marker for the whole chart (fast), coloured per point.
+    auto *peaks = markerSeries(MarkerKind::Peak, Qt::black);
+    for (int i = 0; i < m_peaks.size(); ++i) {
+        peaks->append(m_peaks[i].first);
+        peaks->setPointConfiguration(i, QXYSeries::PointConfiguration::Color, m_peaks[i].second);
+    }
+    m_peaks.clear();
+    for (MarkerKind kind : {MarkerKind::EarlyStop, MarkerKind::Restored}) {
+        const QList<QPointF> at = markers(kind);
+        if (at.isEmpty()) continue;
+        auto *s = markerSeries(kind, Qt::black);
+        s->append(at);
+        attach(s);
+    }
+    attach(peaks);
+}
+
+void MetricChart::setRanges(const std::vector<RunPoints> &runs, XAxis x, bool bands)
+{
+    double xmin = INFINITY, xmax = -INFINITY, ymin = INFINITY, ymax = -INFINITY;
+    for (const RunPoints &rp : runs) {
+        for (const auto &p : rp.pts) {
             xmin = std::min(xmin, p.x);
             xmax = std::max(xmax, p.x);
             ymin = std::min(ymin, p.y);
             ymax = std::max(ymax, p.y);
         }
-        attach(line);
-        connect(line, &QLineSeries::hovered, this,
-                [&model, pts, column](const QPointF &at, bool state) {
-                    if (!state) {
-                        QToolTip::hideText();
-                        return;
-                    }
-                    const auto nearest = std::min_element(
-                        pts.begin(), pts.end(), [&](const Point &a, const Point &b) {
-                            return std::hypot(a.x - at.x(), a.y - at.y()) <
-                                   std::hypot(b.x - at.x(), b.y - at.y());
-                        });
-                    const QModelIndex idx = model.index(nearest->row, column);
-                    QString tip = idx.data(Qt::ToolTipRole).toString();
-                    tip += "\n" + tr("step %1, epoch %2")
-                                      .arg(idx.data(CheckpointModel::StepRole).toString(),
-                                           idx.data(CheckpointModel::EpochRole).toString());
-                    QToolTip::showText(QCursor::pos(), tip);
-                });
-        connect(line, &QLineSeries::clicked, this, [this, &model, pts](const QPointF &at) {
-            const auto nearest =
-                std::min_element(pts.begin(), pts.end(), [&](const Point &a, const Point &b) {
-                    return std::fabs(a.x - at.x()) < std::fabs(b.x - at.x());
-                });
-            const QModelIndex idx = model.index(nearest->row, 0);
-            emit checkpointClicked(idx.data(CheckpointModel::RunIndexRole).toInt(),
-                                   idx.data(CheckpointModel::CheckpointIndexRole).toInt());
-        });
-
-        // Markers from the same model roles and the run's analysis.
-        const RunAnalysis &ra = session.analysed().analyses[std::size_t(r)];
-        auto *peak = markerSeries(MarkerKind::Peak, colour),
-             *noise = markerSeries(MarkerKind::WithinNoise, colour);
-        std::optional<Point> peakPoint;
-        for (const auto &p : pts) {
-            const QModelIndex idx = model.index(p.row, column);
-            if (idx.data(CheckpointModel::IsPeakRole).toBool()) {
-                peak->append(p.x, p.y);
-                peakPoint = p;
-                m_markers.append({MarkerKind::Peak, QPointF(p.x, p.y)});
-            } else if (idx.data(CheckpointModel::WithinNoiseRole).toBool()) {
-                noise->append(p.x, p.y);
-                m_markers.append({MarkerKind::WithinNoise, QPointF(p.x, p.y)});
+        if (bands)
+            for (int i = 0; i < rp.lower.size(); ++i) {
+                ymin = std::min(ymin, rp.lower[i].y());
+                ymax = std::max(ymax, rp.upper[i].y());
             }
-        }
-        attach(noise);
-        if (ra.earlyStop && ra.earlyStop->metric == metric.toStdString()) {
-            const auto pointOf = [&](std::size_t cpIndex) -> std::optional<Point> {
-                const int row = model.rowOf(r, int(cpIndex));
-                for (const auto &p : pts)
-                    if (p.row == row) return p;
-                return std::nullopt;
-            };
-            if (const auto stop = pointOf(ra.earlyStop->stopAt); stop && ra.earlyStop->stopped) {
-                auto *s = markerSeries(MarkerKind::EarlyStop, colour);
-                s->append(stop->x, stop->y);
-                m_markers.append({MarkerKind::EarlyStop, QPointF(stop->x, stop->y)});
-                attach(s);
-            }
-            if (const auto restored = pointOf(ra.earlyStop->restored);
-                restored && ra.earlyStop->stopped) {
-                auto *s = markerSeries(MarkerKind::Restored, colour);
-                s->append(restored->x, restored->y);
-                m_markers.append({MarkerKind::Restored, QPointF(restored->x, restored->y)});
-                attach(s);
-            }
-        }
-        attach(peak);
-        const MetricAnalysis *ma = ra.find(metric.toStdString());
-        if (ma && peakPoint &&
-            (ma->verdict == Verdict::WithinNoise || ma->verdict == Verdict::SignificantDecline ||
-             ma->verdict == Verdict::Untested)) {
-            const Point last = pts.back();
-            if (last.x > peakPoint->x) {
-                // The stretch from the peak to the last evaluation, drawn as a wide band under
-                // the curve: red when the decline is significant, the run's colour otherwise.
-                auto *segment = new QLineSeries;
-                for (const auto &p : pts)
-                    if (p.x >= peakPoint->x) segment->append(p.x, p.y);
-                const bool significant = ma->verdict == Verdict::SignificantDecline;
-                QColor c = significant ? QColor(220, 40, 40) : colour;
-                c.setAlpha(significant ? 110 : 60);
-                segment->setPen(QPen(c, 9, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
-                segment->setName(significant ? tr("Significant decline after the peak")
-                                             : tr("Decline after the peak (within noise)"));
-                m_markers.append({MarkerKind::Decline, QPointF(peakPoint->x, last.x)});
-                declines << segment;
-            }
-        }
     }
-    if (m_curves == 0) return;
     const double ypad = std::max((ymax - ymin) * 0.08, 1e-3),
                  xpad = std::max((xmax - xmin) * 0.03, 0.05);
-    ax->setRange(xmin - xpad, xmax + xpad);
-    ay->setRange(ymin - ypad, ymax + ypad);
+    m_ax->setRange(xmin - xpad, xmax + xpad);
+    m_ay->setRange(ymin - ypad, ymax + ypad);
     if (x == XAxis::Epoch) {
-        ax->setTickType(QValueAxis::TicksDynamic);
-        ax->setTickAnchor(0.0);
-        ax->setTickInterval(xmax - xmin > 12 ? 2.0 : xmax - xmin > 3 ? 1.0 : 0.5);
-        ax->setLabelFormat(QStringLiteral("%.1f"));
+        m_ax->setTickType(QValueAxis::TicksDynamic);
+        m_ax->setTickAnchor(0.0);
+        m_ax->setTickInterval(xmax - xmin > 12 ? 2.0 : xmax - xmin > 3 ? 1.0 : 0.5);
+        m_ax->setLabelFormat(QStringLiteral("%.1f"));
     } else {
-        ax->setLabelFormat(QStringLiteral("%.0f"));
-        ax->applyNiceNumbers();
+        m_ax->setLabelFormat(QStringLiteral("%.0f"));
+        m_ax->applyNiceNumbers();
     }
-    ay->applyNiceNumbers();
-    // Decline bands go under the curves: insert them first, then re-add the rest on top.
-    const QList<QAbstractSeries *> drawn = series();
-    for (QAbstractSeries *s : drawn)
-        removeSeries(s);
-    inLegend.clear();
-    for (QAbstractSeries *s : declines)
-        attach(s);
-    for (QAbstractSeries *s : drawn)
-        attach(s);
+    m_ay->applyNiceNumbers();
 }
 
 } // namespace cs

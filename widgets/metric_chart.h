@@ -2,11 +2,17 @@
 #pragma once
 
 #include <QChart>
+#include <QColor>
 #include <QList>
 #include <QPointF>
+#include <QSet>
 #include <QString>
 
 #include <optional>
+#include <vector>
+
+class QLineSeries;
+class QValueAxis;
 
 namespace cs {
 
@@ -39,14 +45,43 @@ class MetricChart : public QChart
     /// The metric shown.
     const QString &metric() const { return m_metric; }
 
+    /// Most runs in one chart that still get interval bands, decline stretches and noise markers.
+    static constexpr std::size_t kMaxBandedRuns = 6;
+
+    /// One plotted point: x, value, and the model row it comes from.
+    struct Point
+    {
+        double x = 0.0, y = 0.0;
+        int row = -1;
+    };
+    /// A run's points for one metric, with its interval band.
+    struct RunPoints
+    {
+        int run = -1;
+        std::vector<Point> pts;
+        QList<QPointF> lower, upper;
+    };
+
   signals:
     /// A point was clicked: run index and checkpoint index.
     void checkpointClicked(int runIndex, int checkpointIndex);
 
   private:
+    void attach(QAbstractSeries *series);
+    void addRun(const Session &session, const CheckpointModel &model, const RunPoints &rp,
+                int column, const QString &metric, bool bands);
+    void connectPoints(QLineSeries *line, const CheckpointModel &model,
+                       const std::vector<Point> &pts, int column);
+    void addMarkerSeries();
+    void setRanges(const std::vector<RunPoints> &runs, XAxis x, bool bands);
+
     QString m_metric;
     int m_curves = 0;
     QList<QPair<MarkerKind, QPointF>> m_markers;
+    QList<QPair<QPointF, QColor>> m_peaks;
+    QSet<QString> m_legendNames;
+    QValueAxis *m_ax = nullptr;
+    QValueAxis *m_ay = nullptr;
 };
 
 /// Name of a marker kind for legends ("Peak", "Early stop", …).

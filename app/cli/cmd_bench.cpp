@@ -4,7 +4,7 @@
 
 #include "report/report_builder.h"
 #include "results/result_loader.h"
-#include "util/atomic_file.h"
+#include "util/bench_tree.h"
 
 #include <nlohmann/json.hpp>
 
@@ -41,40 +41,6 @@ std::string cpuModel()
     return "unknown CPU";
 }
 
-/// Writes runs × checkpoints result files in the first user's evaluator format.
-void generateTree(const fs::path &root, int runs, int checkpoints)
-{
-    std::mt19937 rng(7);
-    std::uniform_real_distribution<double> noise(-0.01, 0.01);
-    nlohmann::json workspace = {
-        {"format", "clozescope-workspace"}, {"version", 1}, {"runs", nlohmann::json::object()}};
-    for (int r = 0; r < runs; ++r) {
-        const int seqLen = r % 2 ? 2048 : 1536;
-        const std::string run = "exp" + std::to_string(r / 2) + "_" + std::to_string(seqLen);
-        const int stepsPerEpoch = 100 + r;
-        workspace["runs"][run] = {{"steps_per_epoch", stepsPerEpoch}};
-        const fs::path dir = root / ("evaluation_results_" + std::to_string(r));
-        fs::create_directories(dir);
-        for (int c = 1; c <= checkpoints; ++c) {
-            const int step = c * stepsPerEpoch / 2;
-            const int n = seqLen == 1536 ? 2400 : 3200;
-            const nlohmann::json j = {
-                {"checkpoint", "runs/" + run + "/checkpoint-" + std::to_string(step)},
-                {"seq_len", seqLen},
-                {"evaluated_at", "2025-10-11T19:15:56"},
-                {"lambada_top1", std::round((0.35 + noise(rng)) * 600) / 600},
-                {"real1", std::round((0.65 + noise(rng)) * n) / n},
-                {"real5", std::round((0.81 + noise(rng)) * n) / n},
-                {"coref_samples", n},
-                {"eval_time_seconds", 1000.0},
-                {"timings", {{"lambada", 70.0}, {"coref_build", 400.0}, {"real_combined", 500.0}}}};
-            std::ofstream(dir / ("checkpoint-" + std::to_string(step) + "_eval_results.json"))
-                << j.dump(2);
-        }
-    }
-    std::ofstream(root / "clozescope.workspace.json") << workspace.dump(2);
-}
-
 template <typename F> std::vector<double> timeIt(int repeat, F &&f)
 {
     std::vector<double> ms;
@@ -99,7 +65,7 @@ int run(const BenchOptions &o)
     const fs::path root = temp ? fs::temp_directory_path() /
                                      ("clozescope-bench-" + std::to_string(std::random_device{}()))
                                : fs::path(o.dir);
-    generateTree(root, o.runs, o.checkpoints);
+    writeBenchTree(root.string(), o.runs, o.checkpoints);
     std::size_t runsFound = 0, checkpointsFound = 0;
     const auto importMs = timeIt(o.repeat, [&] {
         const ResultSet set = cs::loadResults({root.string()});
