@@ -25,7 +25,7 @@ void ImportWorker::cancel()
     if (m_cancel) *m_cancel = true;
 }
 
-void ImportWorker::start(const QStringList &paths)
+void ImportWorker::start(const QStringList &paths, const QMap<QString, double> &stepsPerEpoch)
 {
     if (m_thread) {
         cancel();
@@ -35,12 +35,15 @@ void ImportWorker::start(const QStringList &paths)
     auto cancelFlag = std::make_shared<std::atomic_bool>(false);
     auto result = std::make_shared<ResultSet>();
     m_cancel = cancelFlag;
+    LoadOptions options;
+    for (auto it = stepsPerEpoch.begin(); it != stepsPerEpoch.end(); ++it)
+        options.stepsPerEpoch[it.key().toStdString()] = it.value();
     std::vector<std::string> list;
     for (const QString &p : paths)
         list.push_back(p.toStdString());
-    m_thread = QThread::create([this, list, cancelFlag, result] {
+    m_thread = QThread::create([this, list, options, cancelFlag, result] {
         *result = loadResults(
-            list, LoadOptions{},
+            list, options,
             [this, cancelFlag](std::size_t done, std::size_t total, const std::string &file) {
                 emit progress(int(done), int(total), QString::fromStdString(file));
                 return !*cancelFlag;

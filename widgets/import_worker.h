@@ -3,6 +3,7 @@
 
 #include "results/result_types.h"
 
+#include <QMap>
 #include <QObject>
 #include <QStringList>
 
@@ -22,8 +23,9 @@ class ImportWorker : public QObject
     explicit ImportWorker(QObject *parent = nullptr);
     ~ImportWorker() override;
 
-    /// Starts importing; a running import is cancelled first.
-    void start(const QStringList &paths);
+    /// Starts importing with the user's steps per epoch (run -> steps); a running import is
+    /// cancelled first.
+    void start(const QStringList &paths, const QMap<QString, double> &stepsPerEpoch = {});
     /// Asks the running import to stop; finished() still comes with what was read.
     void cancel();
     /// True while importing.

@@ -29,6 +29,7 @@
 #include <QMimeData>
 #include <QProgressBar>
 #include <QSettings>
+#include <QSortFilterProxyModel>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTableView>
@@ -65,6 +66,9 @@ MainWindow::MainWindow(QWidget *parent)
                 m_status->setText(tr("Reading %1").arg(QFileInfo(file).fileName()));
             });
     connect(m_importer, &ImportWorker::finished, this, &MainWindow::onImported);
+    connect(m_runs, &RunsModel::stepsPerEpochEdited, this,
+            [this] { openPaths(m_session->paths()); });
+    connect(m_curves, &CurvesGrid::checkpointClicked, this, &MainWindow::selectCheckpoint);
     m_reloadTimer->setSingleShot(true);
     m_reloadTimer->setInterval(700);
     connect(m_reloadTimer, &QTimer::timeout, this, [this] {
@@ -105,6 +109,21 @@ void MainWindow::buildActions()
             this, tr("Open result files"), {},
             tr("Results (*.json *.jsonl *.csv *tfevents*);;All files (*)"));
         if (!files.isEmpty()) openPaths(files);
+    });
+    file->addAction(tr("Open &workspace…"), this, [this] {
+        const QString path = QFileDialog::getOpenFileName(
+            this, tr("Open workspace"), {}, tr("ClozeScope workspace (*.workspace.json)"));
+        if (!path.isEmpty())
+            if (const QString error = openWorkspace(path); !error.isEmpty())
+                QMessageBox::warning(this, tr("Open workspace"), error);
+    });
+    file->addAction(tr("&Save workspace…"), this, [this] {
+        const QString path =
+            QFileDialog::getSaveFileName(this, tr("Save workspace"), "clozescope.workspace.json",
+                                         tr("ClozeScope workspace (*.workspace.json)"));
+        if (!path.isEmpty())
+            if (const QString error = saveWorkspaceTo(path); !error.isEmpty())
+                QMessageBox::warning(this, tr("Save workspace"), error);
     });
     m_recentMenu = file->addMenu(tr("Open &recent"));
     rebuildRecentMenu();
@@ -191,9 +210,56 @@ void MainWindow::buildDocks()
 
 void MainWindow::openPaths(const QStringList &paths)
 {
+    if (paths.size() == 1 && paths.front().endsWith(".workspace.json") &&
+        QFileInfo(paths.front()).isFile()) {
+        if (const QString error = openWorkspace(paths.front()); !error.isEmpty())
+            m_status->setText(error);
+        return;
+    }
     if (paths.isEmpty()) return;
     m_status->setText(tr("Reading…"));
-    m_importer->start(paths);
+    m_importer->start(paths, m_session->userStepsPerEpoch());
+}
+
+QString MainWindow::openWorkspace(const QString &path)
+{
+    Workspace w;
+    if (QString error = loadWorkspace(path, w); !error.isEmpty()) return error;
+    for (auto it = w.stepsPerEpoch.begin(); it != w.stepsPerEpoch.end(); ++it)
+        m_session->setUserStepsPerEpoch(it.key(), it.value());
+    m_session->setSettings(w.settings);
+    if (!w.geometry.isEmpty()) restoreGeometry(w.geometry);
+    if (!w.windowState.isEmpty()) restoreState(w.windowState);
+    m_pendingWorkspace = w;
+    openPaths(w.paths);
+    return {};
+}
+
+QString MainWindow::saveWorkspaceTo(const QString &path) const
+{
+    Workspace w;
+    for (const QString &p : m_session->paths())
+        w.paths << QFileInfo(p).absoluteFilePath();
+    for (const Run &run : m_session->results().runs)
+        if (!m_session->isRunVisible(QString::fromStdString(run.key())))
+            w.hiddenRuns << QString::fromStdString(run.key());
+    w.settings = m_session->settings();
+    w.stepsPerEpoch = m_session->userStepsPerEpoch();
+    w.metric = m_metric->currentData().toString();
+    w.xAxis = m_xAxis->currentIndex() == 1 ? "step" : "epoch";
+    w.windowState = saveState();
+    w.geometry = saveGeometry();
+    return saveWorkspace(w, path);
+}
+
+void MainWindow::selectCheckpoint(int runIndex, int checkpointIndex)
+{
+    const QModelIndex source = m_model->index(m_model->rowOf(runIndex, checkpointIndex), 0);
+    const auto *proxy = static_cast<QSortFilterProxyModel *>(m_table->model());
+    const QModelIndex row = proxy->mapFromSource(source);
+    if (!row.isValid()) return;
+    m_table->selectRow(row.row());
+    m_table->scrollTo(row);
 }
 
 void MainWindow::onImported(const QStringList &paths)
@@ -209,6 +275,13 @@ void MainWindow::onImported(const QStringList &paths)
     setWindowTitle(tr("ClozeScope — %1").arg(QFileInfo(paths.front()).fileName()));
     addRecent(paths);
     watch(paths);
+    if (m_pendingWorkspace && m_pendingWorkspace->paths == paths) {
+        for (const QString &key : m_pendingWorkspace->hiddenRuns)
+            m_session->setRunVisible(key, false);
+        m_xAxis->setCurrentIndex(m_pendingWorkspace->xAxis == "step" ? 1 : 0);
+        m_metric->setCurrentIndex(std::max(0, m_metric->findData(m_pendingWorkspace->metric)));
+    }
+    m_pendingWorkspace.reset();
     emit resultsShown();
 }
 
@@ -282,6 +355,12 @@ void MainWindow::exportReport()
     const QString path = QFileDialog::getSaveFileName(this, tr("Export report"), "report.html",
                                                       tr("HTML (*.html);;Markdown (*.md)"));
     if (path.isEmpty()) return;
+    if (const QString error = writeReport(path); !error.isEmpty())
+        QMessageBox::warning(this, tr("Export report"), error);
+}
+
+QString MainWindow::writeReport(const QString &path)
+{
     const QString chart = QFileInfo(path).completeBaseName() + "-curves.png";
     const QString chartPath = QFileInfo(path).dir().filePath(chart);
     QString error = exportWidget(m_curves, chartPath);
@@ -297,8 +376,7 @@ void MainWindow::exportReport()
     const bool html = QFileInfo(path).suffix().toLower() == "html";
     const std::string written =
         writeFileAtomically(path.toStdString(), html ? renderHtml(doc) : renderMarkdown(doc));
-    if (!written.empty()) error = QString::fromStdString(written);
-    if (!error.isEmpty()) QMessageBox::warning(this, tr("Export report"), error);
+    return written.empty() ? error : QString::fromStdString(written);
 }
 
 void MainWindow::dragEnterEvent(QDragEnterEvent *event)

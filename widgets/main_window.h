@@ -2,6 +2,9 @@
 #pragma once
 
 #include "metric_chart.h"
+#include "workspace_file.h"
+
+#include <optional>
 
 #include <QMainWindow>
 #include <QStringList>
@@ -35,8 +38,15 @@ class MainWindow : public QMainWindow
     explicit MainWindow(QWidget *parent = nullptr);
     ~MainWindow() override;
 
-    /// Imports paths on the worker thread and shows them.
+    /// Imports paths on the worker thread and shows them; a workspace file opens the workspace.
     void openPaths(const QStringList &paths);
+    /// Opens a saved workspace: its settings, then its paths, then what was shown. "" or why not.
+    QString openWorkspace(const QString &path);
+    /// Saves the workspace (paths, shown runs, settings, steps per epoch, layout). "" or why not.
+    QString saveWorkspaceTo(const QString &path) const;
+    /// Writes the report (Markdown or HTML by suffix) with the charts as shown embedded as a PNG
+    /// beside it. "" or why not.
+    QString writeReport(const QString &path);
     /// The session behind the views.
     Session *session() const { return m_session; }
     /// The chart grid.
@@ -67,6 +77,7 @@ class MainWindow : public QMainWindow
     void exportCharts();
     void exportTable();
     void exportReport();
+    void selectCheckpoint(int runIndex, int checkpointIndex);
 
     Session *m_session;
     CheckpointModel *m_model;
@@ -84,6 +95,7 @@ class MainWindow : public QMainWindow
     QLabel *m_status;
     QFileSystemWatcher *m_watcher;
     QTimer *m_reloadTimer;
+    std::optional<Workspace> m_pendingWorkspace; // applied when its import finishes
 };
 
 } // namespace cs

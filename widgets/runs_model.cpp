@@ -10,6 +10,16 @@
 #include <set>
 
 namespace cs {
+namespace {
+
+QStandardItem *fixedItem()
+{
+    auto *item = new QStandardItem;
+    item->setEditable(false);
+    return item;
+}
+
+} // namespace
 
 RunsModel::RunsModel(Session *session, QObject *parent)
     : QStandardItemModel(parent), m_session(session)
@@ -34,14 +44,14 @@ void RunsModel::rebuild()
         if (!exp) {
             exp = new QStandardItem(QString::fromStdString(run.experiment));
             exp->setEditable(false);
-            appendRow({exp, new QStandardItem, new QStandardItem, new QStandardItem});
+            appendRow({exp, fixedItem(), fixedItem(), fixedItem()});
         }
         const int len = run.seqLen.value_or(0);
         QStandardItem *&group = lengths[{run.experiment, len}];
         if (!group) {
             group = new QStandardItem(len ? tr("%1 tokens").arg(len) : tr("length unknown"));
             group->setEditable(false);
-            exp->appendRow({group, new QStandardItem, new QStandardItem, new QStandardItem});
+            exp->appendRow({group, fixedItem(), fixedItem(), fixedItem()});
         }
         auto *item = new QStandardItem(QString::fromStdString(run.displayName()));
         item->setEditable(false);
@@ -68,8 +78,10 @@ void RunsModel::rebuild()
         auto *spe = new QStandardItem(run.stepsPerEpoch
                                           ? QString::fromStdString(fmt::number(*run.stepsPerEpoch))
                                           : QString());
-        for (auto *x : {count, nItem, spe})
+        for (auto *x : {count, nItem})
             x->setEditable(false);
+        spe->setData(QString::fromStdString(run.name), RunNameRole);
+        spe->setToolTip(tr("Steps per epoch (double-click to set; remembered in the workspace)"));
         group->appendRow({item, count, nItem, spe});
     }
     m_building = false;
@@ -77,8 +89,16 @@ void RunsModel::rebuild()
 
 void RunsModel::onItemChanged(QStandardItem *item)
 {
-    if (m_building || !item->isCheckable()) return;
-    m_session->setRunVisible(item->data(RunKeyRole).toString(), item->checkState() == Qt::Checked);
+    if (m_building) return;
+    if (item->isCheckable()) {
+        m_session->setRunVisible(item->data(RunKeyRole).toString(),
+                                 item->checkState() == Qt::Checked);
+    } else if (const QString run = item->data(RunNameRole).toString(); !run.isEmpty()) {
+        bool ok = false;
+        const double spe = item->text().toDouble(&ok);
+        m_session->setUserStepsPerEpoch(run, ok ? spe : 0.0);
+        emit stepsPerEpochEdited();
+    }
 }
 
 } // namespace cs

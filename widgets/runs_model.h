@@ -14,10 +14,17 @@ class RunsModel : public QStandardItemModel
     Q_OBJECT
   public:
     /// Data roles.
-    enum Role { RunKeyRole = Qt::UserRole + 1 };
+    enum Role {
+        RunKeyRole = Qt::UserRole + 1, ///< run key, on run items
+        RunNameRole,                   ///< run name, on steps-per-epoch items
+    };
 
     /// A model over a session.
     explicit RunsModel(Session *session, QObject *parent = nullptr);
+
+  signals:
+    /// The user typed a run's steps per epoch (the session has it; results need re-importing).
+    void stepsPerEpochEdited();
 
   private:
     void rebuild();

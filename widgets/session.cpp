@@ -41,6 +41,14 @@ void Session::setRunVisible(const QString &key, bool visible)
     emit visibilityChanged();
 }
 
+void Session::setUserStepsPerEpoch(const QString &runName, double value)
+{
+    if (value > 0)
+        m_userStepsPerEpoch[runName] = value;
+    else
+        m_userStepsPerEpoch.remove(runName);
+}
+
 QStringList Session::visibleRuns() const
 {
     QStringList out;

@@ -5,6 +5,7 @@
 #include "results/result_types.h"
 
 #include <QColor>
+#include <QMap>
 #include <QObject>
 #include <QSet>
 #include <QString>
@@ -48,6 +49,10 @@ class Session : public QObject
     int runIndex(const QString &key) const;
     /// Metric ids present in any run (plus "score"), in display order.
     QStringList metrics() const;
+    /// Steps per epoch the user set, by run name (used by the next import, saved in workspaces).
+    const QMap<QString, double> &userStepsPerEpoch() const { return m_userStepsPerEpoch; }
+    /// Sets (or with value <= 0 clears) a run's steps per epoch; the next import uses it.
+    void setUserStepsPerEpoch(const QString &runName, double value);
 
   signals:
     /// Results or analysis changed: views rebuild.
@@ -60,6 +65,7 @@ class Session : public QObject
     AnalysedResults m_analysed;
     QSet<QString> m_visible;
     QStringList m_paths;
+    QMap<QString, double> m_userStepsPerEpoch;
 };
 
 } // namespace cs

@@ -7,8 +7,13 @@
 #include "session.h"
 #include "verdict_panel.h"
 
+#include <QDir>
+#include <QFile>
+#include <QImage>
+#include <QItemSelectionModel>
 #include <QSignalSpy>
 #include <QStandardItemModel>
+#include <QTemporaryDir>
 #include <QTreeView>
 #include <QtTest>
 
@@ -60,6 +65,93 @@ class TestMainWindow : public QObject
         QVERIFY(!window.session()->isRunVisible("simple_2048@2048"));
         QCOMPARE(window.table()->model()->rowCount(), 33);
         QVERIFY(!window.verdict()->verdictText().contains("simple_2048"));
+    }
+
+    void workspaceSaveAndRestore()
+    {
+        QTemporaryDir dir;
+        const QString file = dir.filePath("study.workspace.json");
+        {
+            MainWindow window;
+            QSignalSpy shown(&window, &MainWindow::resultsShown);
+            window.openPaths({QStringLiteral(CLOZESCOPE_SAMPLES)});
+            QVERIFY(shown.wait(30000));
+            window.session()->setRunVisible("simple_2048@2048", false);
+            AnalysisSettings s = window.session()->settings();
+            s.earlyStop.patience = 5;
+            s.weights = {{"Real@1", 0.5}, {"Real@5", 0.5}};
+            window.session()->setSettings(s);
+            window.session()->setUserStepsPerEpoch("mlm_v2_scratch_2048", 100);
+            QCOMPARE(window.saveWorkspaceTo(file), QString());
+        }
+        MainWindow restored;
+        QSignalSpy shown(&restored, &MainWindow::resultsShown);
+        QCOMPARE(restored.openWorkspace(file), QString());
+        QVERIFY(shown.wait(30000));
+        QCOMPARE(restored.session()->settings().earlyStop.patience, 5);
+        QCOMPARE(restored.session()->settings().weights.size(), std::size_t(2));
+        QVERIFY(!restored.session()->isRunVisible("simple_2048@2048"));
+        QVERIFY(restored.session()->isRunVisible("mlm_v2_scratch_1536@1536"));
+        const Run *r = restored.session()->results().findRun("mlm_v2_scratch_2048@2048");
+        QCOMPARE(*r->stepsPerEpoch, 100.0); // the user's value wins over the samples' workspace
+        QCOMPARE(*r->checkpoints.back().epoch, 5.0); // 495 / 100, rounded
+    }
+
+    void liveReloadPicksUpNewResults()
+    {
+        QTemporaryDir dir;
+        auto write = [&](int step, double real1) {
+            QFile f(dir.filePath(QString("eval/checkpoint-%1_eval_results.json").arg(step)));
+            QDir().mkpath(dir.filePath("eval"));
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(
+                QString(
+                    R"({"checkpoint": "runs/live_512/checkpoint-%1", "seq_len": 512, "real1": %2,
+                               "coref_samples": 100})")
+                    .arg(step)
+                    .arg(real1)
+                    .toUtf8());
+        };
+        write(10, 0.5);
+        MainWindow window;
+        QSignalSpy shown(&window, &MainWindow::resultsShown);
+        window.openPaths({dir.path()});
+        QVERIFY(shown.wait(30000));
+        QCOMPARE(int(window.session()->results().runs.front().checkpoints.size()), 1);
+        write(20, 0.6); // the evaluator writes the next checkpoint
+        QVERIFY(shown.wait(30000));
+        QCOMPARE(int(window.session()->results().runs.front().checkpoints.size()), 2);
+    }
+
+    void reportWithChartsEmbedded()
+    {
+        MainWindow window;
+        window.resize(1400, 900);
+        window.show();
+        QSignalSpy shown(&window, &MainWindow::resultsShown);
+        window.openPaths({QStringLiteral(CLOZESCOPE_SAMPLES)});
+        QVERIFY(shown.wait(30000));
+        QTemporaryDir dir;
+        QCOMPARE(window.writeReport(dir.filePath("report.html")), QString());
+        QFile html(dir.filePath("report.html"));
+        QVERIFY(html.open(QIODevice::ReadOnly));
+        const QByteArray text = html.readAll();
+        QVERIFY(text.contains("<img src=\"report-curves.png\""));
+        QVERIFY(text.contains("keep checkpoint-390"));
+        QVERIFY(!QImage(dir.filePath("report-curves.png")).isNull());
+    }
+
+    void clickingAPointSelectsItsRow()
+    {
+        MainWindow window;
+        QSignalSpy shown(&window, &MainWindow::resultsShown);
+        window.openPaths({QStringLiteral(CLOZESCOPE_SAMPLES)});
+        QVERIFY(shown.wait(30000));
+        const int run = window.session()->runIndex("mlm_v2_scratch_1536@1536");
+        emit window.curves()->checkpointClicked(run, 5);
+        const QModelIndexList rows = window.table()->selectionModel()->selectedRows();
+        QCOMPARE(rows.size(), 1);
+        QCOMPARE(rows.front().siblingAtColumn(1).data().toString(), QString("checkpoint-390"));
     }
 
     void importCanBeCancelled()
