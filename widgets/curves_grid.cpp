@@ -63,11 +63,12 @@ QString CurvesGrid::legendHtml() const
                          QString::fromStdString(run.experiment).toHtmlEscaped());
     }
     html +=
-        "<br>★&nbsp;" + markerName(MarkerKind::Peak) + " &nbsp; ○&nbsp;" +
-        markerName(MarkerKind::WithinNoise) + " &nbsp; <span style='color:#c81e1e'>▲</span>&nbsp;" +
-        markerName(MarkerKind::EarlyStop) + " &nbsp; <span style='color:#c81e1e'>◯</span>&nbsp;" +
-        markerName(MarkerKind::Restored) + " &nbsp; <span style='color:#999'>▬</span>&nbsp;" +
-        markerName(MarkerKind::Decline) + " &nbsp; ░&nbsp;" +
+        "<br>★&nbsp;" + markerName(MarkerKind::Peak) +
+        " &nbsp; <span style='color:#9ab'>●</span>&nbsp;" + markerName(MarkerKind::WithinNoise) +
+        " &nbsp; <span style='color:#c81e1e'>▲</span>&nbsp;" + markerName(MarkerKind::EarlyStop) +
+        " &nbsp; <span style='color:#c81e1e'>◯</span>&nbsp;" + markerName(MarkerKind::Restored) +
+        " &nbsp; <span style='color:#999'>▬</span>&nbsp;" + markerName(MarkerKind::Decline) +
+        " &nbsp; ░&nbsp;" +
         tr("%1 % interval").arg(std::lround(m_session->settings().confidence * 100)) + "</span>";
     return html;
 }
@@ -116,6 +117,8 @@ void CurvesGrid::rebuild()
         delete item->widget();
         delete item;
     }
+    for (int r = 0; r < m_grid->rowCount(); ++r) // stretches outlive the rows they were set on
+        m_grid->setRowStretch(r, 0);
     if (rows.isEmpty()) {
         auto *label =
             new QLabel(tr("Open a results folder or file (File ▸ Open, or drop it here)."), this);

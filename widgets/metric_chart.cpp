@@ -205,15 +205,22 @@ void MetricChart::addRun(const Session &session, const CheckpointModel &model, c
     line->setName(QString::fromStdString(run.displayName()));
     line->setPen(QPen(colour, 2));
     line->setPointsVisible(bands);
-    line->setMarkerSize(9);
+    const QColor pale((colour.red() + 2 * 255) / 3, (colour.green() + 2 * 255) / 3,
+                      (colour.blue() + 2 * 255) / 3);
     for (int i = 0; i < int(rp.pts.size()); ++i) {
         const Point &p = rp.pts[std::size_t(i)];
         line->append(p.x, p.y);
-        // Points within noise of the peak are drawn hollow (white), the others filled.
-        if (bands && model.index(p.row, column).data(CheckpointModel::WithinNoiseRole).toBool()) {
-            line->setPointConfiguration(i, QXYSeries::PointConfiguration::Color, QColor(Qt::white));
+        if (!bands) continue;
+        // Points within noise of the peak are drawn pale, those significantly below it solid.
+        QHash<QXYSeries::PointConfiguration, QVariant> look{
+            {QXYSeries::PointConfiguration::Size, 6.0}};
+        if (model.index(p.row, column).data(CheckpointModel::WithinNoiseRole).toBool()) {
+            look[QXYSeries::PointConfiguration::Color] = pale;
             m_markers.append({MarkerKind::WithinNoise, QPointF(p.x, p.y)});
         }
+        line->setPointConfiguration(i, look);
+    }
+    for (const auto &p : rp.pts) {
         if (&p == peak) {
             m_peaks.append({QPointF(p.x, p.y), colour});
             m_markers.append({MarkerKind::Peak, QPointF(p.x, p.y)});

@@ -1,0 +1,573 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ko_KR">
+<context>
+    <name>QObject</name>
+    <message>
+        <location filename="../../widgets/metric_chart.cpp" line="61"/>
+        <source>Peak</source>
+        <translation>정점</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/metric_chart.cpp" line="62"/>
+        <source>Early stop</source>
+        <translation>조기 종료</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/metric_chart.cpp" line="63"/>
+        <source>Restored by early stopping</source>
+        <translation>조기 종료가 복원한 체크포인트</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/metric_chart.cpp" line="64"/>
+        <source>Within noise of the peak</source>
+        <translation>정점과 차이가 잡음 범위 안</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/metric_chart.cpp" line="65"/>
+        <source>Decline after the peak</source>
+        <translation>정점 이후 하락</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/chart_export.cpp" line="20"/>
+        <location filename="../../widgets/chart_export.cpp" line="49"/>
+        <location filename="../../widgets/workspace_file.cpp" line="41"/>
+        <location filename="../../widgets/workspace_file.cpp" line="43"/>
+        <source>%1: cannot write (%2)</source>
+        <translation>%1: 쓸 수 없습니다 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/chart_export.cpp" line="26"/>
+        <location filename="../../widgets/chart_export.cpp" line="31"/>
+        <source>ClozeScope curves</source>
+        <translation>ClozeScope 곡선</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/chart_export.cpp" line="44"/>
+        <source>%1: PNG encoding failed</source>
+        <translation>%1: PNG 인코딩 실패</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/chart_export.cpp" line="47"/>
+        <source>%1: unknown image format &quot;%2&quot; (png, svg or pdf)</source>
+        <translation>%1: 알 수 없는 이미지 형식 "%2" (png, svg, pdf 중 하나)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/workspace_file.cpp" line="51"/>
+        <source>%1: cannot open (%2)</source>
+        <translation>%1: 열 수 없습니다 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/workspace_file.cpp" line="55"/>
+        <source>%1: byte %2: %3</source>
+        <translation>%1: %2바이트: %3</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/workspace_file.cpp" line="58"/>
+        <source>%1: not a ClozeScope workspace (no &quot;format&quot;: &quot;clozescope-workspace&quot;)</source>
+        <translation>%1: ClozeScope 작업 공간이 아닙니다 ("format": "clozescope-workspace" 없음)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/workspace_file.cpp" line="62"/>
+        <source>%1: workspace version %2 is newer than this ClozeScope reads (1)</source>
+        <translation>%1: 작업 공간 버전 %2은(는) 이 ClozeScope가 읽는 버전(1)보다 새롭습니다</translation>
+    </message>
+</context>
+<context>
+    <name>cs</name>
+    <message>
+        <location filename="../../widgets/headless_export.cpp" line="24"/>
+        <source>no runs found in %1</source>
+        <translation>%1에서 실행(run)을 찾지 못했습니다</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/headless_export.cpp" line="29"/>
+        <source>no run has the metric %1; available: %2</source>
+        <translation>지표 %1을(를) 가진 실행이 없습니다. 사용 가능: %2</translation>
+    </message>
+</context>
+<context>
+    <name>cs::CheckpointModel</name>
+    <message>
+        <location filename="../../widgets/checkpoint_model.cpp" line="74"/>
+        <source>Run</source>
+        <translation>실행</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/checkpoint_model.cpp" line="75"/>
+        <source>Checkpoint</source>
+        <translation>체크포인트</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/checkpoint_model.cpp" line="76"/>
+        <source>Step</source>
+        <translation>스텝</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/checkpoint_model.cpp" line="77"/>
+        <source>Epoch</source>
+        <translation>에폭</translation>
+    </message>
+</context>
+<context>
+    <name>cs::CheckpointTable</name>
+    <message>
+        <location filename="../../widgets/checkpoint_table.cpp" line="42"/>
+        <source>Copy as TSV</source>
+        <translation>TSV로 복사</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/checkpoint_table.cpp" line="46"/>
+        <source>Copy as Markdown</source>
+        <translation>Markdown으로 복사</translation>
+    </message>
+</context>
+<context>
+    <name>cs::CurvesGrid</name>
+    <message>
+        <location filename="../../widgets/curves_grid.cpp" line="71"/>
+        <source>%1 % interval</source>
+        <translation>%1 % 신뢰구간</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/curves_grid.cpp" line="121"/>
+        <source>Open a results folder or file (File ▸ Open, or drop it here).</source>
+        <translation>결과 폴더나 파일을 여세요 (파일 ▸ 열기, 또는 여기에 끌어 놓기).</translation>
+    </message>
+</context>
+<context>
+    <name>cs::MainWindow</name>
+    <message>
+        <location filename="../../widgets/main_window.cpp" line="48"/>
+        <source>ClozeScope</source>
+        <translation>ClozeScope</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.cpp" line="57"/>
+        <source>Open results to begin.</source>
+        <translation>결과를 열어 시작하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.cpp" line="66"/>
+        <source>Reading %1</source>
+        <translation>%1 읽는 중</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.cpp" line="99"/>
+        <source>&amp;File</source>
+        <translation>파일(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.cpp" line="100"/>
+        <source>Main</source>
+        <translation>기본</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.cpp" line="102"/>
+        <source>Open &amp;folder…</source>
+        <translation>폴더 열기(&amp;F)…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.cpp" line="103"/>
+        <source>Open results folder</source>
+        <translation>결과 폴더 열기</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.cpp" line="107"/>
+        <source>Open f&amp;iles…</source>
+        <translation>파일 열기(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.cpp" line="109"/>
+        <source>Open result files</source>
+        <translation>결과 파일 열기</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.cpp" line="110"/>
+        <source>Results (*.json *.jsonl *.csv *tfevents*);;All files (*)</source>
+        <translation>결과 (*.json *.jsonl *.csv *tfevents*);;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.cpp" line="113"/>
+        <source>Open &amp;workspace…</source>
+        <translation>작업 공간 열기(&amp;W)…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.cpp" line="115"/>
+        <location filename="../../widgets/main_window.cpp" line="118"/>
+        <source>Open workspace</source>
+        <translation>작업 공간 열기</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.cpp" line="115"/>
+        <location filename="../../widgets/main_window.cpp" line="123"/>
+        <source>ClozeScope workspace (*.workspace.json)</source>
+        <translation>ClozeScope 작업 공간 (*.workspace.json)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.cpp" line="120"/>
+        <source>&amp;Save workspace…</source>
+        <translation>작업 공간 저장(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.cpp" line="122"/>
+        <location filename="../../widgets/main_window.cpp" line="126"/>
+        <source>Save workspace</source>
+        <translation>작업 공간 저장</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.cpp" line="128"/>
+        <source>Open &amp;recent</source>
+        <translation>최근 항목(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.cpp" line="130"/>
+        <source>&amp;Reload</source>
+        <translation>다시 읽기(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.cpp" line="133"/>
+        <source>&amp;Export</source>
+        <translation>내보내기(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.cpp" line="134"/>
+        <source>Charts (PNG, SVG, PDF)…</source>
+        <translation>차트 (PNG, SVG, PDF)…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.cpp" line="135"/>
+        <source>Table (CSV, Markdown, LaTeX, JSON)…</source>
+        <translation>표 (CSV, Markdown, LaTeX, JSON)…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.cpp" line="137"/>
+        <source>Report (Markdown, HTML)…</source>
+        <translation>보고서 (Markdown, HTML)…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.cpp" line="139"/>
+        <source>&amp;Quit</source>
+        <translation>끝내기(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.cpp" line="144"/>
+        <source> Metric </source>
+        <translation> 지표 </translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.cpp" line="149"/>
+        <source>  x </source>
+        <translation>  x축 </translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.cpp" line="152"/>
+        <source>Epoch</source>
+        <translation>에폭</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.cpp" line="153"/>
+        <source>Step</source>
+        <translation>스텝</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.cpp" line="156"/>
+        <source>Export charts…</source>
+        <translation>차트 내보내기…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.cpp" line="165"/>
+        <source>Small multiples</source>
+        <translation>작은 다중 차트</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.cpp" line="182"/>
+        <source>Runs</source>
+        <translation>실행</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.cpp" line="188"/>
+        <source>Verdict</source>
+        <translation>판정</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.cpp" line="199"/>
+        <source>Checkpoints</source>
+        <translation>체크포인트</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.cpp" line="200"/>
+        <location filename="../../widgets/main_window.cpp" line="203"/>
+        <source>Problems</source>
+        <translation>문제</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.cpp" line="203"/>
+        <source>Problems (%1)</source>
+        <translation>문제 (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.cpp" line="205"/>
+        <source>Table</source>
+        <translation>표</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.cpp" line="220"/>
+        <source>Reading…</source>
+        <translation>읽는 중…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.cpp" line="271"/>
+        <source>%1 runs, %2 files, %3 problems</source>
+        <translation>실행 %1개, 파일 %2개, 문제 %3개</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.cpp" line="275"/>
+        <source>ClozeScope — %1</source>
+        <translation>ClozeScope — %1</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.cpp" line="328"/>
+        <location filename="../../widgets/main_window.cpp" line="332"/>
+        <source>Export charts</source>
+        <translation>차트 내보내기</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.cpp" line="329"/>
+        <source>PNG (*.png);;SVG (*.svg);;PDF (*.pdf)</source>
+        <translation>PNG (*.png);;SVG (*.svg);;PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.cpp" line="338"/>
+        <location filename="../../widgets/main_window.cpp" line="350"/>
+        <source>Export table</source>
+        <translation>표 내보내기</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.cpp" line="339"/>
+        <source>CSV (*.csv);;Markdown (*.md);;LaTeX (*.tex);;JSON (*.json)</source>
+        <translation>CSV (*.csv);;Markdown (*.md);;LaTeX (*.tex);;JSON (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.cpp" line="355"/>
+        <location filename="../../widgets/main_window.cpp" line="359"/>
+        <source>Export report</source>
+        <translation>보고서 내보내기</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.cpp" line="356"/>
+        <source>HTML (*.html);;Markdown (*.md)</source>
+        <translation>HTML (*.html);;Markdown (*.md)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.cpp" line="374"/>
+        <source>Curves as shown in ClozeScope</source>
+        <translation>ClozeScope에 표시된 곡선</translation>
+    </message>
+</context>
+<context>
+    <name>cs::MetricChart</name>
+    <message>
+        <location filename="../../widgets/metric_chart.cpp" line="127"/>
+        <source>Epoch</source>
+        <translation>에폭</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/metric_chart.cpp" line="127"/>
+        <source>Step</source>
+        <translation>스텝</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/metric_chart.cpp" line="187"/>
+        <source>Significant decline after the peak</source>
+        <translation>정점 이후 유의한 하락</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/metric_chart.cpp" line="188"/>
+        <source>Decline after the peak (within noise)</source>
+        <translation>정점 이후 하락 (잡음 범위 안)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/metric_chart.cpp" line="201"/>
+        <source>%1 % interval</source>
+        <translation>%1 % 신뢰구간</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/metric_chart.cpp" line="252"/>
+        <source>step %1, epoch %2</source>
+        <translation>스텝 %1, 에폭 %2</translation>
+    </message>
+</context>
+<context>
+    <name>cs::ProblemsModel</name>
+    <message>
+        <location filename="../../widgets/problems_model.cpp" line="35"/>
+        <source>Severity</source>
+        <translation>심각도</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/problems_model.cpp" line="36"/>
+        <source>File</source>
+        <translation>파일</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/problems_model.cpp" line="37"/>
+        <source>Place</source>
+        <translation>위치</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/problems_model.cpp" line="38"/>
+        <source>Reason</source>
+        <translation>이유</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/problems_model.cpp" line="58"/>
+        <source>error</source>
+        <translation>오류</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/problems_model.cpp" line="59"/>
+        <source>warning</source>
+        <translation>경고</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/problems_model.cpp" line="60"/>
+        <source>note</source>
+        <translation>참고</translation>
+    </message>
+</context>
+<context>
+    <name>cs::RunsModel</name>
+    <message>
+        <location filename="../../widgets/runs_model.cpp" line="37"/>
+        <source>Run</source>
+        <translation>실행</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/runs_model.cpp" line="37"/>
+        <source>Checkpoints</source>
+        <translation>체크포인트</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/runs_model.cpp" line="37"/>
+        <source>n per metric</source>
+        <translation>지표별 n</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/runs_model.cpp" line="37"/>
+        <source>Steps/epoch</source>
+        <translation>에폭당 스텝</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/runs_model.cpp" line="52"/>
+        <source>%1 tokens</source>
+        <translation>%1 토큰</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/runs_model.cpp" line="52"/>
+        <source>length unknown</source>
+        <translation>길이 모름</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/runs_model.cpp" line="84"/>
+        <source>Steps per epoch (double-click to set; remembered in the workspace)</source>
+        <translation>에폭당 스텝 수 (두 번 클릭해 입력, 작업 공간에 저장됨)</translation>
+    </message>
+</context>
+<context>
+    <name>cs::VerdictPanel</name>
+    <message>
+        <location filename="../../widgets/verdict_panel.cpp" line="35"/>
+        <source>Settings</source>
+        <translation>설정</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/verdict_panel.cpp" line="54"/>
+        <source>Keep the best by</source>
+        <translation>최고 체크포인트 기준</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/verdict_panel.cpp" line="55"/>
+        <source>Early stopping on</source>
+        <translation>조기 종료 기준 지표</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/verdict_panel.cpp" line="56"/>
+        <source>Patience</source>
+        <translation>인내(patience)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/verdict_panel.cpp" line="57"/>
+        <source>Threshold</source>
+        <translation>임계값</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/verdict_panel.cpp" line="58"/>
+        <source>Significance level</source>
+        <translation>유의수준</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/verdict_panel.cpp" line="59"/>
+        <source>Composite score weights</source>
+        <translation>종합 점수 가중치</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/verdict_panel.cpp" line="93"/>
+        <source>Real@1, else score</source>
+        <translation>Real@1, 없으면 종합 점수</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/verdict_panel.cpp" line="94"/>
+        <source>the same metric</source>
+        <translation>같은 지표</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/verdict_panel.cpp" line="141"/>
+        <source>Early stopping (patience %1) stops at %2 (epoch %3) and restores %4.</source>
+        <translation>조기 종료(patience %1)는 %2(에폭 %3)에서 멈추고 %4을(를) 복원합니다.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/verdict_panel.cpp" line="146"/>
+        <source>Early stopping (patience %1) never stops; best %2.</source>
+        <translation>조기 종료(patience %1)는 멈추지 않습니다. 최고: %2.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/verdict_panel.cpp" line="153"/>
+        <source>No run shown.</source>
+        <translation>표시된 실행이 없습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <location filename="../../app/gui/main.cpp" line="37"/>
+        <source>Choose which masked-LM checkpoint to keep.</source>
+        <translation>남길 마스크드 LM 체크포인트를 고릅니다.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main.cpp" line="41"/>
+        <source>Result files or folders to open.</source>
+        <translation>열 결과 파일이나 폴더.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main.cpp" line="44"/>
+        <source>Render the curves to FILE (.png, .svg, .pdf) and exit.</source>
+        <translation>곡선을 FILE(.png, .svg, .pdf)로 그리고 끝냅니다.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main.cpp" line="47"/>
+        <source>Metric to draw (default: small multiples).</source>
+        <translation>그릴 지표 (기본: 작은 다중 차트).</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main.cpp" line="49"/>
+        <source>x axis: epoch or step.</source>
+        <translation>x축: epoch 또는 step.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main.cpp" line="52"/>
+        <source>Time chart redraws of 50 runs × 20 checkpoints and exit.</source>
+        <translation>실행 50개 × 체크포인트 20개의 차트 다시 그리기 시간을 재고 끝냅니다.</translation>
+    </message>
+</context>
+</TS>
