@@ -114,8 +114,11 @@ void MetricChart::build(const Session &session, const CheckpointModel &model, co
                         XAxis x, std::optional<int> seqLen)
 {
     removeAllSeries();
-    for (QAbstractAxis *a : axes())
-        removeAxis(a);
+    const auto oldAxes = axes();
+    for (QAbstractAxis *a : oldAxes) {
+        removeAxis(a); // gives the axis back to us
+        delete a;
+    }
     m_metric = metric;
     m_curves = 0;
     m_markers.clear();

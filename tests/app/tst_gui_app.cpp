@@ -1,0 +1,88 @@
+// SPDX-License-Identifier: MIT
+// The clozescope executable without a window: --export-chart, the Korean translation.
+#include <QFile>
+#include <QImage>
+#include <QProcess>
+#include <QProcessEnvironment>
+#include <QTemporaryDir>
+#include <QtTest>
+
+class TestGuiApp : public QObject
+{
+    Q_OBJECT
+  private:
+    static int run(const QStringList &args, const QString &lang = "C", QByteArray *err = nullptr)
+    {
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert("LANG", lang);
+        env.insert("LC_ALL", lang);
+        env.insert("QT_QPA_PLATFORM", "offscreen");
+        p.setProcessEnvironment(env);
+        p.start(CLOZESCOPE_GUI, args);
+        if (!p.waitForFinished(120000)) qFatal("clozescope did not finish");
+        if (err) *err = p.readAllStandardError();
+        return p.exitCode();
+    }
+
+  private slots:
+    void exportChart_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QStringList>("extra");
+        QTest::newRow("png small multiples") << "c.png" << QStringList{};
+        QTest::newRow("svg one metric by step")
+            << "c.svg" << QStringList{"--metric", "Real@1", "--x", "step"};
+        QTest::newRow("pdf") << "c.pdf" << QStringList{"--metric", "score"};
+    }
+    void exportChart()
+    {
+        QFETCH(QString, file);
+        QFETCH(QStringList, extra);
+        QTemporaryDir dir;
+        const QString out = dir.filePath(file);
+        QByteArray err;
+        QCOMPARE(run(QStringList{"--export-chart", out} + extra + QStringList{CLOZESCOPE_SAMPLES},
+                     "C", &err),
+                 0);
+        QVERIFY2(err.contains("wrote"), err.constData());
+        QFile f(out);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray bytes = f.readAll();
+        if (file.endsWith("png"))
+            QVERIFY(!QImage::fromData(bytes).isNull());
+        else if (file.endsWith("svg"))
+            QVERIFY(bytes.contains("Real@1 @ 1536") && bytes.contains("Step"));
+        else
+            QVERIFY(bytes.startsWith("%PDF-"));
+    }
+
+    void koreanTranslation()
+    {
+        QTemporaryDir dir;
+        const QString out = dir.filePath("ko.svg");
+        QCOMPARE(run({"--export-chart", out, CLOZESCOPE_SAMPLES}, "ko_KR.UTF-8"), 0);
+        QFile f(out);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QString svg = QString::fromUtf8(f.readAll());
+        QVERIFY(svg.contains(QStringLiteral("정점"))); // "Peak"
+        QVERIFY(svg.contains(QStringLiteral("에폭"))); // "Epoch"
+        QVERIFY(!svg.contains(QStringLiteral(">Epoch<")));
+    }
+
+    void usageAndInputErrors()
+    {
+        QTemporaryDir dir;
+        QCOMPARE(run({"--export-chart", dir.filePath("x.png")}), 2); // no paths
+        QCOMPARE(run({"--export-chart", dir.filePath("x.png"), "--x", "time", CLOZESCOPE_SAMPLES}),
+                 2);
+        QCOMPARE(
+            run({"--export-chart", dir.filePath("x.png"), "--metric", "bleu", CLOZESCOPE_SAMPLES}),
+            1);
+        QCOMPARE(run({"--export-chart", dir.filePath("x.bmp"), CLOZESCOPE_SAMPLES}), 1);
+        QCOMPARE(run({"--export-chart", dir.filePath("x.png"), "/nonexistent/results"}), 1);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestGuiApp)
+#include "tst_gui_app.moc"
