@@ -72,6 +72,11 @@ MetricChart::MetricChart()
     setAnimationOptions(QChart::NoAnimation);
     legend()->setAlignment(Qt::AlignBottom);
     setMargins(QMargins(4, 4, 4, 4));
+    m_ax = new QValueAxis;
+    m_ay = new QValueAxis;
+    m_ay->setLabelFormat(QStringLiteral("%.3f"));
+    addAxis(m_ax, Qt::AlignBottom);
+    addAxis(m_ay, Qt::AlignLeft);
 }
 
 QList<QPointF> MetricChart::markers(MarkerKind kind) const
@@ -113,28 +118,18 @@ RunPoints collectPoints(const CheckpointModel &model, int run, int checkpoints, 
 void MetricChart::build(const Session &session, const CheckpointModel &model, const QString &metric,
                         XAxis x, std::optional<int> seqLen)
 {
-    removeAllSeries();
-    const auto oldAxes = axes();
-    for (QAbstractAxis *a : oldAxes) {
-        removeAxis(a); // gives the axis back to us
-        delete a;
-    }
     m_metric = metric;
+    m_model = &model;
     m_curves = 0;
     m_markers.clear();
-    const int column = model.metricColumn(metric);
+    m_peaks.clear();
     setTitle(QString::fromStdString(metricLabel(metric.toStdString())) +
              (seqLen ? QStringLiteral(" @ %1").arg(*seqLen) : QString()));
-    m_ax = new QValueAxis;
-    m_ay = new QValueAxis;
     m_ax->setTitleText(x == XAxis::Epoch ? tr("Epoch") : tr("Step"));
-    m_ay->setLabelFormat(QStringLiteral("%.3f"));
-    addAxis(m_ax, Qt::AlignBottom);
-    addAxis(m_ay, Qt::AlignLeft);
-    if (column < 0) return;
+    const int column = model.metricColumn(metric);
     std::vector<RunPoints> runs;
     const auto &results = session.results();
-    for (int r = 0; r < int(results.runs.size()); ++r) {
+    for (int r = 0; column >= 0 && r < int(results.runs.size()); ++r) {
         const Run &run = results.runs[std::size_t(r)];
         if (!session.isRunVisible(QString::fromStdString(run.key())) ||
             (seqLen && run.seqLen != seqLen))
@@ -143,15 +138,19 @@ void MetricChart::build(const Session &session, const CheckpointModel &model, co
         if (!rp.pts.empty()) runs.push_back(std::move(rp));
     }
     m_curves = int(runs.size());
-    if (runs.empty()) return;
-    // With many runs, bands, decline stretches and per-point noise markers would hide each other
-    // (and cost the redraw most of its time); peaks and early stops stay.
+    // With many runs, bands, decline bands and per-point noise colouring would hide each other
+    // (and cost the redraw most of its time); curves, peaks and early stops stay.
     const bool bands = runs.size() <= kMaxBandedRuns;
-    m_legendNames.clear();
-    for (const RunPoints &rp : runs)
-        addRun(session, model, rp, column, metric, bands);
-    addMarkerSeries();
-    setRanges(runs, x, bands);
+    for (std::size_t i = 0; i < runs.size(); ++i)
+        fillSlot(slot(i), session, model, runs[i], column, metric, bands);
+    for (std::size_t i = runs.size(); i < m_slots.size(); ++i)
+        for (QAbstractSeries *s : {static_cast<QAbstractSeries *>(m_slots[i].decline),
+                                   static_cast<QAbstractSeries *>(m_slots[i].band),
+                                   static_cast<QAbstractSeries *>(m_slots[i].line)})
+            s->setVisible(false);
+    fillMarkers();
+    refreshLegend();
+    if (!runs.empty()) setRanges(runs, x, bands);
 }
 
 void MetricChart::attach(QAbstractSeries *s)
@@ -159,60 +158,133 @@ void MetricChart::attach(QAbstractSeries *s)
     addSeries(s);
     s->attachAxis(m_ax);
     s->attachAxis(m_ay);
-    const auto legendMarkers = legend()->markers(s);
-    for (QLegendMarker *m : legendMarkers) // one legend entry per kind of series, not per run
-        m->setVisible(!m_legendNames.contains(s->name()));
-    m_legendNames.insert(s->name());
 }
 
-void MetricChart::addRun(const Session &session, const CheckpointModel &model, const RunPoints &rp,
-                         int column, const QString &metric, bool bands)
+MetricChart::Slot &MetricChart::slot(std::size_t index)
+{
+    while (m_slots.size() <= index) {
+        // Created once, in drawing order: decline band, interval band, curve.
+        Slot s;
+        s.decline = new QLineSeries;
+        s.band = new QAreaSeries(new QLineSeries, new QLineSeries);
+        s.band->setPen(Qt::NoPen);
+        s.line = new QLineSeries;
+        for (QAbstractSeries *series :
+             {static_cast<QAbstractSeries *>(s.decline), static_cast<QAbstractSeries *>(s.band),
+              static_cast<QAbstractSeries *>(s.line)})
+            attach(series);
+        const std::size_t at = m_slots.size();
+        connect(s.line, &QLineSeries::hovered, this, [this, at](const QPointF &p, bool state) {
+            const Slot &sl = m_slots[at];
+            if (!state || sl.pts.empty() || !m_model) {
+                QToolTip::hideText();
+                return;
+            }
+            const auto nearest =
+                std::min_element(sl.pts.begin(), sl.pts.end(), [&](const Point &a, const Point &b) {
+                    return std::hypot(a.x - p.x(), a.y - p.y()) <
+                           std::hypot(b.x - p.x(), b.y - p.y());
+                });
+            const QModelIndex idx = m_model->index(nearest->row, sl.column);
+            QToolTip::showText(QCursor::pos(),
+                               idx.data(Qt::ToolTipRole).toString() + "\n" +
+                                   tr("step %1, epoch %2")
+                                       .arg(idx.data(CheckpointModel::StepRole).toString(),
+                                            idx.data(CheckpointModel::EpochRole).toString()));
+        });
+        connect(s.line, &QLineSeries::clicked, this, [this, at](const QPointF &p) {
+            const Slot &sl = m_slots[at];
+            if (sl.pts.empty() || !m_model) return;
+            const auto nearest =
+                std::min_element(sl.pts.begin(), sl.pts.end(), [&](const Point &a, const Point &b) {
+                    return std::fabs(a.x - p.x()) < std::fabs(b.x - p.x());
+                });
+            const QModelIndex idx = m_model->index(nearest->row, 0);
+            emit checkpointClicked(idx.data(CheckpointModel::RunIndexRole).toInt(),
+                                   idx.data(CheckpointModel::CheckpointIndexRole).toInt());
+        });
+        m_slots.push_back(s);
+    }
+    if (!m_peakSeries) { // markers on top of every curve: re-added after new slots
+        m_peakSeries = markerSeries(MarkerKind::Peak, Qt::black);
+        m_stopSeries = markerSeries(MarkerKind::EarlyStop, Qt::black);
+        m_restoredSeries = markerSeries(MarkerKind::Restored, Qt::black);
+        for (QAbstractSeries *s : {static_cast<QAbstractSeries *>(m_stopSeries),
+                                   static_cast<QAbstractSeries *>(m_restoredSeries),
+                                   static_cast<QAbstractSeries *>(m_peakSeries)})
+            attach(s);
+    } else if (series().last() != m_peakSeries) {
+        for (QAbstractSeries *s : {static_cast<QAbstractSeries *>(m_stopSeries),
+                                   static_cast<QAbstractSeries *>(m_restoredSeries),
+                                   static_cast<QAbstractSeries *>(m_peakSeries)}) {
+            removeSeries(s);
+            attach(s);
+        }
+    }
+    return m_slots[index];
+}
+
+void MetricChart::fillSlot(Slot &slot, const Session &session, const CheckpointModel &model,
+                           const RunPoints &rp, int column, const QString &metric, bool bands)
 {
     const Run &run = session.results().runs[std::size_t(rp.run)];
     const RunAnalysis &ra = session.analysed().analyses[std::size_t(rp.run)];
     const QColor colour = session.runColour(rp.run);
     const MetricAnalysis *ma = ra.find(metric.toStdString());
+    slot.pts = rp.pts;
+    slot.column = column;
     const Point *peak = nullptr;
     for (const auto &p : rp.pts)
         if (model.index(p.row, column).data(CheckpointModel::IsPeakRole).toBool()) peak = &p;
-    if (bands && ma && peak && peak->x < rp.pts.back().x &&
+
+    // The stretch from the peak to the last evaluation: a wide band under the curve, red when
+    // the decline is significant, the run's colour otherwise.
+    const bool declined =
+        bands && ma && peak && peak->x < rp.pts.back().x &&
         (ma->verdict == Verdict::WithinNoise || ma->verdict == Verdict::SignificantDecline ||
-         ma->verdict == Verdict::Untested)) {
-        // The stretch from the peak to the last evaluation, a wide band under the curve: red
-        // when the decline is significant, the run's colour otherwise.
-        auto *segment = new QLineSeries;
+         ma->verdict == Verdict::Untested);
+    QList<QPointF> stretch;
+    if (declined) {
         for (const auto &p : rp.pts)
-            if (p.x >= peak->x) segment->append(p.x, p.y);
+            if (p.x >= peak->x) stretch << QPointF(p.x, p.y);
         const bool significant = ma->verdict == Verdict::SignificantDecline;
         QColor c = significant ? QColor(220, 40, 40) : colour;
         c.setAlpha(significant ? 110 : 60);
-        segment->setPen(QPen(c, 9, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
-        segment->setName(significant ? tr("Significant decline after the peak")
-                                     : tr("Decline after the peak (within noise)"));
+        slot.decline->setPen(QPen(c, 9, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+        slot.decline->setName(significant ? tr("Significant decline after the peak")
+                                          : tr("Decline after the peak (within noise)"));
         m_markers.append({MarkerKind::Decline, QPointF(peak->x, rp.pts.back().x)});
-        attach(segment);
     }
-    if (bands && rp.upper.size() > 1) {
-        auto *lower = new QLineSeries, *upper = new QLineSeries;
-        lower->append(rp.lower);
-        upper->append(rp.upper);
-        auto *band = new QAreaSeries(upper, lower);
-        QColor fill = colour;
-        fill.setAlpha(40);
-        band->setBrush(fill);
-        band->setPen(Qt::NoPen);
-        band->setName(tr("%1 % interval").arg(std::lround(session.settings().confidence * 100)));
-        attach(band);
-    }
-    auto *line = new QLineSeries;
+    slot.decline->replace(stretch);
+    slot.decline->setVisible(declined);
+
+    const bool banded = bands && rp.upper.size() > 1;
+    slot.band->upperSeries()->replace(banded ? rp.upper : QList<QPointF>{});
+    slot.band->lowerSeries()->replace(banded ? rp.lower : QList<QPointF>{});
+    QColor fill = colour;
+    fill.setAlpha(40);
+    slot.band->setBrush(fill);
+    slot.band->setName(tr("%1 % interval").arg(std::lround(session.settings().confidence * 100)));
+    slot.band->setVisible(banded);
+
+    QList<QPointF> points;
+    for (const auto &p : rp.pts)
+        points << QPointF(p.x, p.y);
+    QLineSeries *line = slot.line;
+    line->clearPointsConfiguration();
+    line->replace(points);
     line->setName(QString::fromStdString(run.displayName()));
     line->setPen(QPen(colour, 2));
     line->setPointsVisible(bands);
+    line->setVisible(true);
     const QColor pale((colour.red() + 2 * 255) / 3, (colour.green() + 2 * 255) / 3,
                       (colour.blue() + 2 * 255) / 3);
     for (int i = 0; i < int(rp.pts.size()); ++i) {
         const Point &p = rp.pts[std::size_t(i)];
-        line->append(p.x, p.y);
+        if (&p == peak) {
+            m_peaks.append({QPointF(p.x, p.y), colour});
+            m_markers.append({MarkerKind::Peak, QPointF(p.x, p.y)});
+        }
         if (!bands) continue;
         // Points within noise of the peak are drawn pale, those significantly below it solid.
         QHash<QXYSeries::PointConfiguration, QVariant> look{
@@ -223,74 +295,46 @@ void MetricChart::addRun(const Session &session, const CheckpointModel &model, c
         }
         line->setPointConfiguration(i, look);
     }
-    for (const auto &p : rp.pts) {
-        if (&p == peak) {
-            m_peaks.append({QPointF(p.x, p.y), colour});
-            m_markers.append({MarkerKind::Peak, QPointF(p.x, p.y)});
-        }
-    }
-    attach(line);
-    connectPoints(line, model, rp.pts, column);
-    if (ra.earlyStop && ra.earlyStop->metric == metric.toStdString() && ra.earlyStop->stopped) {
+    if (ra.earlyStop && ra.earlyStop->metric == metric.toStdString() && ra.earlyStop->stopped)
         for (const auto &p : rp.pts) {
-            const int c = model.index(p.row, 0).data(CheckpointModel::CheckpointIndexRole).toInt();
-            if (std::size_t(c) == ra.earlyStop->stopAt)
+            const auto c = std::size_t(
+                model.index(p.row, 0).data(CheckpointModel::CheckpointIndexRole).toInt());
+            if (c == ra.earlyStop->stopAt)
                 m_markers.append({MarkerKind::EarlyStop, QPointF(p.x, p.y)});
-            if (std::size_t(c) == ra.earlyStop->restored)
+            if (c == ra.earlyStop->restored)
                 m_markers.append({MarkerKind::Restored, QPointF(p.x, p.y)});
         }
-    }
 }
 
-void MetricChart::connectPoints(QLineSeries *line, const CheckpointModel &model,
-                                const std::vector<Point> &pts, int column)
+void MetricChart::fillMarkers()
 {
-    connect(line, &QLineSeries::hovered, this,
-            [&model, pts, column](const QPointF &at, bool state) {
-                if (!state) {
-                    QToolTip::hideText();
-                    return;
-                }
-                const auto nearest =
-                    std::min_element(pts.begin(), pts.end(), [&](const Point &a, const Point &b) {
-                        return std::hypot(a.x - at.x(), a.y - at.y()) <
-                               std::hypot(b.x - at.x(), b.y - at.y());
-                    });
-                const QModelIndex idx = model.index(nearest->row, column);
-                QToolTip::showText(QCursor::pos(),
-                                   idx.data(Qt::ToolTipRole).toString() + "\n" +
-                                       tr("step %1, epoch %2")
-                                           .arg(idx.data(CheckpointModel::StepRole).toString(),
-                                                idx.data(CheckpointModel::EpochRole).toString()));
-            });
-    connect(line, &QLineSeries::clicked, this, [this, &model, pts](const QPointF &at) {
-        const auto nearest =
-            std::min_element(pts.begin(), pts.end(), [&](const Point &a, const Point &b) {
-                return std::fabs(a.x - at.x()) < std::fabs(b.x - at.x());
-            });
-        const QModelIndex idx = model.index(nearest->row, 0);
-        emit checkpointClicked(idx.data(CheckpointModel::RunIndexRole).toInt(),
-                               idx.data(CheckpointModel::CheckpointIndexRole).toInt());
-    });
+    if (!m_peakSeries) return;
+    // One series per kind of marker for the whole chart, coloured per point.
+    QList<QPointF> peaks;
+    for (const auto &[at, colour] : m_peaks)
+        peaks << at;
+    m_peakSeries->clearPointsConfiguration();
+    m_peakSeries->replace(peaks);
+    for (int i = 0; i < m_peaks.size(); ++i)
+        m_peakSeries->setPointConfiguration(i, QXYSeries::PointConfiguration::Color,
+                                            m_peaks[i].second);
+    m_stopSeries->replace(markers(MarkerKind::EarlyStop));
+    m_restoredSeries->replace(markers(MarkerKind::Restored));
+    m_stopSeries->setVisible(m_stopSeries->count() > 0);
+    m_restoredSeries->setVisible(m_restoredSeries->count() > 0);
 }
 
-void MetricChart::addMarkerSeries()
+void MetricChart::refreshLegend()
 {
-    // One series per kind of marker for the whole chart (fast), coloured per point.
-    auto *peaks = markerSeries(MarkerKind::Peak, Qt::black);
-    for (int i = 0; i < m_peaks.size(); ++i) {
-        peaks->append(m_peaks[i].first);
-        peaks->setPointConfiguration(i, QXYSeries::PointConfiguration::Color, m_peaks[i].second);
+    // One legend entry per kind of series (and per run), none for hidden or empty series.
+    QSet<QString> shown;
+    const auto legendMarkers = legend()->markers();
+    for (QLegendMarker *m : legendMarkers) {
+        QAbstractSeries *s = m->series();
+        const bool visible = s->isVisible() && !shown.contains(s->name());
+        m->setVisible(visible);
+        if (visible) shown.insert(s->name());
     }
-    m_peaks.clear();
-    for (MarkerKind kind : {MarkerKind::EarlyStop, MarkerKind::Restored}) {
-        const QList<QPointF> at = markers(kind);
-        if (at.isEmpty()) continue;
-        auto *s = markerSeries(kind, Qt::black);
-        s->append(at);
-        attach(s);
-    }
-    attach(peaks);
 }
 
 void MetricChart::setRanges(const std::vector<RunPoints> &runs, XAxis x, bool bands)
@@ -319,6 +363,7 @@ void MetricChart::setRanges(const std::vector<RunPoints> &runs, XAxis x, bool ba
         m_ax->setTickInterval(xmax - xmin > 12 ? 2.0 : xmax - xmin > 3 ? 1.0 : 0.5);
         m_ax->setLabelFormat(QStringLiteral("%.1f"));
     } else {
+        m_ax->setTickType(QValueAxis::TicksFixed);
         m_ax->setLabelFormat(QStringLiteral("%.0f"));
         m_ax->applyNiceNumbers();
     }

@@ -5,13 +5,14 @@
 #include <QColor>
 #include <QList>
 #include <QPointF>
-#include <QSet>
 #include <QString>
 
 #include <optional>
 #include <vector>
 
+class QAreaSeries;
 class QLineSeries;
+class QScatterSeries;
 class QValueAxis;
 
 namespace cs {
@@ -27,7 +28,8 @@ enum class MarkerKind { Peak, EarlyStop, Restored, WithinNoise, Decline };
 
 /// One metric against epoch or step for the visible runs (optionally of one sequence length):
 /// a curve per run, its interval band, and the analysis markers. Built from the shared
-/// CheckpointModel, so table and chart show the same numbers.
+/// CheckpointModel, so table and chart show the same numbers. Rebuilding reuses the series
+/// objects (their data is replaced), which keeps redraws fast.
 class MetricChart : public QChart
 {
     Q_OBJECT
@@ -35,7 +37,7 @@ class MetricChart : public QChart
     /// An empty chart.
     MetricChart();
 
-    /// Rebuilds every series for metric against x, runs of seqLen only when given.
+    /// Shows metric against x for the visible runs (of seqLen only, when given).
     void build(const Session &session, const CheckpointModel &model, const QString &metric, XAxis x,
                std::optional<int> seqLen);
     /// Positions (x, value) of the markers of a kind, in build order; for tests and exports.
@@ -45,7 +47,7 @@ class MetricChart : public QChart
     /// The metric shown.
     const QString &metric() const { return m_metric; }
 
-    /// Most runs in one chart that still get interval bands, decline stretches and noise markers.
+    /// Most runs in one chart that still get interval bands, decline bands and noise colouring.
     static constexpr std::size_t kMaxBandedRuns = 6;
 
     /// One plotted point: x, value, and the model row it comes from.
@@ -67,19 +69,33 @@ class MetricChart : public QChart
     void checkpointClicked(int runIndex, int checkpointIndex);
 
   private:
+    /// The series of one run slot, reused from build to build.
+    struct Slot
+    {
+        QLineSeries *decline = nullptr;
+        QAreaSeries *band = nullptr;
+        QLineSeries *line = nullptr;
+        std::vector<Point> pts;
+        int column = -1;
+    };
+
     void attach(QAbstractSeries *series);
-    void addRun(const Session &session, const CheckpointModel &model, const RunPoints &rp,
-                int column, const QString &metric, bool bands);
-    void connectPoints(QLineSeries *line, const CheckpointModel &model,
-                       const std::vector<Point> &pts, int column);
-    void addMarkerSeries();
+    Slot &slot(std::size_t index);
+    void fillSlot(Slot &slot, const Session &session, const CheckpointModel &model,
+                  const RunPoints &rp, int column, const QString &metric, bool bands);
+    void fillMarkers();
+    void refreshLegend();
     void setRanges(const std::vector<RunPoints> &runs, XAxis x, bool bands);
 
     QString m_metric;
     int m_curves = 0;
+    const CheckpointModel *m_model = nullptr;
     QList<QPair<MarkerKind, QPointF>> m_markers;
     QList<QPair<QPointF, QColor>> m_peaks;
-    QSet<QString> m_legendNames;
+    std::vector<Slot> m_slots;
+    QScatterSeries *m_peakSeries = nullptr;
+    QScatterSeries *m_stopSeries = nullptr;
+    QScatterSeries *m_restoredSeries = nullptr;
     QValueAxis *m_ax = nullptr;
     QValueAxis *m_ay = nullptr;
 };
