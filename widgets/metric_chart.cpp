@@ -271,14 +271,17 @@ void MetricChart::fillSlot(Slot &slot, const Session &session, const CheckpointM
     for (const auto &p : rp.pts)
         points << QPointF(p.x, p.y);
     QLineSeries *line = slot.line;
-    line->clearPointsConfiguration();
     line->replace(points);
     line->setName(QString::fromStdString(run.displayName()));
-    line->setPen(QPen(colour, 2));
+    // Many runs: thin cosmetic lines (readable, and drawn without the path stroker).
+    QPen pen(colour, bands ? 2 : 1);
+    pen.setCosmetic(!bands);
+    line->setPen(pen);
     line->setPointsVisible(bands);
     line->setVisible(true);
     const QColor pale((colour.red() + 2 * 255) / 3, (colour.green() + 2 * 255) / 3,
                       (colour.blue() + 2 * 255) / 3);
+    QHash<int, QHash<QXYSeries::PointConfiguration, QVariant>> looks;
     for (int i = 0; i < int(rp.pts.size()); ++i) {
         const Point &p = rp.pts[std::size_t(i)];
         if (&p == peak) {
@@ -287,14 +290,14 @@ void MetricChart::fillSlot(Slot &slot, const Session &session, const CheckpointM
         }
         if (!bands) continue;
         // Points within noise of the peak are drawn pale, those significantly below it solid.
-        QHash<QXYSeries::PointConfiguration, QVariant> look{
-            {QXYSeries::PointConfiguration::Size, 6.0}};
+        auto &look = looks[i];
+        look[QXYSeries::PointConfiguration::Size] = 6.0;
         if (model.index(p.row, column).data(CheckpointModel::WithinNoiseRole).toBool()) {
             look[QXYSeries::PointConfiguration::Color] = pale;
             m_markers.append({MarkerKind::WithinNoise, QPointF(p.x, p.y)});
         }
-        line->setPointConfiguration(i, look);
     }
+    line->setPointsConfiguration(looks); // one update for the whole run (empty clears)
     if (ra.earlyStop && ra.earlyStop->metric == metric.toStdString() && ra.earlyStop->stopped)
         for (const auto &p : rp.pts) {
             const auto c = std::size_t(
@@ -313,11 +316,12 @@ void MetricChart::fillMarkers()
     QList<QPointF> peaks;
     for (const auto &[at, colour] : m_peaks)
         peaks << at;
-    m_peakSeries->clearPointsConfiguration();
     m_peakSeries->replace(peaks);
+    QHash<int, QHash<QXYSeries::PointConfiguration, QVariant>>
+        colours; // one update, not one per point
     for (int i = 0; i < m_peaks.size(); ++i)
-        m_peakSeries->setPointConfiguration(i, QXYSeries::PointConfiguration::Color,
-                                            m_peaks[i].second);
+        colours[i][QXYSeries::PointConfiguration::Color] = m_peaks[i].second;
+    m_peakSeries->setPointsConfiguration(colours);
     m_stopSeries->replace(markers(MarkerKind::EarlyStop));
     m_restoredSeries->replace(markers(MarkerKind::Restored));
     m_stopSeries->setVisible(m_stopSeries->count() > 0);
