@@ -1,0 +1,76 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace cs {
+
+/// Token ids and the tokens they stand for.
+struct Encoding
+{
+    std::vector<int> ids;            ///< token ids
+    std::vector<std::string> tokens; ///< token strings, one per id
+};
+
+/// A token the vocabulary adds (special tokens such as [MASK]): matched in raw text before
+/// normalisation, never split.
+struct AddedToken
+{
+    std::string content; ///< the literal text
+    int id = -1;         ///< its id
+    bool special = true; ///< a special token (left out when decoding)
+};
+
+/// A tokenizer as Hugging Face defines it: added tokens split out first, then normalise,
+/// pre-tokenise, the model (WordPiece, Unigram, SentencePiece), and the template.
+class Tokenizer
+{
+  public:
+    virtual ~Tokenizer() = default;
+
+    /// Tokenises text without special tokens around it (added tokens inside are kept).
+    Encoding encodePlain(const std::string &text) const;
+    /// Tokenises text with the model's template ([CLS] … [SEP], <s> … </s>).
+    Encoding encode(const std::string &text) const;
+
+    /// Id of a token, or -1.
+    int tokenId(const std::string &token) const;
+    /// Token of an id, or "" when out of range.
+    std::string token(int id) const;
+    /// Number of ids.
+    std::size_t vocabSize() const { return m_idToToken.size(); }
+
+    /// The mask token ("[MASK]", "<mask>") and its id.
+    const std::string &maskToken() const { return m_maskToken; }
+    /// Id of the mask token, or -1.
+    int maskId() const { return tokenId(m_maskToken); }
+    /// Id of the padding token, or -1.
+    int padId() const { return tokenId(m_padToken); }
+    /// Id of the unknown token, or -1.
+    int unkId() const { return tokenId(m_unkToken); }
+
+  protected:
+    /// Tokenises one piece of text that holds no added token.
+    virtual void encodeSegment(const std::string &text, Encoding &out) const = 0;
+
+    /// Registers a vocabulary entry.
+    void addVocab(const std::string &token, int id);
+
+    std::vector<AddedToken> m_added;                  ///< added tokens, longest first
+    std::vector<int> m_prefix;                        ///< ids before the text
+    std::vector<int> m_suffix;                        ///< ids after the text
+    std::string m_maskToken = "[MASK]";               ///< mask token
+    std::string m_padToken = "[PAD]";                 ///< padding token
+    std::string m_unkToken = "[UNK]";                 ///< unknown token
+    std::unordered_map<std::string, int> m_tokenToId; ///< vocabulary
+    std::vector<std::string> m_idToToken;             ///< reverse vocabulary
+};
+
+/// Loads the tokenizer of a checkpoint folder: tokenizer.json, else vocab.txt (+ its
+/// tokenizer_config.json), else spm.model. nullptr with the reason in error when none loads.
+std::unique_ptr<Tokenizer> loadTokenizer(const std::string &dir, std::string &error);
+
+} // namespace cs

@@ -1,0 +1,32 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace cs::text {
+
+/// Decodes UTF-8 into code points; invalid bytes become U+FFFD.
+std::vector<char32_t> decodeUtf8(const std::string &utf8);
+/// Encodes code points as UTF-8.
+std::string encodeUtf8(const std::vector<char32_t> &codePoints);
+/// Encodes one code point as UTF-8.
+std::string encodeUtf8(char32_t codePoint);
+
+/// White_Space (as Rust's char::is_whitespace), plus tab, newline, carriage return.
+bool isWhitespace(char32_t c);
+/// "Other" categories (Cc, Cf, Cn, Co, Cs) except tab, newline and carriage return: what the
+/// BERT normalizer removes.
+bool isControl(char32_t c);
+/// BERT punctuation: ASCII symbol ranges or a Unicode punctuation category (P*).
+bool isPunctuation(char32_t c);
+/// CJK Unified Ideographs and their extensions and compatibility blocks.
+bool isChineseChar(char32_t c);
+/// Nonspacing mark (Mn).
+bool isNonspacingMark(char32_t c);
+/// Lower case of a code point (simple mapping).
+char32_t toLower(char32_t c);
+/// Unicode normalization of UTF-8 text: "NFC", "NFD", "NFKC" or "NFKD".
+std::string normalize(const std::string &utf8, const std::string &form);
+
+} // namespace cs::text
