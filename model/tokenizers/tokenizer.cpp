@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "tokenizers/tokenizer.h"
 
+#include "tokenizers/unigram_tokenizer.h"
 #include "tokenizers/wordpiece_tokenizer.h"
 
 #include <algorithm>
@@ -31,6 +32,57 @@ void Tokenizer::addVocab(const std::string &token, int id)
     if (static_cast<std::size_t>(id) >= m_idToToken.size())
         m_idToToken.resize(static_cast<std::size_t>(id) + 1);
     m_idToToken[static_cast<std::size_t>(id)] = token;
+}
+
+void Tokenizer::readAddedTokens(const nlohmann::json &doc)
+{
+    if (const auto added = doc.find("added_tokens"); added != doc.end())
+        for (const auto &t : *added) {
+            AddedToken a{t.at("content").get<std::string>(), t.at("id").get<int>(), t.value("special", true)};
+            addVocab(a.content, a.id);
+            m_added.push_back(a);
+        }
+    sortAddedTokens();
+    for (const char *mask : {"[MASK]", "<mask>"})
+        if (tokenId(mask) >= 0)
+            m_maskToken = mask;
+    for (const char *pad : {"[PAD]", "<pad>"})
+        if (tokenId(pad) >= 0)
+            m_padToken = pad;
+}
+
+void Tokenizer::sortAddedTokens()
+{
+    std::stable_sort(m_added.begin(), m_added.end(),
+                     [](const AddedToken &a, const AddedToken &b) { return a.content.size() > b.content.size(); });
+}
+
+void Tokenizer::readPostProcessor(const nlohmann::json &post)
+{
+    // {"single": [{"SpecialToken": {"id": "[CLS]"}}, {"Sequence": {"id": "A"}}, …]}
+    if (!post.is_object())
+        return;
+    const std::string type = post.value("type", "");
+    auto idOf = [&](const std::string &token) {
+        const int id = tokenId(token);
+        if (id < 0)
+            throw std::runtime_error("template token " + token + " is not in the vocabulary");
+        return id;
+    };
+    if (type == "TemplateProcessing") {
+        bool afterSequence = false;
+        for (const auto &piece : post.at("single")) {
+            if (piece.contains("Sequence")) {
+                afterSequence = true;
+                continue;
+            }
+            const int id = idOf(piece.at("SpecialToken").at("id").get<std::string>());
+            (afterSequence ? m_suffix : m_prefix).push_back(id);
+        }
+    } else if (type == "BertProcessing" || type == "RobertaProcessing") {
+        m_prefix.push_back(idOf(post.at("cls").at(0).get<std::string>()));
+        m_suffix.push_back(idOf(post.at("sep").at(0).get<std::string>()));
+    }
 }
 
 int Tokenizer::tokenId(const std::string &token) const
@@ -109,8 +161,9 @@ std::unique_ptr<Tokenizer> loadTokenizer(const std::string &dirPath, std::string
             const nlohmann::json doc = nlohmann::json::parse(text);
             const std::string type = doc.at("model").value("type", "");
             if (type == "WordPiece") return WordPieceTokenizer::fromTokenizerJson(doc);
+            if (type == "Unigram") return UnigramTokenizer::fromTokenizerJson(doc);
             error = (dir / "tokenizer.json").string() + ": tokenizer model \"" + type +
-                    "\" is not supported yet";
+                    "\" is not supported";
             return nullptr;
         }
         if (readFile(dir / "vocab.txt", text)) return WordPieceTokenizer::fromVocab(text, config);

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <nlohmann/json_fwd.hpp>
+
 #include <memory>
 #include <string>
 #include <unordered_map>
@@ -58,6 +60,12 @@ class Tokenizer
 
     /// Registers a vocabulary entry.
     void addVocab(const std::string &token, int id);
+    /// Reads tokenizer.json's added_tokens (and finds the mask and pad tokens among them).
+    void readAddedTokens(const nlohmann::json &doc);
+    /// Reads tokenizer.json's post_processor (TemplateProcessing, Bert/RobertaProcessing).
+    void readPostProcessor(const nlohmann::json &post);
+    /// Sorts added tokens longest first (for matching).
+    void sortAddedTokens();
 
     std::vector<AddedToken> m_added;                  ///< added tokens, longest first
     std::vector<int> m_prefix;                        ///< ids before the text

@@ -8,37 +8,6 @@
 #include <stdexcept>
 
 namespace cs {
-namespace {
-
-/// Hugging Face's template: {"single": [{"SpecialToken": {"id": "[CLS]"}}, {"Sequence": …}, …]}.
-void readTemplate(const nlohmann::json &post, const Tokenizer &tok, std::vector<int> &prefix,
-                  std::vector<int> &suffix)
-{
-    if (!post.is_object()) return;
-    const std::string type = post.value("type", "");
-    auto idOf = [&](const std::string &token) {
-        const int id = tok.tokenId(token);
-        if (id < 0)
-            throw std::runtime_error("template token " + token + " is not in the vocabulary");
-        return id;
-    };
-    if (type == "TemplateProcessing") {
-        bool afterSequence = false;
-        for (const auto &piece : post.at("single")) {
-            if (piece.contains("Sequence")) {
-                afterSequence = true;
-                continue;
-            }
-            const int id = idOf(piece.at("SpecialToken").at("id").get<std::string>());
-            (afterSequence ? suffix : prefix).push_back(id);
-        }
-    } else if (type == "BertProcessing" || type == "RobertaProcessing") {
-        prefix.push_back(idOf(post.at("cls").at(0).get<std::string>()));
-        suffix.push_back(idOf(post.at("sep").at(0).get<std::string>()));
-    }
-}
-
-} // namespace
 
 std::unique_ptr<WordPieceTokenizer> WordPieceTokenizer::fromTokenizerJson(const nlohmann::json &doc)
 {
@@ -61,22 +30,8 @@ std::unique_ptr<WordPieceTokenizer> WordPieceTokenizer::fromTokenizerJson(const 
                                                                          : 0;
         tok->m_norm.lowercase = n->value("lowercase", false);
     }
-    if (const auto added = doc.find("added_tokens"); added != doc.end())
-        for (const auto &t : *added) {
-            AddedToken a{t.at("content").get<std::string>(), t.at("id").get<int>(),
-                         t.value("special", true)};
-            tok->addVocab(a.content, a.id);
-            tok->m_added.push_back(a);
-        }
-    std::sort(tok->m_added.begin(), tok->m_added.end(),
-              [](const AddedToken &a, const AddedToken &b) {
-                  return a.content.size() > b.content.size();
-              });
-    for (const char *mask : {"[MASK]", "<mask>"})
-        if (tok->tokenId(mask) >= 0) tok->m_maskToken = mask;
-    for (const char *pad : {"[PAD]", "<pad>"})
-        if (tok->tokenId(pad) >= 0) tok->m_padToken = pad;
-    readTemplate(doc.value("post_processor", nlohmann::json()), *tok, tok->m_prefix, tok->m_suffix);
+    tok->readAddedTokens(doc);
+    tok->readPostProcessor(doc.value("post_processor", nlohmann::json()));
     return tok;
 }
 
@@ -110,10 +65,7 @@ std::unique_ptr<WordPieceTokenizer> WordPieceTokenizer::fromVocab(const std::str
           str("cls_token", "[CLS]"), str("mask_token", "[MASK]")})
         if (const int sid = tok->tokenId(special); sid >= 0)
             tok->m_added.push_back({special, sid, true});
-    std::sort(tok->m_added.begin(), tok->m_added.end(),
-              [](const AddedToken &a, const AddedToken &b) {
-                  return a.content.size() > b.content.size();
-              });
+    tok->sortAddedTokens();
     const int cls = tok->tokenId(str("cls_token", "[CLS]")),
               sep = tok->tokenId(str("sep_token", "[SEP]"));
     if (cls < 0 || sep < 0) throw std::runtime_error("vocab.txt lacks the [CLS] or [SEP] token");

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
-// WordPiece tokenisation equals Hugging Face's for every tokenizer text of the fixtures, from
-// tokenizer.json and from vocab.txt + tokenizer_config.json alike.
+// Tokenisation equals Hugging Face's for every tokenizer text of the fixtures: WordPiece from
+// tokenizer.json and from vocab.txt + tokenizer_config.json, Unigram from tokenizer.json.
 #include "tokenizers/tokenizer.h"
 #include "tokenizers/wordpiece_tokenizer.h"
 
@@ -34,7 +34,7 @@ std::string readText(const std::string &path)
 
 } // namespace
 
-class TestWordPiece : public QObject
+class TestTokenizers : public QObject
 {
     Q_OBJECT
   private slots:
@@ -44,8 +44,9 @@ class TestWordPiece : public QObject
         QTest::addColumn<QString>("source");
         for (const char *model : {"bert-tiny", "deberta-v2-tiny", "roberta-tiny"})
             for (const char *source : {"tokenizer.json", "vocab.txt"})
-                QTest::newRow(qPrintable(QString("%1 from %2").arg(model, source)))
-                    << model << source;
+                QTest::newRow(qPrintable(QString("%1 from %2").arg(model, source))) << model << source;
+        QTest::newRow("deberta-v3-tiny-spm (Unigram) from tokenizer.json") << "deberta-v3-tiny-spm"
+                                                                          << "tokenizer.json";
     }
     void matchesTransformers()
     {
@@ -89,5 +90,5 @@ class TestWordPiece : public QObject
     }
 };
 
-QTEST_APPLESS_MAIN(TestWordPiece)
-#include "tst_wordpiece.moc"
+QTEST_APPLESS_MAIN(TestTokenizers)
+#include "tst_tokenizers.moc"
