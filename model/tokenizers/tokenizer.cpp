@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "tokenizers/tokenizer.h"
 
+#include "tokenizers/spm_tokenizer.h"
 #include "tokenizers/unigram_tokenizer.h"
 #include "tokenizers/wordpiece_tokenizer.h"
 
@@ -38,30 +39,29 @@ void Tokenizer::readAddedTokens(const nlohmann::json &doc)
 {
     if (const auto added = doc.find("added_tokens"); added != doc.end())
         for (const auto &t : *added) {
-            AddedToken a{t.at("content").get<std::string>(), t.at("id").get<int>(), t.value("special", true)};
+            AddedToken a{t.at("content").get<std::string>(), t.at("id").get<int>(),
+                         t.value("special", true)};
             addVocab(a.content, a.id);
             m_added.push_back(a);
         }
     sortAddedTokens();
     for (const char *mask : {"[MASK]", "<mask>"})
-        if (tokenId(mask) >= 0)
-            m_maskToken = mask;
+        if (tokenId(mask) >= 0) m_maskToken = mask;
     for (const char *pad : {"[PAD]", "<pad>"})
-        if (tokenId(pad) >= 0)
-            m_padToken = pad;
+        if (tokenId(pad) >= 0) m_padToken = pad;
 }
 
 void Tokenizer::sortAddedTokens()
 {
-    std::stable_sort(m_added.begin(), m_added.end(),
-                     [](const AddedToken &a, const AddedToken &b) { return a.content.size() > b.content.size(); });
+    std::stable_sort(m_added.begin(), m_added.end(), [](const AddedToken &a, const AddedToken &b) {
+        return a.content.size() > b.content.size();
+    });
 }
 
 void Tokenizer::readPostProcessor(const nlohmann::json &post)
 {
     // {"single": [{"SpecialToken": {"id": "[CLS]"}}, {"Sequence": {"id": "A"}}, …]}
-    if (!post.is_object())
-        return;
+    if (!post.is_object()) return;
     const std::string type = post.value("type", "");
     auto idOf = [&](const std::string &token) {
         const int id = tokenId(token);
@@ -167,11 +167,13 @@ std::unique_ptr<Tokenizer> loadTokenizer(const std::string &dirPath, std::string
             return nullptr;
         }
         if (readFile(dir / "vocab.txt", text)) return WordPieceTokenizer::fromVocab(text, config);
+        if (std::filesystem::exists(dir / "spm.model"))
+            return SpmTokenizer::fromModel((dir / "spm.model").string(), config);
     } catch (const std::exception &e) {
         error = dir.string() + ": tokenizer: " + e.what();
         return nullptr;
     }
-    error = dir.string() + ": no tokenizer.json or vocab.txt";
+    error = dir.string() + ": no tokenizer.json, vocab.txt or spm.model";
     return nullptr;
 }
 

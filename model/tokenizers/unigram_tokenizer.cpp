@@ -37,17 +37,16 @@ std::string replaceWhitespaceRuns(const std::string &in, const std::string &cont
 
 std::string replaceAll(std::string s, const std::string &from, const std::string &to)
 {
-    if (from.empty())
-        return s;
+    if (from.empty()) return s;
     for (std::size_t p = s.find(from); p != std::string::npos; p = s.find(from, p + to.size()))
         s.replace(p, from.size(), to);
     return s;
 }
 
-void addNormalizer(const nlohmann::json &n, std::vector<std::function<std::string(const std::string &)>> &out)
+void addNormalizer(const nlohmann::json &n,
+                   std::vector<std::function<std::string(const std::string &)>> &out)
 {
-    if (!n.is_object())
-        return;
+    if (!n.is_object()) return;
     const std::string type = n.value("type", "");
     if (type == "Sequence") {
         for (const auto &inner : n.at("normalizers"))
@@ -70,21 +69,26 @@ void addNormalizer(const nlohmann::json &n, std::vector<std::function<std::strin
                 ++b;
             while (right && e > b && text::isWhitespace(c[e - 1]))
                 --e;
-            return text::encodeUtf8(std::vector<char32_t>(c.begin() + std::ptrdiff_t(b), c.begin() + std::ptrdiff_t(e)));
+            return text::encodeUtf8(std::vector<char32_t>(c.begin() + std::ptrdiff_t(b),
+                                                          c.begin() + std::ptrdiff_t(e)));
         });
     } else if (type == "Replace") {
         const auto &pattern = n.at("pattern");
         const std::string content = n.value("content", "");
         if (pattern.contains("String")) {
             const std::string from = pattern.at("String").get<std::string>();
-            out.push_back([from, content](const std::string &s) { return replaceAll(s, from, content); });
+            out.push_back(
+                [from, content](const std::string &s) { return replaceAll(s, from, content); });
         } else if (pattern.value("Regex", "") == "\\s{2,}|[\\n\\r\\t]") {
-            out.push_back([content](const std::string &s) { return replaceWhitespaceRuns(s, content); });
+            out.push_back(
+                [content](const std::string &s) { return replaceWhitespaceRuns(s, content); });
         } else {
-            throw std::runtime_error("Replace normaliser with pattern " + pattern.dump() + " is not supported");
+            throw std::runtime_error("Replace normaliser with pattern " + pattern.dump() +
+                                     " is not supported");
         }
     } else {
-        throw std::runtime_error("normaliser " + type + " is not supported (use the checkpoint's spm.model)");
+        throw std::runtime_error("normaliser " + type +
+                                 " is not supported (use the checkpoint's spm.model)");
     }
 }
 
@@ -113,13 +117,15 @@ std::unique_ptr<UnigramTokenizer> UnigramTokenizer::fromTokenizerJson(const nloh
     tok->m_unkToken = tok->token(unk->get<int>());
     addNormalizer(doc.value("normalizer", nlohmann::json()), tok->m_normalizers);
     nlohmann::json pre = doc.value("pre_tokenizer", nlohmann::json());
-    if (pre.is_object() && pre.value("type", "") == "Sequence" && pre.at("pretokenizers").size() == 1)
+    if (pre.is_object() && pre.value("type", "") == "Sequence" &&
+        pre.at("pretokenizers").size() == 1)
         pre = pre.at("pretokenizers").at(0);
     if (!pre.is_object() || pre.value("type", "") != "Metaspace")
         throw std::runtime_error("Unigram needs the Metaspace pre-tokeniser");
     const std::vector<char32_t> rep = text::decodeUtf8(pre.value("replacement", "\u2581"));
     tok->m_metaspace = rep.empty() ? 0x2581 : rep.front();
-    tok->m_prependAlways = pre.value("prepend_scheme", "always") == "always" || pre.value("add_prefix_space", false);
+    tok->m_prependAlways =
+        pre.value("prepend_scheme", "always") == "always" || pre.value("add_prefix_space", false);
     tok->readAddedTokens(doc);
     tok->m_scores.resize(std::max(tok->m_scores.size(), tok->vocabSize()), 0.0);
     tok->readPostProcessor(doc.value("post_processor", nlohmann::json()));
@@ -132,13 +138,10 @@ void UnigramTokenizer::encodeSegment(const std::string &raw, Encoding &out) cons
     for (const auto &n : m_normalizers)
         s = n(s);
     std::vector<char32_t> chars = text::decodeUtf8(s);
-    if (chars.empty())
-        return;
+    if (chars.empty()) return;
     for (char32_t &c : chars)
-        if (c == ' ')
-            c = m_metaspace;
-    if (m_prependAlways && chars.front() != m_metaspace)
-        chars.insert(chars.begin(), m_metaspace);
+        if (c == ' ') c = m_metaspace;
+    if (m_prependAlways && chars.front() != m_metaspace) chars.insert(chars.begin(), m_metaspace);
     // Metaspace split: each word starts at a metaspace (merged with what follows).
     std::vector<char32_t> word;
     for (char32_t c : chars) {
@@ -148,8 +151,7 @@ void UnigramTokenizer::encodeSegment(const std::string &raw, Encoding &out) cons
         }
         word.push_back(c);
     }
-    if (!word.empty())
-        viterbi(word, out);
+    if (!word.empty()) viterbi(word, out);
 }
 
 void UnigramTokenizer::viterbi(const std::vector<char32_t> &word, Encoding &out) const
@@ -165,16 +167,14 @@ void UnigramTokenizer::viterbi(const std::vector<char32_t> &word, Encoding &out)
     best[0].start = 0;
     const int unk = tokenId(m_unkToken);
     for (std::size_t s = 0; s < n; ++s) {
-        if (best[s].start < 0 && s > 0)
-            continue;
+        if (best[s].start < 0 && s > 0) continue;
         const double base = best[s].score;
         bool single = false;
         std::string piece;
         for (std::size_t len = 1; len <= m_maxPieceChars && s + len <= n; ++len) {
             piece += text::encodeUtf8(word[s + len - 1]);
             const int id = tokenId(piece);
-            if (id < 0 || static_cast<std::size_t>(id) >= m_scores.size())
-                continue;
+            if (id < 0 || static_cast<std::size_t>(id) >= m_scores.size()) continue;
             Node &target = best[s + len];
             const double candidate = base + m_scores[static_cast<std::size_t>(id)];
             if (target.start < 0 || candidate > target.score)
@@ -193,8 +193,7 @@ void UnigramTokenizer::viterbi(const std::vector<char32_t> &word, Encoding &out)
         const Node &node = best[end];
         const std::size_t start = static_cast<std::size_t>(node.start);
         const bool fuse = node.id == unk && !pieces.empty() && pieces.back().first == unk;
-        if (!fuse)
-            pieces.emplace_back(node.id, node.id == unk ? m_unkToken : token(node.id));
+        if (!fuse) pieces.emplace_back(node.id, node.id == unk ? m_unkToken : token(node.id));
         end = start;
     }
     for (auto it = pieces.rbegin(); it != pieces.rend(); ++it) {

@@ -14,14 +14,14 @@ namespace cs {
 /// pre-tokeniser, Viterbi over the pieces' scores, unknown characters fused into one [UNK].
 class UnigramTokenizer : public Tokenizer
 {
-public:
+  public:
     /// From a tokenizer.json of model type Unigram; throws std::runtime_error with the reason.
     static std::unique_ptr<UnigramTokenizer> fromTokenizerJson(const nlohmann::json &doc);
 
-protected:
+  protected:
     void encodeSegment(const std::string &text, Encoding &out) const override;
 
-private:
+  private:
     void viterbi(const std::vector<char32_t> &word, Encoding &out) const;
 
     std::vector<std::function<std::string(const std::string &)>> m_normalizers;
