@@ -19,19 +19,26 @@ void ChartView::connectLegend()
     const auto markers = chart()->legend()->markers();
     for (QLegendMarker *m : markers) {
         m->disconnect(this);
+        QFont f = m->font();
+        f.setStrikeOut(!m->series()->isVisible()); // rebuilt series are shown again
+        m->setFont(f);
         connect(m, &QLegendMarker::clicked, this, [m] {
             QAbstractSeries *s = m->series();
             s->setVisible(!s->isVisible());
             m->setVisible(true);
-            QFont f = m->font();
-            f.setStrikeOut(!s->isVisible());
-            m->setFont(f);
+            QFont font = m->font();
+            font.setStrikeOut(!s->isVisible());
+            m->setFont(font);
         });
     }
 }
 
 void ChartView::wheelEvent(QWheelEvent *event)
 {
+    if (event->angleDelta().y() == 0) { // horizontal scrolling: not a zoom
+        QChartView::wheelEvent(event);
+        return;
+    }
     chart()->zoom(event->angleDelta().y() > 0 ? 1.25 : 0.8);
     event->accept();
 }

@@ -15,13 +15,22 @@ namespace cs {
 CheckpointModel::CheckpointModel(Session *session, QObject *parent)
     : QAbstractTableModel(parent), m_session(session)
 {
+    // The reset brackets the session's change: begin before its data goes, end after.
+    connect(session, &Session::aboutToChange, this, [this] {
+        if (!m_resetting) {
+            beginResetModel();
+            m_resetting = true;
+        }
+    });
     connect(session, &Session::changed, this, &CheckpointModel::rebuild);
     rebuild();
 }
 
 void CheckpointModel::rebuild()
 {
-    beginResetModel();
+    if (!m_resetting) // first build, before any session change
+        beginResetModel();
+    m_resetting = false;
     m_metrics = m_session->metrics();
     m_rows.clear();
     m_runOffsets.clear();

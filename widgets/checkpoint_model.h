@@ -55,6 +55,7 @@ class CheckpointModel : public QAbstractTableModel
     Session *m_session;
     QStringList m_metrics;
     std::vector<std::pair<int, int>> m_rows; // (run index, checkpoint index)
+    bool m_resetting = false;                // between the session's aboutToChange and changed
     std::vector<int> m_runOffsets;           // first row of each run, then the row count
 };
 

@@ -8,7 +8,6 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QHeaderView>
-#include <QKeyEvent>
 
 #include <map>
 
@@ -41,6 +40,8 @@ CheckpointTable::CheckpointTable(Session *session, CheckpointModel *model, QWidg
     setContextMenuPolicy(Qt::ActionsContextMenu);
     auto *tsv = new QAction(tr("Copy as TSV"), this);
     tsv->setShortcut(QKeySequence::Copy);
+    tsv->setShortcutContext(
+        Qt::WidgetWithChildrenShortcut); // Ctrl+C elsewhere copies what is there
     connect(tsv, &QAction::triggered, this,
             [this] { QApplication::clipboard()->setText(selectionAsTsv()); });
     auto *md = new QAction(tr("Copy as Markdown"), this);
@@ -102,16 +103,6 @@ QString CheckpointTable::selectionAsMarkdown() const
         }
     }
     return out;
-}
-
-void CheckpointTable::keyPressEvent(QKeyEvent *event)
-{
-    if (event->matches(QKeySequence::Copy)) {
-        QApplication::clipboard()->setText(selectionAsTsv());
-        event->accept();
-        return;
-    }
-    QTableView::keyPressEvent(event);
 }
 
 } // namespace cs

@@ -36,9 +36,6 @@ class CheckpointTable : public QTableView
     /// The selection (or everything) as a Markdown table.
     QString selectionAsMarkdown() const;
 
-  protected:
-    void keyPressEvent(QKeyEvent *event) override;
-
   private:
     QList<QList<QString>> selectedCells() const;
 };

@@ -12,7 +12,10 @@ ImportWorker::ImportWorker(QObject *parent) : QObject(parent) {}
 ImportWorker::~ImportWorker()
 {
     cancel();
-    if (m_thread) m_thread->wait();
+    if (m_thread) {
+        m_thread->wait();
+        delete m_thread;
+    }
 }
 
 bool ImportWorker::isRunning() const
@@ -30,8 +33,10 @@ void ImportWorker::start(const QStringList &paths, const QMap<QString, double> &
     if (m_thread) {
         cancel();
         m_thread->wait();
-        m_thread->deleteLater();
+        delete m_thread; // its queued finished() is dropped with it (see the generation check)
+        m_thread = nullptr;
     }
+    const quint64 generation = ++m_generation;
     auto cancelFlag = std::make_shared<std::atomic_bool>(false);
     auto result = std::make_shared<ResultSet>();
     m_cancel = cancelFlag;
@@ -49,7 +54,8 @@ void ImportWorker::start(const QStringList &paths, const QMap<QString, double> &
                 return !*cancelFlag;
             });
     });
-    connect(m_thread, &QThread::finished, this, [this, result, paths] {
+    connect(m_thread, &QThread::finished, this, [this, result, paths, generation] {
+        if (generation != m_generation) return; // a later import replaced this one
         m_result = result;
         emit finished(paths);
     });

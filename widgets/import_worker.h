@@ -43,6 +43,7 @@ class ImportWorker : public QObject
     QThread *m_thread = nullptr;
     std::shared_ptr<std::atomic_bool> m_cancel;
     std::shared_ptr<ResultSet> m_result;
+    quint64 m_generation = 0; // imports started; only the latest may report
 };
 
 } // namespace cs

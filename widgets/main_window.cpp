@@ -16,6 +16,7 @@
 #include <QAction>
 #include <QCloseEvent>
 #include <QComboBox>
+#include <QDateTime>
 #include <QDirIterator>
 #include <QDockWidget>
 #include <QDragEnterEvent>
@@ -66,13 +67,14 @@ MainWindow::MainWindow(QWidget *parent)
                 m_status->setText(tr("Reading %1").arg(QFileInfo(file).fileName()));
             });
     connect(m_importer, &ImportWorker::finished, this, &MainWindow::onImported);
-    connect(m_runs, &RunsModel::stepsPerEpochEdited, this,
-            [this] { openPaths(m_session->paths()); });
+    connect(m_runs, &RunsModel::stepsPerEpochEdited, this, [this] { openPaths(m_requestedPaths); });
     connect(m_curves, &CurvesGrid::checkpointClicked, this, &MainWindow::selectCheckpoint);
     m_reloadTimer->setSingleShot(true);
     m_reloadTimer->setInterval(700);
     connect(m_reloadTimer, &QTimer::timeout, this, [this] {
-        if (!m_session->paths().isEmpty()) openPaths(m_session->paths());
+        if (!m_requestedPaths.isEmpty() &&
+            QDateTime::currentMSecsSinceEpoch() - m_lastOwnWrite > 2000)
+            openPaths(m_requestedPaths);
     });
     connect(m_watcher, &QFileSystemWatcher::directoryChanged, m_reloadTimer,
             qOverload<>(&QTimer::start));
@@ -127,7 +129,7 @@ void MainWindow::buildActions()
     });
     m_recentMenu = file->addMenu(tr("Open &recent"));
     rebuildRecentMenu();
-    auto *reload = file->addAction(tr("&Reload"), this, [this] { openPaths(m_session->paths()); });
+    auto *reload = file->addAction(tr("&Reload"), this, [this] { openPaths(m_requestedPaths); });
     reload->setShortcut(QKeySequence::Refresh);
     file->addSeparator();
     auto *exportMenu = file->addMenu(tr("&Export"));
@@ -166,6 +168,7 @@ void MainWindow::buildActions()
         for (const QString &m : m_session->metrics())
             m_metric->addItem(QString::fromStdString(metricLabel(m.toStdString())), m);
         m_metric->setCurrentIndex(std::max(0, m_metric->findData(current)));
+        m_curves->setMetric(m_metric->currentData().toString()); // the blocker hid the change
     });
 }
 
@@ -208,15 +211,20 @@ void MainWindow::buildDocks()
     addDockWidget(Qt::BottomDockWidgetArea, bottom);
 }
 
-void MainWindow::openPaths(const QStringList &paths)
+void MainWindow::openPaths(const QStringList &given)
 {
-    if (paths.size() == 1 && paths.front().endsWith(".workspace.json") &&
-        QFileInfo(paths.front()).isFile()) {
-        if (const QString error = openWorkspace(paths.front()); !error.isEmpty())
+    if (given.size() == 1 && given.front().endsWith(".workspace.json") &&
+        QFileInfo(given.front()).isFile() && !m_openingWorkspace) {
+        if (const QString error = openWorkspace(given.front()); !error.isEmpty())
             m_status->setText(error);
         return;
     }
-    if (paths.isEmpty()) return;
+    if (given.isEmpty()) return;
+    QStringList paths; // absolute, so recent entries and workspaces work from anywhere
+    for (const QString &p : given)
+        paths << QFileInfo(p).absoluteFilePath();
+    m_reloadTimer->stop();
+    m_requestedPaths = paths;
     m_status->setText(tr("Reading…"));
     m_importer->start(paths, m_session->userStepsPerEpoch());
 }
@@ -225,21 +233,36 @@ QString MainWindow::openWorkspace(const QString &path)
 {
     Workspace w;
     if (QString error = loadWorkspace(path, w); !error.isEmpty()) return error;
+    if (w.paths.isEmpty()) return tr("%1: the workspace names no results to open").arg(path);
+    m_session->clearUserStepsPerEpoch();
     for (auto it = w.stepsPerEpoch.begin(); it != w.stepsPerEpoch.end(); ++it)
         m_session->setUserStepsPerEpoch(it.key(), it.value());
     m_session->setSettings(w.settings);
     if (!w.geometry.isEmpty()) restoreGeometry(w.geometry);
     if (!w.windowState.isEmpty()) restoreState(w.windowState);
     m_pendingWorkspace = w;
+    m_openingWorkspace =
+        true; // a workspace naming a workspace is read as results, not opened again
     openPaths(w.paths);
+    m_openingWorkspace = false;
     return {};
+}
+
+void MainWindow::markOwnWrite() const
+{
+    m_lastOwnWrite = QDateTime::currentMSecsSinceEpoch();
 }
 
 QString MainWindow::saveWorkspaceTo(const QString &path) const
 {
+    markOwnWrite();
     Workspace w;
-    for (const QString &p : m_session->paths())
-        w.paths << QFileInfo(p).absoluteFilePath();
+    const QDir base =
+        QFileInfo(path).absoluteDir(); // below the workspace: relative, so both move together
+    for (const QString &p : m_session->paths()) {
+        const QString relative = base.relativeFilePath(QFileInfo(p).absoluteFilePath());
+        w.paths << (relative.startsWith("..") ? QFileInfo(p).absoluteFilePath() : relative);
+    }
     for (const Run &run : m_session->results().runs)
         if (!m_session->isRunVisible(QString::fromStdString(run.key())))
             w.hiddenRuns << QString::fromStdString(run.key());
@@ -279,7 +302,9 @@ void MainWindow::onImported(const QStringList &paths)
         for (const QString &key : m_pendingWorkspace->hiddenRuns)
             m_session->setRunVisible(key, false);
         m_xAxis->setCurrentIndex(m_pendingWorkspace->xAxis == "step" ? 1 : 0);
+        m_curves->setXAxis(m_pendingWorkspace->xAxis == "step" ? XAxis::Step : XAxis::Epoch);
         m_metric->setCurrentIndex(std::max(0, m_metric->findData(m_pendingWorkspace->metric)));
+        m_curves->setMetric(m_metric->currentData().toString());
     }
     m_pendingWorkspace.reset();
     emit resultsShown();
@@ -287,15 +312,21 @@ void MainWindow::onImported(const QStringList &paths)
 
 void MainWindow::watch(const QStringList &paths)
 {
+    // Folders (new files) and result files (rewritten in place), at most 4 000 of them.
     const QStringList old = m_watcher->files() + m_watcher->directories();
     if (!old.isEmpty()) m_watcher->removePaths(old);
     QStringList add;
     for (const QString &p : paths) {
         add << p;
-        if (QFileInfo(p).isDir()) {
-            QDirIterator it(p, QDir::Dirs | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
-            while (it.hasNext() && add.size() < 2000)
-                add << it.next();
+        if (!QFileInfo(p).isDir()) continue;
+        QDirIterator it(p, QDir::Dirs | QDir::Files | QDir::NoDotAndDotDot,
+                        QDirIterator::Subdirectories);
+        while (it.hasNext() && add.size() < 4000) {
+            const QString entry = it.next();
+            const QString name = it.fileName();
+            if (it.fileInfo().isDir() || name.endsWith(".json") || name.endsWith(".jsonl") ||
+                name.endsWith(".csv") || name.contains("tfevents"))
+                add << entry;
         }
     }
     m_watcher->addPaths(add);
@@ -328,6 +359,7 @@ void MainWindow::exportCharts()
     const QString path = QFileDialog::getSaveFileName(this, tr("Export charts"), "curves.png",
                                                       tr("PNG (*.png);;SVG (*.svg);;PDF (*.pdf)"));
     if (path.isEmpty()) return;
+    markOwnWrite();
     const QString error = exportWidget(m_curves, path);
     if (!error.isEmpty()) QMessageBox::warning(this, tr("Export charts"), error);
 }
@@ -344,6 +376,7 @@ void MainWindow::exportTable()
     std::vector<std::string> metrics;
     for (const QString &m : m_session->metrics())
         metrics.push_back(m.toStdString());
+    markOwnWrite();
     const std::string error = writeFileAtomically(
         path.toStdString(), renderTable(metricTable(m_session->analysed(), metrics), format));
     if (!error.empty())
@@ -361,6 +394,7 @@ void MainWindow::exportReport()
 
 QString MainWindow::writeReport(const QString &path)
 {
+    markOwnWrite();
     const QString chart = QFileInfo(path).completeBaseName() + "-curves.png";
     const QString chartPath = QFileInfo(path).dir().filePath(chart);
     QString error = exportWidget(m_curves, chartPath);

@@ -96,6 +96,10 @@ class MainWindow : public QMainWindow
     QFileSystemWatcher *m_watcher;
     QTimer *m_reloadTimer;
     std::optional<Workspace> m_pendingWorkspace; // applied when its import finishes
+    QStringList m_requestedPaths;                // paths of the import in flight or shown
+    bool m_openingWorkspace = false;             // guards workspaces that name workspaces
+    mutable qint64 m_lastOwnWrite = 0;           // ms; our own exports must not trigger a reload
+    void markOwnWrite() const;
 };
 
 } // namespace cs

@@ -150,6 +150,7 @@ void MetricChart::build(const Session &session, const CheckpointModel &model, co
             s->setVisible(false);
     fillMarkers();
     refreshLegend();
+    if (isZoomed()) zoomReset(); // a zoom of the previous data would come back on double-click
     if (!runs.empty()) setRanges(runs, x, bands);
 }
 
@@ -173,6 +174,8 @@ MetricChart::Slot &MetricChart::slot(std::size_t index)
              {static_cast<QAbstractSeries *>(s.decline), static_cast<QAbstractSeries *>(s.band),
               static_cast<QAbstractSeries *>(s.line)})
             attach(series);
+        s.band->upperSeries()->setParent(s.band); // the area series does not own its boundaries
+        s.band->lowerSeries()->setParent(s.band);
         const std::size_t at = m_slots.size();
         connect(s.line, &QLineSeries::hovered, this, [this, at](const QPointF &p, bool state) {
             const Slot &sl = m_slots[at];
@@ -330,12 +333,16 @@ void MetricChart::fillMarkers()
 
 void MetricChart::refreshLegend()
 {
-    // One legend entry per kind of series (and per run), none for hidden or empty series.
+    // One legend entry per run and per kind of marker, none for hidden series.
     QSet<QString> shown;
     const auto legendMarkers = legend()->markers();
     for (QLegendMarker *m : legendMarkers) {
         QAbstractSeries *s = m->series();
-        const bool visible = s->isVisible() && !shown.contains(s->name());
+        // Runs always get their entry; bands and declines one entry per kind.
+        const bool perRun = qobject_cast<QLineSeries *>(s) &&
+                            s->name() != tr("Significant decline after the peak") &&
+                            s->name() != tr("Decline after the peak (within noise)");
+        const bool visible = s->isVisible() && (perRun || !shown.contains(s->name()));
         m->setVisible(visible);
         if (visible) shown.insert(s->name());
     }

@@ -11,10 +11,8 @@ namespace cs {
 ProblemsModel::ProblemsModel(Session *session, QObject *parent)
     : QAbstractTableModel(parent), m_session(session)
 {
-    connect(session, &Session::changed, this, [this] {
-        beginResetModel();
-        endResetModel();
-    });
+    connect(session, &Session::aboutToChange, this, &ProblemsModel::beginResetModel);
+    connect(session, &Session::changed, this, &ProblemsModel::endResetModel);
 }
 
 int ProblemsModel::rowCount(const QModelIndex &parent) const

@@ -6,6 +6,7 @@
 
 #include <QPixmap>
 
+#include <functional>
 #include <map>
 #include <set>
 
@@ -25,8 +26,29 @@ RunsModel::RunsModel(Session *session, QObject *parent)
     : QStandardItemModel(parent), m_session(session)
 {
     connect(session, &Session::changed, this, &RunsModel::rebuild);
+    connect(session, &Session::visibilityChanged, this, &RunsModel::syncChecks);
     connect(this, &QStandardItemModel::itemChanged, this, &RunsModel::onItemChanged);
     rebuild();
+}
+
+void RunsModel::syncChecks()
+{
+    // Visibility changed elsewhere (a workspace, a test): the check boxes follow.
+    m_building = true;
+    std::function<void(QStandardItem *)> visit = [&](QStandardItem *parent) {
+        for (int r = 0; r < parent->rowCount(); ++r) {
+            QStandardItem *item = parent->child(r);
+            if (item->isCheckable()) {
+                const auto state = m_session->isRunVisible(item->data(RunKeyRole).toString())
+                                       ? Qt::Checked
+                                       : Qt::Unchecked;
+                if (item->checkState() != state) item->setCheckState(state);
+            }
+            visit(item);
+        }
+    };
+    visit(invisibleRootItem());
+    m_building = false;
 }
 
 void RunsModel::rebuild()

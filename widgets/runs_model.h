@@ -29,6 +29,7 @@ class RunsModel : public QStandardItemModel
   private:
     void rebuild();
     void onItemChanged(QStandardItem *item);
+    void syncChecks();
 
     Session *m_session;
     bool m_building = false;

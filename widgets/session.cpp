@@ -15,20 +15,34 @@ Session::Session(QObject *parent) : QObject(parent), m_results(std::make_shared<
 
 void Session::setResults(ResultSet results, const QStringList &paths)
 {
+    // A run the user hid stays hidden across reloads; new runs are shown.
+    QSet<QString> hidden;
+    for (const Run &r : m_results->runs)
+        if (!m_visible.contains(QString::fromStdString(r.key())))
+            hidden.insert(QString::fromStdString(r.key()));
+    if (paths != m_paths) hidden.clear();
+    emit aboutToChange();
     const AnalysisSettings settings = m_analysed.settings;
     m_results = std::make_shared<ResultSet>(std::move(results));
     m_paths = paths;
     m_analysed = analyseAll(*m_results, settings);
     m_visible.clear();
     for (const Run &r : m_results->runs)
-        m_visible.insert(QString::fromStdString(r.key()));
+        if (!hidden.contains(QString::fromStdString(r.key())))
+            m_visible.insert(QString::fromStdString(r.key()));
     emit changed();
 }
 
 void Session::setSettings(const AnalysisSettings &settings)
 {
+    emit aboutToChange();
     m_analysed = analyseAll(*m_results, settings);
     emit changed();
+}
+
+void Session::clearUserStepsPerEpoch()
+{
+    m_userStepsPerEpoch.clear();
 }
 
 void Session::setRunVisible(const QString &key, bool visible)

@@ -24,7 +24,8 @@ class Session : public QObject
     /// An empty session.
     explicit Session(QObject *parent = nullptr);
 
-    /// Replaces the results (after an import) and re-analyses; all runs become visible.
+    /// Replaces the results (after an import) and re-analyses. Runs hidden before stay hidden
+    /// when the same paths are re-read (a reload); new runs are shown.
     void setResults(ResultSet results, const QStringList &paths);
     /// Changes the analysis settings and re-analyses.
     void setSettings(const AnalysisSettings &settings);
@@ -53,8 +54,12 @@ class Session : public QObject
     const QMap<QString, double> &userStepsPerEpoch() const { return m_userStepsPerEpoch; }
     /// Sets (or with value <= 0 clears) a run's steps per epoch; the next import uses it.
     void setUserStepsPerEpoch(const QString &runName, double value);
+    /// Forgets every steps per epoch the user set (a workspace brings its own).
+    void clearUserStepsPerEpoch();
 
   signals:
+    /// Results or analysis are about to change (item models begin their reset here).
+    void aboutToChange();
     /// Results or analysis changed: views rebuild.
     void changed();
     /// Only the visibility of runs changed.

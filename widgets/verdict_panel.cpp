@@ -40,7 +40,7 @@ VerdictPanel::VerdictPanel(Session *session, QWidget *parent) : QWidget(parent),
     m_earlyStopMetric->setObjectName("earlyStopMetricCombo");
     m_patience = new QSpinBox(box);
     m_patience->setObjectName("patienceSpin");
-    m_patience->setRange(1, 100);
+    m_patience->setRange(1, 1000);
     m_threshold = new QDoubleSpinBox(box);
     m_threshold->setObjectName("thresholdSpin");
     m_threshold->setDecimals(4);
@@ -48,9 +48,13 @@ VerdictPanel::VerdictPanel(Session *session, QWidget *parent) : QWidget(parent),
     m_threshold->setRange(0, 1e6);
     m_alpha = new QDoubleSpinBox(box);
     m_alpha->setObjectName("alphaSpin");
-    m_alpha->setDecimals(3);
+    m_alpha->setDecimals(4);
     m_alpha->setSingleStep(0.01);
-    m_alpha->setRange(0.001, 0.5);
+    m_alpha->setRange(0.0001, 0.5);
+    for (QAbstractSpinBox *box :
+         {static_cast<QAbstractSpinBox *>(m_patience), static_cast<QAbstractSpinBox *>(m_threshold),
+          static_cast<QAbstractSpinBox *>(m_alpha)})
+        box->setKeyboardTracking(false); // re-analyse when a value is complete, not per keystroke
     form->addRow(tr("Keep the best by"), m_criterion);
     form->addRow(tr("Early stopping on"), m_earlyStopMetric);
     form->addRow(tr("Patience"), m_patience);
@@ -115,7 +119,8 @@ void VerdictPanel::refresh()
         auto *spin = new QDoubleSpinBox;
         spin->setObjectName("weight:" + QString::fromStdString(metric));
         spin->setRange(0, 10);
-        spin->setDecimals(2);
+        spin->setDecimals(3);
+        spin->setKeyboardTracking(false);
         spin->setSingleStep(0.05);
         spin->setValue(w);
         spin->setProperty("metric", QString::fromStdString(metric));
@@ -156,15 +161,25 @@ void VerdictPanel::refresh()
 
 void VerdictPanel::apply()
 {
+    // Only the setting that was edited changes: the others keep their exact values even where
+    // a spin box would round them.
     if (m_updating) return;
     AnalysisSettings s = m_session->settings();
-    s.criterion = m_criterion->currentData().toString().toStdString();
-    s.earlyStop.metric = m_earlyStopMetric->currentData().toString().toStdString();
-    s.earlyStop.patience = m_patience->value();
-    s.earlyStop.threshold = m_threshold->value();
-    s.alpha = m_alpha->value();
-    for (QDoubleSpinBox *w : m_weights)
+    QObject *from = sender();
+    if (from == m_criterion)
+        s.criterion = m_criterion->currentData().toString().toStdString();
+    else if (from == m_earlyStopMetric)
+        s.earlyStop.metric = m_earlyStopMetric->currentData().toString().toStdString();
+    else if (from == m_patience)
+        s.earlyStop.patience = m_patience->value();
+    else if (from == m_threshold)
+        s.earlyStop.threshold = m_threshold->value();
+    else if (from == m_alpha)
+        s.alpha = m_alpha->value();
+    else if (auto *w = qobject_cast<QDoubleSpinBox *>(from); w && m_weights.contains(w))
         s.weights[w->property("metric").toString().toStdString()] = w->value();
+    else
+        return;
     m_session->setSettings(s);
 }
 

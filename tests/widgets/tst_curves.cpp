@@ -103,6 +103,21 @@ class TestCurves : public QObject
                 QVERIFY(near(c->markers(MarkerKind::EarlyStop)[0], 1.5, 1570.0 / 2400));
     }
 
+    void editingOneSettingKeepsTheOthersExact()
+    {
+        Session session;
+        test::loadSamples(session);
+        AnalysisSettings s = session.settings();
+        s.alpha = 0.00005; // below what the spin box shows
+        s.weights = {{"Real@1", 0.125}, {"Real@5", 0.3}, {"LAMBADA@1", 0.3}};
+        session.setSettings(s);
+        VerdictPanel panel(&session);
+        panel.findChild<QSpinBox *>("patienceSpin")->setValue(4);
+        QCOMPARE(session.settings().earlyStop.patience, 4);
+        QCOMPARE(session.settings().alpha, 0.00005);
+        QCOMPARE(session.settings().weights.at("Real@1"), 0.125);
+    }
+
     void weightsChangeTheScoreCurve()
     {
         Session session;

@@ -154,6 +154,32 @@ class TestMainWindow : public QObject
         QCOMPARE(rows.front().siblingAtColumn(1).data().toString(), QString("checkpoint-390"));
     }
 
+    void aReplacedImportNeverReports()
+    {
+        ImportWorker worker;
+        QSignalSpy done(&worker, &ImportWorker::finished);
+        QTemporaryDir empty;
+        worker.start({QStringLiteral(CLOZESCOPE_SAMPLES)});
+        worker.start({empty.path()}); // replaces the first before it reports
+        QVERIFY(done.wait(30000));
+        QTest::qWait(0);
+        QCOMPARE(done.size(), 1);
+        QCOMPARE(done.front().front().toStringList(), QStringList{empty.path()});
+    }
+
+    void reloadKeepsHiddenRuns()
+    {
+        MainWindow window;
+        QSignalSpy shown(&window, &MainWindow::resultsShown);
+        window.openPaths({QStringLiteral(CLOZESCOPE_SAMPLES)});
+        QVERIFY(shown.wait(30000));
+        window.session()->setRunVisible("simple_2048@2048", false);
+        window.openPaths({QStringLiteral(CLOZESCOPE_SAMPLES)}); // File ▸ Reload
+        QVERIFY(shown.wait(30000));
+        QVERIFY(!window.session()->isRunVisible("simple_2048@2048"));
+        QVERIFY(window.session()->isRunVisible("mlm_v2_scratch_1536@1536"));
+    }
+
     void importCanBeCancelled()
     {
         ImportWorker worker;
