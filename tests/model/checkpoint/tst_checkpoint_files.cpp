@@ -1,0 +1,211 @@
+// SPDX-License-Identifier: MIT
+// safetensors (single, sharded, BF16; hostile headers) and config.json, on the fixtures.
+#include "checkpoint/model_config.h"
+#include "checkpoint/safetensors.h"
+
+#include <nlohmann/json.hpp>
+
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <cstring>
+#include <fstream>
+#include <set>
+
+using namespace cs;
+
+namespace {
+
+std::string data(const std::string &relative)
+{
+    return std::string(CLOZESCOPE_TEST_DATA) + "/" + relative;
+}
+
+nlohmann::json readJson(const std::string &path)
+{
+    std::ifstream in(path);
+    return nlohmann::json::parse(in);
+}
+
+std::string readText(const std::string &path)
+{
+    std::ifstream in(path, std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+/// A safetensors file: 8-byte length, header, data.
+QByteArray safetensors(const std::string &header, const QByteArray &payload)
+{
+    const std::uint64_t n = header.size();
+    QByteArray out(reinterpret_cast<const char *>(&n), 8);
+    out += QByteArray::fromStdString(header);
+    out += payload;
+    return out;
+}
+
+} // namespace
+
+class TestCheckpointFiles : public QObject
+{
+    Q_OBJECT
+  private slots:
+    void fixtures_data()
+    {
+        QTest::addColumn<QString>("model");
+        for (const char *m :
+             {"bert-tiny", "deberta-v2-tiny", "roberta-tiny", "deberta-v3-tiny-spm"})
+            QTest::newRow(m) << m;
+    }
+    void fixtures()
+    {
+        QFETCH(QString, model);
+        const std::string dir = data("hf-reference/" + model.toStdString());
+        SafetensorsCheckpoint ckpt;
+        std::string error;
+        QVERIFY2(openSafetensorsCheckpoint(dir, ckpt, error), error.c_str());
+        const auto saved = readJson(data("hf-reference/" + model.toStdString() + ".expected.json"))
+                               .at("saved_keys");
+        std::set<std::string> expected(saved.begin(), saved.end()), found;
+        for (const auto &[name, view] : ckpt.tensors) {
+            found.insert(name);
+            QCOMPARE(view->dtype, DType::F32);
+            QCOMPARE(view->bytes, std::size_t(view->numel()) * 4);
+        }
+        QVERIFY(found == expected);
+        ModelConfig config;
+        QCOMPARE(parseModelConfig(readText(dir + "/config.json"), config), std::string());
+        QCOMPARE(config.hiddenSize, 32);
+        QCOMPARE(ckpt.tensors.size(), saved.size());
+    }
+
+    void debertaConfig()
+    {
+        ModelConfig c;
+        QCOMPARE(parseModelConfig(readText(data("hf-reference/deberta-v2-tiny/config.json")), c),
+                 std::string());
+        QCOMPARE(c.architecture, Architecture::DebertaV2);
+        QVERIFY(c.relativeAttention && c.shareAttKey && c.normRelEbdLayerNorm &&
+                !c.positionBiasedInput);
+        QCOMPARE(c.posAttType, (std::vector<std::string>{"p2c", "c2p"}));
+        QCOMPARE(c.attentionSpan(), 256);
+        QCOMPARE(c.layerNormEps, 1e-7);
+        QCOMPARE(c.typeVocabSize, 0);
+    }
+
+    void shardedEqualsSingle()
+    {
+        SafetensorsCheckpoint single, sharded;
+        std::string error;
+        QVERIFY(openSafetensorsCheckpoint(data("hf-reference/deberta-v2-tiny"), single, error));
+        QVERIFY2(openSafetensorsCheckpoint(data("storage/deberta-v2-tiny-sharded"), sharded, error),
+                 error.c_str());
+        QCOMPARE(sharded.files.size(), std::size_t(3));
+        QCOMPARE(sharded.tensors.size(), single.tensors.size());
+        for (const auto &[name, view] : single.tensors) {
+            const TensorView *other = sharded.tensors.at(name);
+            QCOMPARE(other->shape, view->shape);
+            QVERIFY(std::memcmp(other->data, view->data, view->bytes) == 0);
+        }
+    }
+
+    void bf16Weights()
+    {
+        SafetensorsCheckpoint ckpt;
+        std::string error;
+        QVERIFY2(openSafetensorsCheckpoint(data("storage/deberta-v2-tiny-bf16"), ckpt, error),
+                 error.c_str());
+        int bf16 = 0;
+        for (const auto &[name, view] : ckpt.tensors)
+            bf16 += view->dtype == DType::BF16;
+        QVERIFY(bf16 > 0);
+    }
+
+    void hostile_data()
+    {
+        QTest::addColumn<QByteArray>("file");
+        QTest::addColumn<QString>("reason");
+        const QByteArray four(4, '\0'), eight(8, '\0');
+        QTest::newRow("empty") << QByteArray() << "shorter than the 8-byte header length";
+        QTest::newRow("header longer than the file")
+            << QByteArray::fromHex("ffff000000000000") + QByteArray("{}") << "exceeds the file";
+        QTest::newRow("header not JSON") << safetensors("{\"a\": ", {}) << "not JSON";
+        QTest::newRow("unknown dtype")
+            << safetensors(R"({"w": {"dtype": "F128", "shape": [1], "data_offsets": [0, 4]}})",
+                           four)
+            << "unknown dtype";
+        QTest::newRow("offsets out of range")
+            << safetensors(R"({"w": {"dtype": "F32", "shape": [2], "data_offsets": [0, 8]}})", four)
+            << "out of range";
+        QTest::newRow("offsets reversed")
+            << safetensors(R"({"w": {"dtype": "F32", "shape": [1], "data_offsets": [4, 0]}})", four)
+            << "out of range";
+        QTest::newRow("size does not match the shape")
+            << safetensors(R"({"w": {"dtype": "F32", "shape": [3], "data_offsets": [0, 8]}})",
+                           eight)
+            << "the shape needs";
+        QTest::newRow("negative dimension")
+            << safetensors(R"({"w": {"dtype": "F32", "shape": [-1], "data_offsets": [0, 4]}})",
+                           four)
+            << "not a non-negative integer";
+        QTest::newRow("overlapping")
+            << safetensors(R"({"a": {"dtype": "F32", "shape": [2], "data_offsets": [0, 8]},
+                               "b": {"dtype": "F32", "shape": [1], "data_offsets": [4, 8]}})",
+                           eight)
+            << "overlap";
+        QTest::newRow("header not an object") << safetensors("[1, 2]", {}) << "not a JSON object";
+    }
+    void hostile()
+    {
+        QFETCH(QByteArray, file);
+        QFETCH(QString, reason);
+        QTemporaryDir dir;
+        const QString path = dir.filePath("model.safetensors");
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(file);
+        f.close();
+        std::string error;
+        QVERIFY(!SafetensorsFile::open(path.toStdString(), error));
+        QVERIFY2(error.find(reason.toStdString()) != std::string::npos, error.c_str());
+        QVERIFY(error.find(path.toStdString()) != std::string::npos); // names the file
+    }
+
+    void configErrors_data()
+    {
+        QTest::addColumn<QString>("config");
+        QTest::addColumn<QString>("reason");
+        QTest::newRow("unsupported model") << R"({"model_type": "gpt2", "vocab_size": 10})"
+                                           << "\"gpt2\" is not supported";
+        QTest::newRow("heads do not divide")
+            << R"({"model_type": "bert", "vocab_size": 10, "hidden_size": 30, "num_hidden_layers": 1,
+                   "num_attention_heads": 4, "intermediate_size": 8})"
+            << "not a multiple of num_attention_heads";
+        QTest::newRow("missing field") << R"({"model_type": "bert", "vocab_size": 10})"
+                                       << "hidden_size";
+        QTest::newRow("odd attention type")
+            << R"({"model_type": "deberta-v2", "vocab_size": 10, "hidden_size": 8, "num_hidden_layers": 1,
+                   "num_attention_heads": 2, "intermediate_size": 8, "pos_att_type": ["p2p"]})"
+            << "pos_att_type \"p2p\"";
+        QTest::newRow("not json") << "{"
+                                  << "not JSON";
+    }
+    void configErrors()
+    {
+        QFETCH(QString, config);
+        QFETCH(QString, reason);
+        ModelConfig c;
+        const std::string error = parseModelConfig(config.toStdString(), c);
+        QVERIFY2(error.find(reason.toStdString()) != std::string::npos, error.c_str());
+    }
+
+    void missingWeights()
+    {
+        SafetensorsCheckpoint ckpt;
+        std::string error;
+        QVERIFY(!openSafetensorsCheckpoint(data("storage/deberta-v2-tiny-bin"), ckpt, error));
+        QVERIFY(error.find("no model.safetensors") != std::string::npos);
+    }
+};
+
+QTEST_APPLESS_MAIN(TestCheckpointFiles)
+#include "tst_checkpoint_files.moc"
