@@ -1,0 +1,271 @@
+// SPDX-License-Identifier: MIT
+#include "engine/masked_lm.h"
+
+#include "checkpoint/safetensors.h"
+
+#include <torch/torch.h>
+
+#include <filesystem>
+#include <fstream>
+#include <limits>
+#include <map>
+#include <sstream>
+#include <stdexcept>
+
+namespace cs {
+namespace {
+
+torch::Dtype torchType(DType t)
+{
+    switch (t) {
+    case DType::F64: return torch::kFloat64;
+    case DType::F32: return torch::kFloat32;
+    case DType::F16: return torch::kFloat16;
+    case DType::BF16: return torch::kBFloat16;
+    case DType::I64: return torch::kInt64;
+    case DType::I32: return torch::kInt32;
+    case DType::I16: return torch::kInt16;
+    case DType::I8: return torch::kInt8;
+    case DType::U8: return torch::kUInt8;
+    case DType::Bool: return torch::kBool;
+    }
+    return torch::kFloat32;
+}
+
+std::string readText(const std::filesystem::path &p)
+{
+    std::ifstream in(p, std::ios::binary);
+    if (!in) throw std::runtime_error(p.string() + ": cannot open");
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+
+/// y = x Wᵀ + b
+torch::Tensor linear(const torch::Tensor &x, const torch::Tensor &w, const torch::Tensor &b)
+{
+    return torch::nn::functional::linear(x, w, b);
+}
+
+} // namespace
+
+struct MaskedLM::Impl
+{
+    ModelConfig config;
+    torch::Device device = torch::kCPU;
+    torch::Dtype dtype = torch::kFloat32;
+    std::map<std::string, torch::Tensor> w;
+    std::string prefix; ///< "bert." / "roberta."
+
+    const torch::Tensor &get(const std::string &name) const
+    {
+        auto it = w.find(name);
+        if (it == w.end()) throw std::runtime_error("missing weight \"" + name + "\"");
+        return it->second;
+    }
+
+    void expectShape(const std::string &name, std::vector<std::int64_t> shape) const
+    {
+        const auto &t = get(name);
+        if (t.sizes().vec() != shape) {
+            std::ostringstream s;
+            s << "weight \"" << name << "\" has shape " << t.sizes() << ", the config needs "
+              << torch::IntArrayRef(shape);
+            throw std::runtime_error(s.str());
+        }
+    }
+
+    torch::Tensor layerNorm(const torch::Tensor &x, const std::string &name) const
+    {
+        return torch::layer_norm(x, {x.size(-1)}, get(name + ".weight"), get(name + ".bias"),
+                                 config.layerNormEps);
+    }
+
+    torch::Tensor dense(const torch::Tensor &x, const std::string &name) const
+    {
+        return linear(x, get(name + ".weight"), get(name + ".bias"));
+    }
+
+    /// BERT / RoBERTa embeddings.
+    torch::Tensor embed(const torch::Tensor &ids, const torch::Tensor &mask) const
+    {
+        torch::Tensor positions;
+        if (config.architecture == Architecture::Roberta) {
+            const auto notPad = ids.ne(config.padTokenId).to(torch::kInt64);
+            positions = torch::cumsum(notPad, 1) * notPad + config.padTokenId;
+        } else {
+            positions = torch::arange(ids.size(1),
+                                      torch::TensorOptions().dtype(torch::kInt64).device(device))
+                            .unsqueeze(0)
+                            .expand_as(ids);
+        }
+        (void)mask;
+        auto x = torch::embedding(get(prefix + "embeddings.word_embeddings.weight"), ids) +
+                 torch::embedding(get(prefix + "embeddings.position_embeddings.weight"), positions);
+        if (config.typeVocabSize > 0)
+            x = x + get(prefix + "embeddings.token_type_embeddings.weight")[0];
+        return layerNorm(x, prefix + "embeddings.LayerNorm");
+    }
+
+    torch::Tensor layer(const torch::Tensor &x, const torch::Tensor &additiveMask, int i) const
+    {
+        const std::string p = prefix + "encoder.layer." + std::to_string(i) + ".";
+        const int64_t heads = config.numHeads, dim = config.hiddenSize / config.numHeads;
+        auto split = [&](const torch::Tensor &t) {
+            return t.view({t.size(0), t.size(1), heads, dim}).transpose(1, 2);
+        };
+        const auto q = split(dense(x, p + "attention.self.query"));
+        const auto k = split(dense(x, p + "attention.self.key"));
+        const auto v = split(dense(x, p + "attention.self.value"));
+        auto scores = torch::matmul(q, k.transpose(-1, -2)) / std::sqrt(double(dim)) + additiveMask;
+        auto context = torch::matmul(torch::softmax(scores, -1), v)
+                           .transpose(1, 2)
+                           .reshape({x.size(0), x.size(1), -1});
+        const auto attn = layerNorm(dense(context, p + "attention.output.dense") + x,
+                                    p + "attention.output.LayerNorm");
+        const auto inter = torch::gelu(dense(attn, p + "intermediate.dense"));
+        return layerNorm(dense(inter, p + "output.dense") + attn, p + "output.LayerNorm");
+    }
+
+    /// Every hidden state: embeddings, then each layer.
+    std::vector<torch::Tensor> encode(const torch::Tensor &ids, const torch::Tensor &mask) const
+    {
+        const auto additive =
+            (1.0 - mask.to(dtype)).unsqueeze(1).unsqueeze(2) * std::numeric_limits<float>::lowest();
+        std::vector<torch::Tensor> states{embed(ids, mask)};
+        for (int i = 0; i < config.numLayers; ++i)
+            states.push_back(layer(states.back(), additive, i));
+        return states;
+    }
+
+    /// The masked-LM head on selected hidden vectors [n × hidden] -> [n × vocab].
+    torch::Tensor head(const torch::Tensor &h) const
+    {
+        if (config.architecture == Architecture::Roberta) {
+            auto x = torch::gelu(dense(h, "lm_head.dense"));
+            x = layerNorm(x, "lm_head.layer_norm");
+            return linear(x, get("lm_head.decoder.weight"), get("lm_head.bias"));
+        }
+        auto x = torch::gelu(dense(h, "cls.predictions.transform.dense"));
+        x = layerNorm(x, "cls.predictions.transform.LayerNorm");
+        return linear(x, get("cls.predictions.decoder.weight"), get("cls.predictions.bias"));
+    }
+
+    /// Pads a batch on the right; returns ids and attention mask.
+    std::pair<torch::Tensor, torch::Tensor> pad(const std::vector<std::vector<int>> &batch) const
+    {
+        std::size_t longest = 0;
+        for (const auto &s : batch)
+            longest = std::max(longest, s.size());
+        auto ids = torch::full({int64_t(batch.size()), int64_t(longest)}, config.padTokenId,
+                               torch::kInt64);
+        auto mask = torch::zeros({int64_t(batch.size()), int64_t(longest)}, torch::kInt64);
+        for (std::size_t b = 0; b < batch.size(); ++b)
+            for (std::size_t t = 0; t < batch[b].size(); ++t) {
+                if (batch[b][t] < 0 || batch[b][t] >= config.vocabSize)
+                    throw std::runtime_error("token id " + std::to_string(batch[b][t]) +
+                                             " outside the vocabulary");
+                ids[int64_t(b)][int64_t(t)] = batch[b][t];
+                mask[int64_t(b)][int64_t(t)] = 1;
+            }
+        return {ids.to(device), mask.to(device)};
+    }
+};
+
+MaskedLM::MaskedLM() : d(std::make_unique<Impl>()) {}
+MaskedLM::~MaskedLM() = default;
+
+const ModelConfig &MaskedLM::config() const
+{
+    return d->config;
+}
+
+std::unique_ptr<MaskedLM> MaskedLM::load(const std::string &dirPath, const EngineOptions &options,
+                                         std::string &error)
+{
+    namespace fs = std::filesystem;
+    std::unique_ptr<MaskedLM> lm(new MaskedLM);
+    Impl &m = *lm->d;
+    try {
+        const fs::path dir(dirPath);
+        if (const std::string e = parseModelConfig(readText(dir / "config.json"), m.config);
+            !e.empty())
+            throw std::runtime_error((dir / "config.json").string() + ": " + e);
+        if (m.config.architecture == Architecture::DebertaV2)
+            throw std::runtime_error(
+                "model_type \"deberta-v2\" is not supported by this engine yet");
+        m.device = torch::Device(options.device);
+        m.dtype = options.dtype == "bf16"   ? torch::kBFloat16
+                  : options.dtype == "fp16" ? torch::kFloat16
+                                            : torch::kFloat32;
+        if (options.threads > 0) torch::set_num_threads(options.threads);
+        SafetensorsCheckpoint ckpt;
+        std::string e;
+        if (!openSafetensorsCheckpoint(dirPath, ckpt, e)) throw std::runtime_error(e);
+        for (const auto &[name, view] : ckpt.tensors) {
+            auto t = torch::from_blob(const_cast<std::uint8_t *>(view->data), view->shape,
+                                      torch::TensorOptions().dtype(torchType(view->dtype)));
+            auto owned =
+                t.to(torch::kFloat32).clone(); // leaves the mapping; computed in fp32 first
+            m.w.emplace(name, owned.to(m.device, torch::isFloatingType(owned.scalar_type())
+                                                     ? m.dtype
+                                                     : owned.scalar_type()));
+        }
+        m.prefix = m.config.architecture == Architecture::Roberta ? "roberta." : "bert.";
+        // Tied weights absent from safetensors are restored.
+        const std::string headPrefix =
+            m.config.architecture == Architecture::Roberta ? "lm_head." : "cls.predictions.";
+        if (!m.w.count(headPrefix + "decoder.weight"))
+            m.w[headPrefix + "decoder.weight"] =
+                m.get(m.prefix + "embeddings.word_embeddings.weight");
+        const int64_t h = m.config.hiddenSize;
+        m.expectShape(m.prefix + "embeddings.word_embeddings.weight", {m.config.vocabSize, h});
+        for (int i = 0; i < m.config.numLayers; ++i) {
+            const std::string p = m.prefix + "encoder.layer." + std::to_string(i) + ".";
+            for (const char *qkv : {"query", "key", "value"})
+                m.expectShape(p + "attention.self." + qkv + ".weight", {h, h});
+            m.expectShape(p + "intermediate.dense.weight", {m.config.intermediateSize, h});
+        }
+    } catch (const std::exception &e) {
+        error = e.what();
+        return nullptr;
+    }
+    return lm;
+}
+
+std::vector<std::vector<std::vector<float>>>
+MaskedLM::logitsAt(const std::vector<std::vector<int>> &batch,
+                   const std::vector<std::vector<int>> &positions) const
+{
+    torch::NoGradGuard noGrad;
+    const auto [ids, mask] = d->pad(batch);
+    const auto hidden = d->encode(ids, mask).back();
+    std::vector<std::vector<std::vector<float>>> out(batch.size());
+    for (std::size_t b = 0; b < batch.size() && b < positions.size(); ++b) {
+        if (positions[b].empty()) continue;
+        std::vector<int64_t> at(positions[b].begin(), positions[b].end());
+        const auto index = torch::tensor(at, torch::kInt64).to(d->device);
+        const auto logits = d->head(hidden[int64_t(b)].index_select(0, index))
+                                .to(torch::kCPU, torch::kFloat32)
+                                .contiguous();
+        for (int64_t r = 0; r < logits.size(0); ++r) {
+            const float *row = logits[r].data_ptr<float>();
+            out[b].emplace_back(row, row + logits.size(1));
+        }
+    }
+    return out;
+}
+
+std::vector<std::vector<float>> MaskedLM::hiddenStates(const std::vector<int> &ids) const
+{
+    torch::NoGradGuard noGrad;
+    const auto [t, mask] = d->pad({ids});
+    std::vector<std::vector<float>> out;
+    for (const auto &state : d->encode(t, mask)) {
+        const auto flat = state[0].to(torch::kCPU, torch::kFloat32).contiguous().view({-1});
+        out.emplace_back(flat.data_ptr<float>(), flat.data_ptr<float>() + flat.numel());
+    }
+    return out;
+}
+
+} // namespace cs

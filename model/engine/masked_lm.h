@@ -1,0 +1,50 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "checkpoint/model_config.h"
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace cs {
+
+/// Where and how the encoder runs.
+struct EngineOptions
+{
+    std::string device = "cpu"; ///< "cpu", "cuda", "cuda:1"
+    std::string dtype = "fp32"; ///< "fp32", "bf16", "fp16"
+    int threads = 0;            ///< CPU threads; 0 = LibTorch's default
+};
+
+/// A masked-LM checkpoint on LibTorch: BERT and RoBERTa (DeBERTa-v2/v3 follows). The interface
+/// takes token ids and returns plain numbers, so callers never include LibTorch.
+class MaskedLM
+{
+  public:
+    /// Loads config.json and the weights (model.safetensors or its shards) of a folder; nullptr
+    /// and the reason in error when it cannot.
+    static std::unique_ptr<MaskedLM> load(const std::string &dir, const EngineOptions &options,
+                                          std::string &error);
+    ~MaskedLM();
+
+    /// The model's configuration.
+    const ModelConfig &config() const;
+
+    /// Logits (a vocabulary row) at the given positions of each sequence of a batch; the
+    /// sequences are right-padded together with an attention mask.
+    std::vector<std::vector<std::vector<float>>>
+    logitsAt(const std::vector<std::vector<int>> &batch,
+             const std::vector<std::vector<int>> &positions) const;
+
+    /// Hidden states of one sequence: the embedding output, then every layer's output, each
+    /// [tokens × hidden] row-major.
+    std::vector<std::vector<float>> hiddenStates(const std::vector<int> &ids) const;
+
+  private:
+    MaskedLM();
+    struct Impl;
+    std::unique_ptr<Impl> d;
+};
+
+} // namespace cs

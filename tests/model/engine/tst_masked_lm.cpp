@@ -1,0 +1,156 @@
+// SPDX-License-Identifier: MIT
+// Engine parity with Hugging Face transformers on the fixtures (fp32, CPU): hidden states and
+// logits within 1e-4, identical top-5, padding that changes nothing, long sequences.
+#include "engine/masked_lm.h"
+
+#include <nlohmann/json.hpp>
+
+#include <QtTest>
+
+#include <algorithm>
+#include <cmath>
+#include <fstream>
+#include <numeric>
+
+using namespace cs;
+
+namespace {
+
+std::string fixture(const std::string &relative)
+{
+    return std::string(CLOZESCOPE_TEST_DATA) + "/hf-reference/" + relative;
+}
+
+nlohmann::json readJson(const std::string &path)
+{
+    std::ifstream in(path);
+    return nlohmann::json::parse(in);
+}
+
+double maxAbsDiff(const std::vector<float> &a, const std::vector<double> &b)
+{
+    if (a.size() != b.size()) return INFINITY;
+    double m = 0;
+    for (std::size_t i = 0; i < a.size(); ++i)
+        m = std::max(m, std::fabs(double(a[i]) - b[i]));
+    return m;
+}
+
+std::vector<int> top5(const std::vector<float> &row)
+{
+    std::vector<int> idx(row.size());
+    std::iota(idx.begin(), idx.end(), 0);
+    std::partial_sort(idx.begin(), idx.begin() + 5, idx.end(),
+                      [&](int a, int b) { return row[a] > row[b]; });
+    idx.resize(5);
+    return idx;
+}
+
+std::unique_ptr<MaskedLM> loadModel(const std::string &model)
+{
+    std::string error;
+    auto lm = MaskedLM::load(fixture(model), EngineOptions{}, error);
+    if (!lm) qFatal("%s", error.c_str());
+    return lm;
+}
+
+} // namespace
+
+class TestMaskedLM : public QObject
+{
+    Q_OBJECT
+  private slots:
+    void golden_data()
+    {
+        QTest::addColumn<QString>("model");
+        QTest::newRow("bert-tiny") << "bert-tiny";
+        QTest::newRow("roberta-tiny") << "roberta-tiny";
+    }
+    void golden()
+    {
+        QFETCH(QString, model);
+        const auto lm = loadModel(model.toStdString());
+        const auto expected = readJson(fixture(model.toStdString() + ".expected.json"));
+        bool first = true;
+        for (const auto &g : expected.at("golden")) {
+            const auto ids = g.at("input_ids").get<std::vector<int>>();
+            const auto positions = g.at("mask_positions").get<std::vector<int>>();
+            const auto logits = lm->logitsAt({ids}, {positions}).at(0);
+            for (std::size_t m = 0; m < positions.size(); ++m) {
+                const double diff =
+                    maxAbsDiff(logits[m], g.at("mask_logits").at(m).get<std::vector<double>>());
+                QVERIFY2(diff < 1e-4, qPrintable(QString("logits differ by %1").arg(diff)));
+                QCOMPARE(top5(logits[m]), g.at("mask_top5").at(m).get<std::vector<int>>());
+            }
+            if (first) { // hidden states of the first text: embeddings, then every layer
+                const auto states = lm->hiddenStates(ids);
+                const auto want = g.at("hidden_states");
+                QCOMPARE(states.size(), want.size());
+                for (std::size_t s = 0; s < states.size(); ++s) {
+                    const double diff =
+                        maxAbsDiff(states[s], want.at(s).get<std::vector<double>>());
+                    QVERIFY2(diff < 1e-4,
+                             qPrintable(QString("hidden state %1 differs by %2").arg(s).arg(diff)));
+                }
+                first = false;
+            }
+        }
+    }
+
+    void paddedBatch_data() { golden_data(); }
+    void paddedBatch()
+    {
+        QFETCH(QString, model);
+        const auto lm = loadModel(model.toStdString());
+        const auto rows =
+            readJson(fixture(model.toStdString() + ".expected.json")).at("batch").at("rows");
+        std::vector<std::vector<int>> batch, positions;
+        for (const auto &r : rows) {
+            const auto ids = r.at("input_ids").get<std::vector<int>>();
+            const auto mask = r.at("attention_mask").get<std::vector<int>>();
+            batch.emplace_back(ids.begin(), ids.begin() + std::count(mask.begin(), mask.end(), 1));
+            positions.push_back(r.at("mask_positions").get<std::vector<int>>());
+        }
+        const auto out = lm->logitsAt(batch, positions);
+        for (std::size_t b = 0; b < rows.size(); ++b)
+            for (std::size_t m = 0; m < positions[b].size(); ++m)
+                QVERIFY(maxAbsDiff(out[b][m],
+                                   rows[b].at("mask_logits").at(m).get<std::vector<double>>()) <
+                        1e-4);
+    }
+
+    void longSequence_data() { golden_data(); }
+    void longSequence()
+    {
+        QFETCH(QString, model);
+        const auto lm = loadModel(model.toStdString());
+        const auto l = readJson(fixture(model.toStdString() + ".expected.json")).at("long");
+        const auto ids = l.at("input_ids").get<std::vector<int>>();
+        const auto positions = l.at("mask_positions").get<std::vector<int>>();
+        const auto logits = lm->logitsAt({ids}, {positions}).at(0);
+        for (std::size_t m = 0; m < positions.size(); ++m) {
+            QVERIFY(maxAbsDiff(logits[m], l.at("mask_logits").at(m).get<std::vector<double>>()) <
+                    1e-4);
+            QCOMPARE(top5(logits[m]), l.at("mask_top5").at(m).get<std::vector<int>>());
+        }
+        const auto last = lm->hiddenStates(ids).back();
+        const int hidden = lm->config().hiddenSize;
+        const auto probes = l.at("last_hidden_probe_positions").get<std::vector<int>>();
+        for (std::size_t p = 0; p < probes.size(); ++p) {
+            const std::vector<float> row(last.begin() + probes[p] * hidden,
+                                         last.begin() + (probes[p] + 1) * hidden);
+            QVERIFY(maxAbsDiff(row, l.at("last_hidden_probe").at(p).get<std::vector<double>>()) <
+                    1e-4);
+        }
+    }
+
+    void refusals()
+    {
+        std::string error;
+        QVERIFY(!MaskedLM::load("/nonexistent/model", EngineOptions{}, error));
+        QVERIFY(error.find("config.json") != std::string::npos);
+    }
+};
+
+QTEST_APPLESS_MAIN(TestMaskedLM)
+#include "tst_masked_lm.moc"
