@@ -5,6 +5,8 @@
 
 #include <torch/torch.h>
 
+#include <algorithm>
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <limits>
@@ -127,9 +129,141 @@ struct MaskedLM::Impl
         return layerNorm(dense(inter, p + "output.dense") + attn, p + "output.LayerNorm");
     }
 
+    // ---- DeBERTa-v2/v3 (transformers' modeling_deberta_v2, eval mode) ----
+
+    /// Relative positions [L × L], log-bucketed when position_buckets > 0.
+    torch::Tensor relativePositions(int64_t length) const
+    {
+        const auto opts = torch::TensorOptions().dtype(torch::kInt64).device(device);
+        const auto ids = torch::arange(length, opts);
+        auto rel = ids.unsqueeze(1) - ids.unsqueeze(0);
+        const int64_t buckets = config.positionBuckets;
+        const int64_t maxPos = config.maxRelativePositions < 1 ? config.maxPositionEmbeddings
+                                                               : config.maxRelativePositions;
+        if (buckets > 0 && maxPos > 0) {
+            const int64_t mid = buckets / 2;
+            const auto sign = torch::sign(rel);
+            const auto absPos = torch::where((rel < mid) & (rel > -mid),
+                                             torch::full_like(rel, mid - 1), torch::abs(rel));
+            const auto logPos =
+                torch::ceil(torch::log(absPos.to(torch::kFloat32) / double(mid)) /
+                            std::log(double(maxPos - 1) / double(mid)) * double(mid - 1)) +
+                double(mid);
+            rel = torch::where(absPos <= mid, rel.to(torch::kFloat32), logPos * sign)
+                      .to(torch::kInt64);
+        }
+        return rel;
+    }
+
+    /// Query/key/value projections in transformers' [batch·heads × L × d] layout.
+    torch::Tensor heads(const torch::Tensor &x) const
+    {
+        const int64_t h = config.numHeads;
+        return x.view({x.size(0), x.size(1), h, -1})
+            .permute({0, 2, 1, 3})
+            .contiguous()
+            .view({-1, x.size(1), x.size(2) / h});
+    }
+
+    torch::Tensor disentangledBias(const std::string &p, const torch::Tensor &q,
+                                   const torch::Tensor &k, const torch::Tensor &rel,
+                                   const torch::Tensor &relEmb, double scaleFactor) const
+    {
+        const int64_t span = config.attentionSpan();
+        const auto emb =
+            relEmb.slice(0, 0, span * 2).unsqueeze(0); // a longer table: only its first 2·span rows
+        const int64_t repeat = q.size(0) / config.numHeads;
+        const bool c2p = std::count(config.posAttType.begin(), config.posAttType.end(), "c2p") > 0;
+        const bool p2c = std::count(config.posAttType.begin(), config.posAttType.end(), "p2c") > 0;
+        torch::Tensor posKey, posQuery;
+        if (config.shareAttKey) {
+            posQuery = heads(dense(emb, p + "query_proj")).repeat({repeat, 1, 1});
+            posKey = heads(dense(emb, p + "key_proj")).repeat({repeat, 1, 1});
+        } else {
+            if (c2p) posKey = heads(dense(emb, p + "pos_key_proj")).repeat({repeat, 1, 1});
+            if (p2c) posQuery = heads(dense(emb, p + "pos_query_proj")).repeat({repeat, 1, 1});
+        }
+        const int64_t L = q.size(1);
+        auto score = torch::zeros({q.size(0), L, L}, q.options());
+        if (c2p) {
+            const double scale = std::sqrt(double(posKey.size(-1)) * scaleFactor);
+            auto att = torch::bmm(q, posKey.transpose(-1, -2));
+            const auto pos =
+                torch::clamp(rel + span, 0, span * 2 - 1).unsqueeze(0).expand({q.size(0), L, L});
+            score = score + torch::gather(att, -1, pos) / scale;
+        }
+        if (p2c) {
+            const double scale = std::sqrt(double(posQuery.size(-1)) * scaleFactor);
+            const auto pos =
+                torch::clamp(-rel + span, 0, span * 2 - 1).unsqueeze(0).expand({q.size(0), L, L});
+            auto att = torch::bmm(k, posQuery.transpose(-1, -2));
+            score = score + torch::gather(att, -1, pos).transpose(-1, -2) / scale;
+        }
+        return score;
+    }
+
+    torch::Tensor debertaLayer(const torch::Tensor &x, const torch::Tensor &pairMask,
+                               const torch::Tensor &rel, const torch::Tensor &relEmb, int i) const
+    {
+        const std::string p = "deberta.encoder.layer." + std::to_string(i) + ".";
+        const std::string a = p + "attention.self.";
+        const auto q = heads(dense(x, a + "query_proj"));
+        const auto k = heads(dense(x, a + "key_proj"));
+        const auto v = heads(dense(x, a + "value_proj"));
+        double scaleFactor = 1 + double(config.posAttType.size());
+        if (!config.relativeAttention) scaleFactor = 1;
+        const double scale = std::sqrt(double(q.size(-1)) * scaleFactor);
+        auto scores = torch::bmm(q, k.transpose(-1, -2) / scale);
+        if (config.relativeAttention)
+            scores = scores + disentangledBias(a, q, k, rel, relEmb, scaleFactor);
+        const int64_t L = x.size(1);
+        scores = scores.view({-1, config.numHeads, L, L})
+                     .masked_fill(pairMask.logical_not(), std::numeric_limits<float>::lowest());
+        auto context = torch::bmm(torch::softmax(scores, -1).view({-1, L, L}), v)
+                           .view({-1, config.numHeads, L, v.size(-1)})
+                           .permute({0, 2, 1, 3})
+                           .contiguous()
+                           .view({x.size(0), L, -1});
+        const auto attn = layerNorm(dense(context, p + "attention.output.dense") + x,
+                                    p + "attention.output.LayerNorm");
+        const auto inter = torch::gelu(dense(attn, p + "intermediate.dense"));
+        return layerNorm(dense(inter, p + "output.dense") + attn, p + "output.LayerNorm");
+    }
+
+    std::vector<torch::Tensor> debertaEncode(const torch::Tensor &ids,
+                                             const torch::Tensor &mask) const
+    {
+        auto x = torch::embedding(get("deberta.embeddings.word_embeddings.weight"), ids);
+        if (config.positionBiasedInput) {
+            const auto positions = torch::arange(
+                ids.size(1), torch::TensorOptions().dtype(torch::kInt64).device(device));
+            x = x +
+                torch::embedding(get("deberta.embeddings.position_embeddings.weight"), positions)
+                    .unsqueeze(0);
+        }
+        if (config.typeVocabSize > 0)
+            x = x + get("deberta.embeddings.token_type_embeddings.weight")[0];
+        if (config.embeddingSize != config.hiddenSize)
+            x = torch::matmul(x, get("deberta.embeddings.embed_proj.weight").t());
+        x = layerNorm(x, "deberta.embeddings.LayerNorm") * mask.unsqueeze(-1).to(x.dtype());
+        const auto m = mask.to(torch::kBool);
+        const auto pairMask = (m.unsqueeze(1) & m.unsqueeze(2)).unsqueeze(1); // [B × 1 × L × L]
+        torch::Tensor rel, relEmb;
+        if (config.relativeAttention) {
+            rel = relativePositions(ids.size(1));
+            relEmb = get("deberta.encoder.rel_embeddings.weight");
+            if (config.normRelEbdLayerNorm) relEmb = layerNorm(relEmb, "deberta.encoder.LayerNorm");
+        }
+        std::vector<torch::Tensor> states{x};
+        for (int i = 0; i < config.numLayers; ++i)
+            states.push_back(debertaLayer(states.back(), pairMask, rel, relEmb, i));
+        return states;
+    }
+
     /// Every hidden state: embeddings, then each layer.
     std::vector<torch::Tensor> encode(const torch::Tensor &ids, const torch::Tensor &mask) const
     {
+        if (config.architecture == Architecture::DebertaV2) return debertaEncode(ids, mask);
         const auto additive =
             (1.0 - mask.to(dtype)).unsqueeze(1).unsqueeze(2) * std::numeric_limits<float>::lowest();
         std::vector<torch::Tensor> states{embed(ids, mask)};
@@ -141,6 +275,13 @@ struct MaskedLM::Impl
     /// The masked-LM head on selected hidden vectors [n × hidden] -> [n × vocab].
     torch::Tensor head(const torch::Tensor &h) const
     {
+        if (config.architecture == Architecture::DebertaV2 &&
+            w.count("lm_predictions.lm_head.dense.weight")) {
+            auto x = torch::gelu(dense(h, "lm_predictions.lm_head.dense"));
+            x = layerNorm(x, "lm_predictions.lm_head.LayerNorm");
+            return linear(x, get("deberta.embeddings.word_embeddings.weight"),
+                          get("lm_predictions.lm_head.bias"));
+        }
         if (config.architecture == Architecture::Roberta) {
             auto x = torch::gelu(dense(h, "lm_head.dense"));
             x = layerNorm(x, "lm_head.layer_norm");
@@ -191,9 +332,9 @@ std::unique_ptr<MaskedLM> MaskedLM::load(const std::string &dirPath, const Engin
         if (const std::string e = parseModelConfig(readText(dir / "config.json"), m.config);
             !e.empty())
             throw std::runtime_error((dir / "config.json").string() + ": " + e);
-        if (m.config.architecture == Architecture::DebertaV2)
+        if (m.config.convKernelSize > 0)
             throw std::runtime_error(
-                "model_type \"deberta-v2\" is not supported by this engine yet");
+                "DeBERTa with conv_kernel_size > 0 is not supported by this engine yet");
         m.device = torch::Device(options.device);
         m.dtype = options.dtype == "bf16"   ? torch::kBFloat16
                   : options.dtype == "fp16" ? torch::kFloat16
@@ -211,7 +352,9 @@ std::unique_ptr<MaskedLM> MaskedLM::load(const std::string &dirPath, const Engin
                                                      ? m.dtype
                                                      : owned.scalar_type()));
         }
-        m.prefix = m.config.architecture == Architecture::Roberta ? "roberta." : "bert.";
+        m.prefix = m.config.architecture == Architecture::Roberta     ? "roberta."
+                   : m.config.architecture == Architecture::DebertaV2 ? "deberta."
+                                                                      : "bert.";
         // Tied weights absent from safetensors are restored.
         const std::string headPrefix =
             m.config.architecture == Architecture::Roberta ? "lm_head." : "cls.predictions.";
@@ -219,11 +362,21 @@ std::unique_ptr<MaskedLM> MaskedLM::load(const std::string &dirPath, const Engin
             m.w[headPrefix + "decoder.weight"] =
                 m.get(m.prefix + "embeddings.word_embeddings.weight");
         const int64_t h = m.config.hiddenSize;
-        m.expectShape(m.prefix + "embeddings.word_embeddings.weight", {m.config.vocabSize, h});
+        m.expectShape(m.prefix + "embeddings.word_embeddings.weight",
+                      {m.config.vocabSize, m.config.embeddingSize});
+        const bool deberta = m.config.architecture == Architecture::DebertaV2;
+        if (deberta && m.config.relativeAttention) {
+            const auto rows = m.get("deberta.encoder.rel_embeddings.weight").size(0);
+            if (rows < 2 * m.config.attentionSpan())
+                throw std::runtime_error("rel_embeddings has " + std::to_string(rows) +
+                                         " rows, the config needs " +
+                                         std::to_string(2 * m.config.attentionSpan()));
+        }
         for (int i = 0; i < m.config.numLayers; ++i) {
             const std::string p = m.prefix + "encoder.layer." + std::to_string(i) + ".";
             for (const char *qkv : {"query", "key", "value"})
-                m.expectShape(p + "attention.self." + qkv + ".weight", {h, h});
+                m.expectShape(p + "attention.self." + qkv + (deberta ? "_proj" : "") + ".weight",
+                              {h, h});
             m.expectShape(p + "intermediate.dense.weight", {m.config.intermediateSize, h});
         }
     } catch (const std::exception &e) {

@@ -65,6 +65,8 @@ class TestMaskedLM : public QObject
         QTest::addColumn<QString>("model");
         QTest::newRow("bert-tiny") << "bert-tiny";
         QTest::newRow("roberta-tiny") << "roberta-tiny";
+        QTest::newRow("deberta-v2-tiny") << "deberta-v2-tiny";
+        QTest::newRow("deberta-v3-tiny-spm") << "deberta-v3-tiny-spm";
     }
     void golden()
     {
