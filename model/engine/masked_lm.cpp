@@ -59,6 +59,33 @@ struct MaskedLM::Impl
     std::map<std::string, torch::Tensor> w;
     std::string prefix; ///< "bert." / "roberta."
 
+    /// pytorch_model.bin written by torch.save (zip format) through LibTorch's pickle loader.
+    void loadPytorchBin(const std::filesystem::path &path)
+    {
+        std::ifstream in(path, std::ios::binary);
+        if (!in || std::filesystem::file_size(path) == 0)
+            throw std::runtime_error(path.string() + ": empty or unreadable");
+        const std::vector<char> bytes((std::istreambuf_iterator<char>(in)), {});
+        c10::IValue value;
+        try {
+            value = torch::pickle_load(bytes);
+        } catch (const c10::Error &e) {
+            throw std::runtime_error(path.string() +
+                                     ": LibTorch cannot read this pytorch_model.bin (" +
+                                     e.what_without_backtrace() + "); convert it to safetensors");
+        }
+        if (!value.isGenericDict())
+            throw std::runtime_error(path.string() + ": does not hold a state dict");
+        for (const auto &item : value.toGenericDict()) {
+            if (!item.key().isString() || !item.value().isTensor()) continue;
+            auto t = item.value().toTensor();
+            w.emplace(item.key().toStringRef(),
+                      t.to(torch::kFloat32)
+                          .clone()
+                          .to(device, t.is_floating_point() ? dtype : t.scalar_type()));
+        }
+    }
+
     const torch::Tensor &get(const std::string &name) const
     {
         auto it = w.find(name);
@@ -340,9 +367,14 @@ std::unique_ptr<MaskedLM> MaskedLM::load(const std::string &dirPath, const Engin
                   : options.dtype == "fp16" ? torch::kFloat16
                                             : torch::kFloat32;
         if (options.threads > 0) torch::set_num_threads(options.threads);
+        if (!fs::exists(dir / "model.safetensors") &&
+            !fs::exists(dir / "model.safetensors.index.json") &&
+            fs::exists(dir / "pytorch_model.bin"))
+            m.loadPytorchBin(dir / "pytorch_model.bin");
         SafetensorsCheckpoint ckpt;
         std::string e;
-        if (!openSafetensorsCheckpoint(dirPath, ckpt, e)) throw std::runtime_error(e);
+        if (m.w.empty() && !openSafetensorsCheckpoint(dirPath, ckpt, e))
+            throw std::runtime_error(e + " (nor pytorch_model.bin)");
         for (const auto &[name, view] : ckpt.tensors) {
             auto t = torch::from_blob(const_cast<std::uint8_t *>(view->data), view->shape,
                                       torch::TensorOptions().dtype(torchType(view->dtype)));

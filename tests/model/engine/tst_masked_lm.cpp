@@ -146,8 +146,40 @@ class TestMaskedLM : public QObject
         }
     }
 
+    void storageVariants_data()
+    {
+        QTest::addColumn<QString>("folder");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("sharded safetensors") << "storage/deberta-v2-tiny-sharded"
+                                             << "hf-reference/deberta-v2-tiny.expected.json";
+        QTest::newRow("bf16 weights") << "storage/deberta-v2-tiny-bf16"
+                                      << "storage/deberta-v2-tiny-bf16.expected.json";
+    }
+    void storageVariants()
+    {
+        QFETCH(QString, folder);
+        QFETCH(QString, expected);
+        const std::string root = std::string(CLOZESCOPE_TEST_DATA) + "/";
+        std::string error;
+        const auto lm = MaskedLM::load(root + folder.toStdString(), EngineOptions{}, error);
+        QVERIFY2(lm, error.c_str());
+        for (const auto &g : readJson(root + expected.toStdString()).at("golden")) {
+            const auto positions = g.at("mask_positions").get<std::vector<int>>();
+            const auto logits =
+                lm->logitsAt({g.at("input_ids").get<std::vector<int>>()}, {positions}).at(0);
+            for (std::size_t m = 0; m < positions.size(); ++m)
+                QVERIFY(maxAbsDiff(logits[m],
+                                   g.at("mask_logits").at(m).get<std::vector<double>>()) < 1e-4);
+        }
+    }
+
     void refusals()
     {
+        // Debian's LibTorch 1.13 cannot unpickle a state dict written by torch 2.x: a clear error.
+        std::string binError;
+        QVERIFY(!MaskedLM::load(std::string(CLOZESCOPE_TEST_DATA) + "/storage/deberta-v2-tiny-bin",
+                                EngineOptions{}, binError));
+        QVERIFY2(binError.find("pytorch_model.bin") != std::string::npos, binError.c_str());
         std::string error;
         QVERIFY(!MaskedLM::load("/nonexistent/model", EngineOptions{}, error));
         QVERIFY(error.find("config.json") != std::string::npos);
