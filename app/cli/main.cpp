@@ -19,6 +19,9 @@ int main(int argc, char **argv)
         {"table", cs::cli::addTable(app)},
         {"bench", cs::cli::addBench(app)},
     };
+#ifdef CLOZESCOPE_HAVE_ENGINE
+    actions["fill-mask"] = cs::cli::addFillMask(app);
+#endif
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp &e) {

@@ -9,6 +9,14 @@ namespace cs {
 
 SpmTokenizer::~SpmTokenizer() = default;
 
+void enableSentencePiece()
+{
+    setSentencePieceLoader(
+        [](const std::string &path, const nlohmann::json &config) -> std::unique_ptr<Tokenizer> {
+            return SpmTokenizer::fromModel(path, config);
+        });
+}
+
 std::unique_ptr<SpmTokenizer> SpmTokenizer::fromModel(const std::string &path,
                                                       const nlohmann::json &config)
 {

@@ -31,4 +31,7 @@ class SpmTokenizer : public Tokenizer
     std::unique_ptr<sentencepiece::SentencePieceProcessor> m_sp;
 };
 
+/// Makes loadTokenizer read spm.model through this library.
+void enableSentencePiece();
+
 } // namespace cs

@@ -133,6 +133,37 @@ class TestCli : public QObject
         QVERIFY(r.err.contains("no checkpoint has bleu"));
     }
 
+#ifdef CLOZESCOPE_HAVE_ENGINE
+    void fillMask()
+    {
+        // bert-tiny's first golden text: the top 5 equal transformers' ([764, 307, 785, 337, 288]).
+        const QString model = QString(CLOZESCOPE_TEST_DATA) + "/hf-reference/bert-tiny";
+        const Result r =
+            run({"fill-mask", "--model", model, "--json", "--targets", "대중교통",
+                 QString::fromUtf8("서울시는 28일 새로운 [MASK] 요금 체계를 발표했다.")});
+        QVERIFY2(r.code == 0, r.err.constData());
+        const QJsonObject doc = QJsonDocument::fromJson(r.out).object();
+        QCOMPARE(doc["mask_positions"].toArray().size(), 1);
+        const QJsonArray first = doc["masks"].toArray()[0].toArray();
+        const int expected[] = {764, 307, 785, 337, 288};
+        double total = 0;
+        for (int i = 0; i < 5; ++i) {
+            QCOMPARE(first[i].toObject()["ids"].toArray()[0].toInt(), expected[i]);
+            total += first[i].toObject()["prob"].toDouble();
+        }
+        QVERIFY(total > 0 && total < 1);
+        QVERIFY(doc["targets"].toObject().contains(QString::fromUtf8("대중교통")));
+    }
+
+    void fillMaskErrors()
+    {
+        const QString model = QString(CLOZESCOPE_TEST_DATA) + "/hf-reference/bert-tiny";
+        QCOMPARE(run({"fill-mask", "--model", model, "no mask here"}).code, 1);
+        QCOMPARE(run({"fill-mask", "--model", "/nonexistent", "[MASK]"}).code, 1);
+        QCOMPARE(run({"fill-mask", "[MASK]"}).code, 2); // --model is required
+    }
+#endif
+
     void benchImport()
     {
         const Result r = run(

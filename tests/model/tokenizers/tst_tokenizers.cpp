@@ -7,6 +7,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <QFile>
+#include <QTemporaryDir>
 #include <QtTest>
 
 #include <filesystem>
@@ -112,6 +114,22 @@ class TestTokenizers : public QObject
         QCOMPARE(masked.ids.front(), 1);
         QCOMPARE(masked.ids.back(), 2);
         QVERIFY(std::find(masked.ids.begin(), masked.ids.end(), 384) != masked.ids.end());
+    }
+
+    void spmModelNeedsSentencePiece()
+    {
+        QTemporaryDir dir;
+        const std::string src = fixture("deberta-v3-tiny-spm");
+        for (const char *f : {"spm.model", "tokenizer_config.json"})
+            QVERIFY(QFile::copy(QString::fromStdString(src + "/" + f), dir.filePath(f)));
+        std::string error;
+        setSentencePieceLoader(nullptr);
+        QVERIFY(!loadTokenizer(dir.path().toStdString(), error));
+        QVERIFY2(error.find("SentencePiece is not available") != std::string::npos, error.c_str());
+        enableSentencePiece();
+        const auto tok = loadTokenizer(dir.path().toStdString(), error);
+        QVERIFY2(tok, error.c_str());
+        QCOMPARE(tok->maskId(), 384);
     }
 
     void missingFolder()

@@ -1,0 +1,156 @@
+// SPDX-License-Identifier: MIT
+#include "engine/fill_mask.h"
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+#include <queue>
+#include <set>
+#include <stdexcept>
+
+namespace cs {
+namespace {
+
+/// The text with every "[MASK]" written as the model's mask token.
+std::string withModelMask(std::string text, const std::string &maskToken)
+{
+    if (maskToken == "[MASK]") return text;
+    for (std::size_t p = text.find("[MASK]"); p != std::string::npos;
+         p = text.find("[MASK]", p + maskToken.size()))
+        text.replace(p, 6, maskToken);
+    return text;
+}
+
+std::vector<int> maskPositions(const std::vector<int> &ids, int maskId)
+{
+    std::vector<int> out;
+    for (int i = 0; i < int(ids.size()); ++i)
+        if (ids[std::size_t(i)] == maskId) out.push_back(i);
+    return out;
+}
+
+} // namespace
+
+std::vector<double> logSoftmax(const std::vector<float> &logits)
+{
+    const double maxValue = *std::max_element(logits.begin(), logits.end());
+    double sum = 0.0;
+    for (float v : logits)
+        sum += std::exp(double(v) - maxValue);
+    const double logSum = maxValue + std::log(sum);
+    std::vector<double> out(logits.size());
+    for (std::size_t i = 0; i < logits.size(); ++i)
+        out[i] = double(logits[i]) - logSum;
+    return out;
+}
+
+std::vector<std::pair<std::vector<int>, double>>
+jointBest(const std::vector<std::vector<double>> &logProbs, int k)
+{
+    // Best-first search over rank tuples: each position's candidates sorted, a tuple's
+    // successors raise one rank by one; a set avoids visiting a tuple twice.
+    const std::size_t n = logProbs.size();
+    std::vector<std::vector<int>> order(n);
+    for (std::size_t p = 0; p < n; ++p) {
+        order[p].resize(logProbs[p].size());
+        std::iota(order[p].begin(), order[p].end(), 0);
+        const std::size_t keep =
+            std::min<std::size_t>(order[p].size(), std::size_t(std::max(k, 1)));
+        std::partial_sort(order[p].begin(), order[p].begin() + std::ptrdiff_t(keep), order[p].end(),
+                          [&](int a, int b) {
+                              return logProbs[p][std::size_t(a)] > logProbs[p][std::size_t(b)];
+                          });
+        order[p].resize(keep);
+    }
+    auto scoreOf = [&](const std::vector<int> &ranks) {
+        double s = 0;
+        for (std::size_t p = 0; p < n; ++p)
+            s += logProbs[p][std::size_t(order[p][std::size_t(ranks[p])])];
+        return s;
+    };
+    using Entry = std::pair<double, std::vector<int>>;
+    std::priority_queue<Entry> queue;
+    std::set<std::vector<int>> seen;
+    std::vector<int> start(n, 0);
+    queue.push({scoreOf(start), start});
+    seen.insert(start);
+    std::vector<std::pair<std::vector<int>, double>> out;
+    while (!queue.empty() && int(out.size()) < k) {
+        auto [score, ranks] = queue.top();
+        queue.pop();
+        std::vector<int> ids(n);
+        for (std::size_t p = 0; p < n; ++p)
+            ids[p] = order[p][std::size_t(ranks[p])];
+        out.emplace_back(ids, score);
+        for (std::size_t p = 0; p < n; ++p) {
+            if (std::size_t(ranks[p] + 1) >= order[p].size()) continue;
+            auto next = ranks;
+            ++next[p];
+            if (seen.insert(next).second) queue.push({scoreOf(next), next});
+        }
+    }
+    return out;
+}
+
+FillMaskResult fillMask(const MaskedLM &model, const Tokenizer &tokenizer,
+                        const std::string &rawText, int topK,
+                        const std::vector<std::string> &targets)
+{
+    const std::string text = withModelMask(rawText, tokenizer.maskToken());
+    FillMaskResult r;
+    r.inputIds = tokenizer.encode(text).ids;
+    r.maskPositions = maskPositions(r.inputIds, tokenizer.maskId());
+    if (r.maskPositions.empty())
+        throw std::runtime_error("the text has no " + tokenizer.maskToken() +
+                                 (tokenizer.maskToken() == "[MASK]" ? "" : " (or [MASK])"));
+    if (int(r.inputIds.size()) > model.config().maxPositionEmbeddings &&
+        model.config().architecture != Architecture::DebertaV2)
+        throw std::runtime_error("the text is " + std::to_string(r.inputIds.size()) +
+                                 " tokens, more than the model's max_position_embeddings " +
+                                 std::to_string(model.config().maxPositionEmbeddings));
+    const auto logits = model.logitsAt({r.inputIds}, {r.maskPositions}).at(0);
+    std::vector<std::vector<double>> logProbs;
+    for (const auto &row : logits)
+        logProbs.push_back(logSoftmax(row));
+    for (const auto &lp : logProbs) {
+        std::vector<FillCandidate> best;
+        for (const auto &[ids, score] : jointBest({lp}, topK))
+            best.push_back({ids, {tokenizer.token(ids[0])}, score, std::exp(score)});
+        r.perMask.push_back(best);
+    }
+    if (logProbs.size() > 1)
+        for (const auto &[ids, score] : jointBest(logProbs, topK)) {
+            FillCandidate c{ids, {}, score, std::exp(score)};
+            for (int id : ids)
+                c.tokens.push_back(tokenizer.token(id));
+            r.joint.push_back(c);
+        }
+    for (const std::string &word : targets) {
+        const Encoding wordIds = tokenizer.encodePlain(word);
+        if (wordIds.ids.empty()) throw std::runtime_error("target \"" + word + "\" has no tokens");
+        FillCandidate c{wordIds.ids, wordIds.tokens, 0.0, 0.0};
+        if (wordIds.ids.size() == r.maskPositions.size()) {
+            for (std::size_t m = 0; m < wordIds.ids.size(); ++m)
+                c.logProb += logProbs[m][std::size_t(wordIds.ids[m])];
+        } else if (r.maskPositions.size() == 1) {
+            // Widen the one mask to the word's token count and score those positions.
+            std::vector<int> ids = r.inputIds;
+            const auto at = ids.begin() + r.maskPositions[0];
+            ids.insert(at, wordIds.ids.size() - 1, tokenizer.maskId());
+            std::vector<int> positions(wordIds.ids.size());
+            std::iota(positions.begin(), positions.end(), r.maskPositions[0]);
+            const auto wide = model.logitsAt({ids}, {positions}).at(0);
+            for (std::size_t m = 0; m < wide.size(); ++m)
+                c.logProb += logSoftmax(wide[m])[std::size_t(wordIds.ids[m])];
+        } else {
+            throw std::runtime_error("target \"" + word + "\" is " +
+                                     std::to_string(wordIds.ids.size()) + " tokens for " +
+                                     std::to_string(r.maskPositions.size()) + " masks");
+        }
+        c.prob = std::exp(c.logProb);
+        r.targets.emplace_back(word, c);
+    }
+    return r;
+}
+
+} // namespace cs
