@@ -5,6 +5,9 @@
 #include "report/report_builder.h"
 #include "results/result_loader.h"
 #include "util/bench_tree.h"
+#ifdef CLOZESCOPE_HAVE_ENGINE
+#include "bench_fill_mask.h"
+#endif
 
 #include <nlohmann/json.hpp>
 
@@ -30,6 +33,9 @@ struct BenchOptions
     int repeat = 5;
     std::string dir;
     bool json = false;
+    int threads = 2;
+    int tokens = 64;
+    std::string dtype = "fp32";
 };
 
 std::string cpuModel()
@@ -57,8 +63,15 @@ template <typename F> std::vector<double> timeIt(int repeat, F &&f)
 
 int run(const BenchOptions &o)
 {
+#ifdef CLOZESCOPE_HAVE_ENGINE
+    if (o.what == "fill-mask") return benchFillMask(o.repeat, o.threads, o.tokens, o.dtype, o.json);
+#endif
     if (o.what != "import") {
-        std::cerr << "error: unknown benchmark \"" << o.what << "\" (available: import)\n";
+        std::cerr << "error: unknown benchmark \"" << o.what << "\" (available: import"
+#ifdef CLOZESCOPE_HAVE_ENGINE
+                  << ", fill-mask"
+#endif
+                  << ")\n";
         return Usage;
     }
     const bool temp = o.dir.empty();
@@ -109,7 +122,13 @@ Action addBench(CLI::App &app)
 {
     auto o = std::make_shared<BenchOptions>();
     auto *sub = app.add_subcommand("bench", "Benchmarks (results go in docs/benchmarks.md)");
-    sub->add_option("what", o->what, "Benchmark to run: import")->required();
+    sub->add_option("what", o->what, "Benchmark to run: import, fill-mask")->required();
+    sub->add_option("--threads", o->threads, "fill-mask: CPU threads (default 2)")
+        ->check(CLI::Range(1, 1024));
+    sub->add_option("--tokens", o->tokens, "fill-mask: sequence length (default 64)")
+        ->check(CLI::Range(2, 512));
+    sub->add_option("--dtype", o->dtype, "fill-mask: fp32, bf16 (default fp32)")
+        ->check(CLI::IsMember({"fp32", "bf16"}));
     sub->add_option("--runs", o->runs, "Runs in the generated tree (default 50)")
         ->check(CLI::Range(1, 100000));
     sub->add_option("--checkpoints", o->checkpoints, "Checkpoints per run (default 20)")

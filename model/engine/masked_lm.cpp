@@ -57,7 +57,9 @@ struct MaskedLM::Impl
     torch::Device device = torch::kCPU;
     torch::Dtype dtype = torch::kFloat32;
     std::map<std::string, torch::Tensor> w;
-    std::string prefix; ///< "bert." / "roberta."
+    std::string prefix; ///< "bert." / "roberta." / "deberta."
+    /// Per DeBERTa layer: the relative embeddings projected by the key and query weights.
+    mutable std::map<std::string, std::pair<torch::Tensor, torch::Tensor>> m_positionCache;
 
     /// pytorch_model.bin written by torch.save (zip format) through LibTorch's pickle loader.
     void loadPytorchBin(const std::filesystem::path &path)
@@ -202,14 +204,22 @@ struct MaskedLM::Impl
         const int64_t repeat = q.size(0) / config.numHeads;
         const bool c2p = std::count(config.posAttType.begin(), config.posAttType.end(), "c2p") > 0;
         const bool p2c = std::count(config.posAttType.begin(), config.posAttType.end(), "p2c") > 0;
-        torch::Tensor posKey, posQuery;
-        if (config.shareAttKey) {
-            posQuery = heads(dense(emb, p + "query_proj")).repeat({repeat, 1, 1});
-            posKey = heads(dense(emb, p + "key_proj")).repeat({repeat, 1, 1});
-        } else {
-            if (c2p) posKey = heads(dense(emb, p + "pos_key_proj")).repeat({repeat, 1, 1});
-            if (p2c) posQuery = heads(dense(emb, p + "pos_query_proj")).repeat({repeat, 1, 1});
+        // The projections of the relative embeddings do not depend on the input: computed once
+        // per layer and kept (they are most of the work at short lengths).
+        auto &cached = m_positionCache[p];
+        if (!cached.first.defined() && !cached.second.defined()) {
+            if (config.shareAttKey) {
+                cached.second = heads(dense(emb, p + "query_proj"));
+                cached.first = heads(dense(emb, p + "key_proj"));
+            } else {
+                if (c2p) cached.first = heads(dense(emb, p + "pos_key_proj"));
+                if (p2c) cached.second = heads(dense(emb, p + "pos_query_proj"));
+            }
         }
+        const torch::Tensor posKey =
+            cached.first.defined() ? cached.first.repeat({repeat, 1, 1}) : torch::Tensor();
+        const torch::Tensor posQuery =
+            cached.second.defined() ? cached.second.repeat({repeat, 1, 1}) : torch::Tensor();
         const int64_t L = q.size(1);
         auto score = torch::zeros({q.size(0), L, L}, q.options());
         if (c2p) {
@@ -415,6 +425,51 @@ std::unique_ptr<MaskedLM> MaskedLM::load(const std::string &dirPath, const Engin
         error = e.what();
         return nullptr;
     }
+    return lm;
+}
+
+std::unique_ptr<MaskedLM> MaskedLM::randomDeberta(const ModelConfig &config,
+                                                  const EngineOptions &options, std::uint64_t seed)
+{
+    std::unique_ptr<MaskedLM> lm(new MaskedLM);
+    Impl &m = *lm->d;
+    m.config = config;
+    m.device = torch::Device(options.device);
+    m.dtype = options.dtype == "bf16"   ? torch::kBFloat16
+              : options.dtype == "fp16" ? torch::kFloat16
+                                        : torch::kFloat32;
+    if (options.threads > 0) torch::set_num_threads(options.threads);
+    m.prefix = "deberta.";
+    torch::manual_seed(seed);
+    const auto opts = torch::TensorOptions().dtype(m.dtype).device(m.device);
+    const int64_t h = config.hiddenSize, v = config.vocabSize, inter = config.intermediateSize;
+    auto normal = [&](std::vector<int64_t> shape) { return torch::randn(shape, opts) * 0.02; };
+    auto norm = [&](const std::string &name, int64_t size) {
+        m.w[name + ".weight"] = torch::ones({size}, opts);
+        m.w[name + ".bias"] = torch::zeros({size}, opts);
+    };
+    auto linearW = [&](const std::string &name, int64_t out, int64_t in) {
+        m.w[name + ".weight"] = normal({out, in});
+        m.w[name + ".bias"] = torch::zeros({out}, opts);
+    };
+    m.w["deberta.embeddings.word_embeddings.weight"] = normal({v, h});
+    norm("deberta.embeddings.LayerNorm", h);
+    m.w["deberta.encoder.rel_embeddings.weight"] = normal({2 * config.attentionSpan(), h});
+    norm("deberta.encoder.LayerNorm", h);
+    for (int i = 0; i < config.numLayers; ++i) {
+        const std::string p = "deberta.encoder.layer." + std::to_string(i) + ".";
+        for (const char *proj : {"query_proj", "key_proj", "value_proj"})
+            linearW(p + "attention.self." + proj, h, h);
+        linearW(p + "attention.output.dense", h, h);
+        norm(p + "attention.output.LayerNorm", h);
+        linearW(p + "intermediate.dense", inter, h);
+        linearW(p + "output.dense", h, inter);
+        norm(p + "output.LayerNorm", h);
+    }
+    linearW("cls.predictions.transform.dense", h, h);
+    norm("cls.predictions.transform.LayerNorm", h);
+    m.w["cls.predictions.bias"] = torch::zeros({v}, opts);
+    m.w["cls.predictions.decoder.weight"] = m.w["deberta.embeddings.word_embeddings.weight"];
     return lm;
 }
 

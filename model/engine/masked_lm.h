@@ -3,6 +3,7 @@
 
 #include "checkpoint/model_config.h"
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <vector>
@@ -26,6 +27,9 @@ class MaskedLM
     /// and the reason in error when it cannot.
     static std::unique_ptr<MaskedLM> load(const std::string &dir, const EngineOptions &options,
                                           std::string &error);
+    /// A DeBERTa-v2 model of the given configuration with random weights (for benchmarks).
+    static std::unique_ptr<MaskedLM>
+    randomDeberta(const ModelConfig &config, const EngineOptions &options, std::uint64_t seed);
     ~MaskedLM();
 
     /// The model's configuration.
