@@ -173,6 +173,27 @@ class TestMaskedLM : public QObject
         }
     }
 
+    void bf16AgreesOnTop1_data() { golden_data(); }
+    void bf16AgreesOnTop1()
+    {
+        QFETCH(QString, model);
+        EngineOptions bf16;
+        bf16.dtype = "bf16";
+        std::string error;
+        const auto lm = MaskedLM::load(fixture(model.toStdString()), bf16, error);
+        QVERIFY2(lm, error.c_str());
+        int agree = 0, total = 0;
+        for (const auto &g :
+             readJson(fixture(model.toStdString() + ".expected.json")).at("golden")) {
+            const auto positions = g.at("mask_positions").get<std::vector<int>>();
+            const auto logits =
+                lm->logitsAt({g.at("input_ids").get<std::vector<int>>()}, {positions}).at(0);
+            for (std::size_t m = 0; m < positions.size(); ++m, ++total)
+                agree += top5(logits[m])[0] == g.at("mask_top5").at(m).at(0).get<int>();
+        }
+        QCOMPARE(agree, total);
+    }
+
     void refusals()
     {
         // Debian's LibTorch 1.13 cannot unpickle a state dict written by torch 2.x: a clear error.
