@@ -420,6 +420,10 @@ std::unique_ptr<MaskedLM> MaskedLM::load(const std::string &dirPath, const Engin
                 m.expectShape(p + "attention.self." + qkv + (deberta ? "_proj" : "") + ".weight",
                               {h, h});
             m.expectShape(p + "intermediate.dense.weight", {m.config.intermediateSize, h});
+            m.expectShape(p + "output.dense.weight", {h, m.config.intermediateSize});
+            m.expectShape(p + "attention.output.dense.weight", {h, h});
+            for (const char *norm : {"attention.output.LayerNorm", "output.LayerNorm"})
+                m.expectShape(p + norm + ".weight", {h});
         }
     } catch (const std::exception &e) {
         error = e.what();

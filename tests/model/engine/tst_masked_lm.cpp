@@ -5,10 +5,13 @@
 
 #include <nlohmann/json.hpp>
 
+#include <QFile>
+#include <QTemporaryDir>
 #include <QtTest>
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <fstream>
 #include <numeric>
 
@@ -192,6 +195,60 @@ class TestMaskedLM : public QObject
                 agree += top5(logits[m])[0] == g.at("mask_top5").at(m).at(0).get<int>();
         }
         QCOMPARE(agree, total);
+    }
+
+    void brokenCheckpoints_data()
+    {
+        QTest::addColumn<QString>("change");
+        QTest::addColumn<QString>("reason");
+        QTest::newRow("wrong shape") << "shape"
+                                     << "has shape";
+        QTest::newRow("missing weight") << "missing"
+                                        << "missing weight";
+        QTest::newRow("unsupported model") << "model_type"
+                                           << "\"gpt2\" is not supported";
+        QTest::newRow("truncated weights") << "truncate"
+                                           << "model.safetensors";
+    }
+    void brokenCheckpoints()
+    {
+        // bert-tiny with one thing broken: a clear error naming it.
+        QFETCH(QString, change);
+        QFETCH(QString, reason);
+        QTemporaryDir dir;
+        const QString src = QString::fromStdString(fixture("bert-tiny"));
+        QFile::copy(src + "/config.json", dir.filePath("config.json"));
+        QFile weights(src + "/model.safetensors");
+        QVERIFY(weights.open(QIODevice::ReadOnly));
+        QByteArray bytes = weights.readAll();
+        std::uint64_t headerLength = 0;
+        std::memcpy(&headerLength, bytes.constData(), 8);
+        QByteArray header = bytes.mid(8, int(headerLength));
+        if (change ==
+            "shape") // query weight [32, 32] declared as [16, 64]: same bytes, wrong shape
+            header.replace("\"bert.encoder.layer.0.attention.self.query.weight\":{\"dtype\":"
+                           "\"F32\",\"shape\":[32,32]",
+                           "\"bert.encoder.layer.0.attention.self.query.weight\":{\"dtype\":"
+                           "\"F32\",\"shape\":[16,64]");
+        if (change == "missing")
+            header.replace("bert.encoder.layer.1.output.dense.weight",
+                           "bert.encoder.layer.1.output.dense.weighX");
+        if (change == "model_type") {
+            QFile config(dir.filePath("config.json"));
+            QVERIFY(config.open(QIODevice::ReadWrite));
+            QByteArray text = config.readAll().replace("\"bert\"", "\"gpt2\"");
+            config.resize(0);
+            config.write(text);
+        }
+        QByteArray out = bytes.left(8) + header + bytes.mid(8 + int(headerLength));
+        if (change == "truncate") out.chop(100);
+        QFile file(dir.filePath("model.safetensors"));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(out);
+        file.close();
+        std::string error;
+        const auto lm = MaskedLM::load(dir.path().toStdString(), EngineOptions{}, error);
+        QVERIFY2(!lm && error.find(reason.toStdString()) != std::string::npos, error.c_str());
     }
 
     void refusals()
