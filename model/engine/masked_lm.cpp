@@ -2,6 +2,7 @@
 #include "engine/masked_lm.h"
 
 #include "checkpoint/safetensors.h"
+#include "checkpoint/torch_bin.h"
 
 #include <torch/torch.h>
 
@@ -61,30 +62,20 @@ struct MaskedLM::Impl
     /// Per DeBERTa layer: the relative embeddings projected by the key and query weights.
     mutable std::map<std::string, std::pair<torch::Tensor, torch::Tensor>> m_positionCache;
 
-    /// pytorch_model.bin written by torch.save (zip format) through LibTorch's pickle loader.
+    /// pytorch_model.bin written by torch.save (zip format), read by our own reader
+    /// (checkpoint/torch_bin.h): LibTorch 1.13's pickle loader cannot read torch 2.x files.
     void loadPytorchBin(const std::filesystem::path &path)
     {
-        std::ifstream in(path, std::ios::binary);
-        if (!in || std::filesystem::file_size(path) == 0)
-            throw std::runtime_error(path.string() + ": empty or unreadable");
-        const std::vector<char> bytes((std::istreambuf_iterator<char>(in)), {});
-        c10::IValue value;
-        try {
-            value = torch::pickle_load(bytes);
-        } catch (const c10::Error &e) {
-            throw std::runtime_error(path.string() +
-                                     ": LibTorch cannot read this pytorch_model.bin (" +
-                                     e.what_without_backtrace() + "); convert it to safetensors");
-        }
-        if (!value.isGenericDict())
-            throw std::runtime_error(path.string() + ": does not hold a state dict");
-        for (const auto &item : value.toGenericDict()) {
-            if (!item.key().isString() || !item.value().isTensor()) continue;
-            auto t = item.value().toTensor();
-            w.emplace(item.key().toStringRef(),
-                      t.to(torch::kFloat32)
-                          .clone()
-                          .to(device, t.is_floating_point() ? dtype : t.scalar_type()));
+        TorchBinFile bin;
+        std::string error;
+        if (!bin.open(path.string(), error)) throw std::runtime_error(error);
+        for (const auto &[name, t] : bin.tensors()) {
+            auto view = torch::from_blob(const_cast<std::uint8_t *>(t.data), t.shape, t.strides,
+                                         torch::TensorOptions().dtype(torchType(t.dtype)));
+            auto owned = view.to(torch::kFloat32).clone(); // out of the file's bytes
+            w.emplace(name, owned.to(device, torch::isFloatingType(torchType(t.dtype))
+                                                 ? dtype
+                                                 : owned.scalar_type()));
         }
     }
 

@@ -2,6 +2,7 @@
 // safetensors (single, sharded, BF16; hostile headers) and config.json, on the fixtures.
 #include "checkpoint/model_config.h"
 #include "checkpoint/safetensors.h"
+#include "checkpoint/torch_bin.h"
 
 #include <nlohmann/json.hpp>
 
@@ -195,6 +196,53 @@ class TestCheckpointFiles : public QObject
         QFETCH(QString, reason);
         ModelConfig c;
         const std::string error = parseModelConfig(config.toStdString(), c);
+        QVERIFY2(error.find(reason.toStdString()) != std::string::npos, error.c_str());
+    }
+
+    void pytorchBin()
+    {
+        // torch.save's zip + pickle read without LibTorch; tied tensors appear under both names.
+        TorchBinFile bin;
+        std::string error;
+        QVERIFY2(bin.open(data("storage/deberta-v2-tiny-bin/pytorch_model.bin"), error),
+                 error.c_str());
+        SafetensorsCheckpoint reference;
+        QVERIFY(openSafetensorsCheckpoint(data("hf-reference/deberta-v2-tiny"), reference, error));
+        for (const auto &[name, view] : reference.tensors) {
+            QVERIFY2(bin.tensors().count(name), name.c_str());
+            const BinTensor &t = bin.tensors().at(name);
+            QCOMPARE(t.shape, view->shape);
+            QVERIFY(std::memcmp(t.data, view->data, view->bytes) == 0);
+        }
+        QVERIFY(bin.tensors().count("cls.predictions.decoder.weight"));
+    }
+
+    void brokenPytorchBin_data()
+    {
+        QTest::addColumn<int>("cut");
+        QTest::addColumn<QByteArray>("replace");
+        QTest::addColumn<QString>("reason");
+        QTest::newRow("truncated") << 200 << QByteArray() << "no end of central directory";
+        QTest::newRow("not a zip")
+            << 0 << QByteArray("just some text, not a checkpoint") << "not a zip file";
+    }
+    void brokenPytorchBin()
+    {
+        QFETCH(int, cut);
+        QFETCH(QByteArray, replace);
+        QFETCH(QString, reason);
+        QFile src(QString::fromStdString(data("storage/deberta-v2-tiny-bin/pytorch_model.bin")));
+        QVERIFY(src.open(QIODevice::ReadOnly));
+        QByteArray bytes = replace.isEmpty() ? src.readAll() : replace;
+        bytes.chop(cut);
+        QTemporaryDir dir;
+        QFile out(dir.filePath("pytorch_model.bin"));
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        out.write(bytes);
+        out.close();
+        TorchBinFile bin;
+        std::string error;
+        QVERIFY(!bin.open(out.fileName().toStdString(), error));
         QVERIFY2(error.find(reason.toStdString()) != std::string::npos, error.c_str());
     }
 
