@@ -1,0 +1,63 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "engine/fill_mask.h"
+
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace cs {
+
+/// One cloze item: a text with one "[MASK]" placeholder and its answer(s).
+struct ClozeExample
+{
+    std::string id;                   ///< example id
+    std::string text;                 ///< text with exactly one "[MASK]"
+    std::vector<std::string> answers; ///< gold answer(s)
+};
+
+/// How examples are evaluated (design §4).
+struct ClozeSettings
+{
+    int maxLength = 512;           ///< longest input, special tokens included
+    int rightKeep = 64;            ///< body tokens kept after the last mask when truncating
+    std::vector<int> ks{1, 5, 10}; ///< hit@k reported
+    int topCandidates = 5;         ///< candidates kept per example
+};
+
+/// What one example gave.
+struct ClozeRecord
+{
+    std::string id;                 ///< example id
+    std::vector<int> answerIds;     ///< the best answer's ids
+    std::vector<int> inputIds;      ///< input after truncation (best answer)
+    int untruncatedLength = 0;      ///< input length before truncation
+    std::optional<int> rank;        ///< 1-based rank among the max(k) best joint fillings
+    double goldLogprob = 0.0;       ///< sum of log-softmax at the masks (best answer)
+    std::vector<FillCandidate> top; ///< best joint fillings
+    std::map<int, bool> hits;       ///< k -> gold among the k best
+};
+
+/// An evaluation of a set of examples.
+struct ClozeResult
+{
+    std::vector<ClozeRecord> records; ///< per example
+    std::map<int, double> hitAt;      ///< k -> share of examples with a hit
+    double meanGoldLogprob = 0.0;     ///< mean over examples
+};
+
+/// The body window kept for a max length: [start, end) of n body tokens with the last mask at
+/// index lastMask, budget tokens allowed (design §4).
+std::pair<int, int> truncationWindow(int n, int budget, int lastMask, int rightKeep);
+
+/// Evaluates examples (the answer tokenised alone into m tokens, the placeholder replaced by m
+/// masks, the text truncated around the last mask, joint k-best ranking). progress(done,
+/// total) may return false to stop; finished records are kept.
+ClozeResult evaluateCloze(const MaskedLM &model, const Tokenizer &tokenizer,
+                          const std::vector<ClozeExample> &examples, const ClozeSettings &settings,
+                          const std::function<bool(std::size_t, std::size_t)> &progress = {});
+
+} // namespace cs
