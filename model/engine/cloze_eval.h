@@ -2,6 +2,7 @@
 #pragma once
 
 #include "engine/fill_mask.h"
+#include "results/cloze_dataset.h"
 
 #include <functional>
 #include <map>
@@ -10,14 +11,6 @@
 #include <vector>
 
 namespace cs {
-
-/// One cloze item: a text with one "[MASK]" placeholder and its answer(s).
-struct ClozeExample
-{
-    std::string id;                   ///< example id
-    std::string text;                 ///< text with exactly one "[MASK]"
-    std::vector<std::string> answers; ///< gold answer(s)
-};
 
 /// How examples are evaluated (design §4).
 struct ClozeSettings

@@ -1,0 +1,99 @@
+// SPDX-License-Identifier: MIT
+#include "results/cloze_dataset.h"
+
+#include "results/json_reader.h"
+
+#include <sstream>
+
+namespace cs {
+namespace {
+
+std::string trimRight(std::string s)
+{
+    while (!s.empty() &&
+           (s.back() == ' ' || s.back() == '\t' || s.back() == '\r' || s.back() == '\n'))
+        s.pop_back();
+    return s;
+}
+
+std::size_t countMasks(const std::string &text)
+{
+    std::size_t n = 0;
+    for (std::size_t p = text.find("[MASK]"); p != std::string::npos;
+         p = text.find("[MASK]", p + 6))
+        ++n;
+    return n;
+}
+
+} // namespace
+
+ClozeDataset readClozeDataset(const std::string &path)
+{
+    ClozeDataset ds;
+    ds.path = path;
+    std::string body, error;
+    if (!readTextFile(path, body, error)) {
+        ds.problems.push_back({Severity::Error, path, "", error});
+        return ds;
+    }
+    std::istringstream in(body);
+    std::string line;
+    std::size_t lineNo = 0;
+    auto bad = [&](const std::string &why) {
+        ds.problems.push_back(
+            {Severity::Warning, path, "line " + std::to_string(lineNo), why + "; line skipped"});
+    };
+    while (std::getline(in, line)) {
+        ++lineNo;
+        if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+        const JsonDocument d = parseJson(line);
+        if (!d.error.empty() || !d.json.is_object()) {
+            bad(d.error.empty() ? "not a JSON object" : d.error);
+            continue;
+        }
+        const auto &j = d.json;
+        ClozeExample ex;
+        const auto id = j.find("id");
+        ex.id = id != j.end() && id->is_string()           ? id->get<std::string>()
+                : id != j.end() && id->is_number_integer() ? std::to_string(id->get<long long>())
+                                                           : "line-" + std::to_string(lineNo);
+        const auto text = j.contains("text") ? j.find("text") : j.find("masked");
+        if (text == j.end() || !text->is_string()) {
+            bad("no \"text\" (or \"masked\") string");
+            continue;
+        }
+        ex.text = text->get<std::string>();
+        const auto answer = j.contains("answer") ? j.find("answer") : j.find("target");
+        if (answer != j.end() && answer->is_string()) {
+            ex.answers.push_back(answer->get<std::string>());
+        } else if (const auto answers = j.find("answers");
+                   answers != j.end() && answers->is_array()) {
+            for (const auto &a : *answers)
+                if (a.is_string() && !a.get<std::string>().empty())
+                    ex.answers.push_back(a.get<std::string>());
+        } else if (countMasks(ex.text) == 0) {
+            // LAMBADA style: the last whitespace-separated word is the target.
+            const std::string t = trimRight(ex.text);
+            const std::size_t cut = t.find_last_of(" \t\n");
+            if (cut == std::string::npos) {
+                bad("a LAMBADA-style text needs at least two words");
+                continue;
+            }
+            ex.answers.push_back(t.substr(cut + 1));
+            ex.text = t.substr(0, cut + 1) + "[MASK]";
+        }
+        if (ex.answers.empty()) {
+            bad("no answer");
+            continue;
+        }
+        if (countMasks(ex.text) != 1) {
+            bad("the text has " + std::to_string(countMasks(ex.text)) +
+                " [MASK] placeholders, not one");
+            continue;
+        }
+        ds.examples.push_back(std::move(ex));
+    }
+    return ds;
+}
+
+} // namespace cs
