@@ -6,6 +6,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QTemporaryDir>
 #include <QtTest>
 
 class TestCli : public QObject
@@ -161,6 +162,61 @@ class TestCli : public QObject
         QCOMPARE(run({"fill-mask", "--model", model, "no mask here"}).code, 1);
         QCOMPARE(run({"fill-mask", "--model", "/nonexistent", "[MASK]"}).code, 1);
         QCOMPARE(run({"fill-mask", "[MASK]"}).code, 2); // --model is required
+    }
+
+    void evalWritesResultsThatImport()
+    {
+        QTemporaryDir out;
+        const QString data = QString(CLOZESCOPE_TEST_DATA);
+        const QStringList args = {"eval",
+                                  "--checkpoint",
+                                  data + "/hf-reference/deberta-v2-tiny",
+                                  "--data",
+                                  "real=" + data + "/cloze/real.jsonl",
+                                  "--max-length",
+                                  "64",
+                                  "--k",
+                                  "1,5",
+                                  "--out",
+                                  out.path()};
+        Result r = run(args);
+        QVERIFY2(r.code == 0, r.err.constData());
+        QVERIFY(r.err.contains("1 checkpoint(s) evaluated now"));
+        QVERIFY(QFile::exists(out.filePath("hf-reference/deberta-v2-tiny.results.json")));
+        r = run(args); // a rerun resumes: nothing left to do
+        QVERIFY(r.err.contains("already evaluated"));
+        QVERIFY(r.err.contains("0 checkpoint(s) evaluated now"));
+        r = run({"inspect", "--json", out.path()});
+        QVERIFY2(r.code == 0, r.err.constData());
+        QVERIFY(r.out.contains("Real@5"));
+    }
+
+    void evalUsageErrors_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<int>("code");
+        const QString model = QString(CLOZESCOPE_TEST_DATA) + "/hf-reference/deberta-v2-tiny";
+        const QString set = "real=" + QString(CLOZESCOPE_TEST_DATA) + "/cloze/real.jsonl";
+        QTest::newRow("no checkpoints")
+            << QStringList{"eval", "--data", set, "--out", "/tmp/x"} << 2;
+        QTest::newRow("bad shard") << QStringList{"eval",  "--checkpoint", model,     "--data", set,
+                                                  "--out", "/tmp/x",       "--shard", "3/2"}
+                                   << 2;
+        QTest::newRow("bad data spec")
+            << QStringList{"eval", "--checkpoint", model, "--data", "real.jsonl", "--out", "/tmp/x"}
+            << 2;
+        QTest::newRow("missing set")
+            << QStringList{"eval",  "--checkpoint", model, "--data", "real=/nonexistent.jsonl",
+                           "--out", "/tmp/x"}
+            << 1;
+    }
+    void evalUsageErrors()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(int, code);
+        const Result r = run(args);
+        QCOMPARE(r.code, code);
+        QVERIFY(!r.err.isEmpty()); // says why
     }
 #endif
 

@@ -1,0 +1,126 @@
+// SPDX-License-Identifier: MIT
+#include "cli_options.h"
+#include "commands.h"
+
+#include "engine/eval_run.h"
+
+#include <filesystem>
+#include <iostream>
+#include <memory>
+
+namespace cs::cli {
+namespace {
+
+struct EvalOptions
+{
+    std::string run;
+    std::vector<std::string> checkpoints;
+    std::vector<std::string> data;
+    std::string out;
+    std::string tokenizer;
+    std::string shard = "0/1";
+    int maxLength = 512;
+    int rightKeep = 64;
+    std::vector<int> ks{1, 5, 10};
+    std::string device = "cpu";
+    std::string dtype = "fp32";
+    int threads = 0;
+};
+
+/// "i/n" -> (i, n) with 0 <= i < n.
+bool parseShard(const std::string &s, int &index, int &count)
+{
+    const auto slash = s.find('/');
+    try {
+        index = std::stoi(s.substr(0, slash));
+        count = slash == std::string::npos ? 0 : std::stoi(s.substr(slash + 1));
+    } catch (const std::exception &) {
+        return false;
+    }
+    return count > 0 && index >= 0 && index < count;
+}
+
+int run(const EvalOptions &o)
+{
+    EvalRunOptions opts;
+    if (!parseShard(o.shard, opts.shardIndex, opts.shardCount)) {
+        std::cerr << "error: --shard " << o.shard << ": expected i/n with 0 <= i < n, e.g. 0/4\n";
+        return Usage;
+    }
+    std::vector<std::pair<std::string, std::string>> specs;
+    for (const auto &d : o.data) {
+        const auto eq = d.find('=');
+        if (eq == std::string::npos || eq == 0 || eq + 1 == d.size()) {
+            std::cerr << "error: --data " << d << ": expected NAME=FILE, e.g. real=real.jsonl\n";
+            return Usage;
+        }
+        specs.emplace_back(d.substr(0, eq), d.substr(eq + 1));
+    }
+    std::vector<std::string> checkpoints = o.checkpoints;
+    if (!o.run.empty()) {
+        checkpoints = discoverCheckpoints(o.run);
+        if (checkpoints.empty()) {
+            std::cerr << "error: " << o.run << ": no checkpoint-N folders in this run\n";
+            return InputProblems;
+        }
+    }
+    std::vector<std::string> warnings;
+    const auto datasets = loadEvalDatasets(specs, warnings);
+    for (const auto &w : warnings)
+        std::cerr << "warning: " << w << "\n";
+    opts.outDir = o.out;
+    opts.tokenizerDir = o.tokenizer;
+    opts.cloze.maxLength = o.maxLength;
+    opts.cloze.rightKeep = o.rightKeep;
+    opts.cloze.ks = o.ks;
+    opts.engine.device = o.device;
+    opts.engine.dtype = o.dtype;
+    opts.engine.threads = o.threads;
+    std::cerr << "evaluating " << checkpoints.size() << " checkpoint(s) on " << datasets.size()
+              << " set(s), shard " << o.shard << ", results in " << o.out << "\n";
+    const int n = evaluateCheckpoints(checkpoints, datasets, opts,
+                                      [](const std::string &line) { std::cerr << line << "\n"; });
+    std::cerr << n << " checkpoint(s) evaluated now\n";
+    return Ok;
+}
+
+} // namespace
+
+Action addEval(CLI::App &app)
+{
+    auto o = std::make_shared<EvalOptions>();
+    auto *sub = app.add_subcommand(
+        "eval", "Evaluate checkpoints on cloze sets (LibTorch, no Python); reruns resume");
+    auto *runOpt = sub->add_option("--run", o->run, "Training run folder: every checkpoint-N in it")
+                       ->check(CLI::ExistingDirectory);
+    auto *ckpt = sub->add_option("--checkpoint", o->checkpoints, "Checkpoint folder(s)")
+                     ->check(CLI::ExistingDirectory);
+    runOpt->excludes(ckpt);
+    sub->add_option("--data", o->data, "Cloze set NAME=FILE.jsonl (real=…, lambada=…); repeatable")
+        ->required();
+    sub->add_option("--out", o->out, "Results folder: <run>/<checkpoint>.results.json")->required();
+    sub->add_option("--max-length", o->maxLength, "Longest input in tokens (default 512)")
+        ->check(CLI::Range(8, 1 << 20));
+    sub->add_option("--right-keep", o->rightKeep,
+                    "Tokens kept after the last mask when truncating (default 64)")
+        ->check(CLI::Range(0, 1 << 20));
+    sub->add_option("--k", o->ks, "hit@k reported, comma-separated (default 1,5,10)")
+        ->delimiter(',')
+        ->check(CLI::Range(1, 1000));
+    sub->add_option("--shard", o->shard,
+                    "This process's share i/n of the checkpoints (default 0/1)");
+    sub->add_option("--tokenizer", o->tokenizer,
+                    "Tokenizer folder (default: each checkpoint's, else its run's)");
+    sub->add_option("--device", o->device, "cpu, cuda, cuda:N (default cpu)");
+    sub->add_option("--dtype", o->dtype, "fp32, bf16 or fp16 (default fp32)")
+        ->check(CLI::IsMember({"fp32", "bf16", "fp16"}));
+    sub->add_option("--threads", o->threads, "CPU threads (default: LibTorch's)")
+        ->check(CLI::Range(0, 1024));
+    sub->callback([sub] {
+        if (sub->count("--run") + sub->count("--checkpoint") == 0)
+            throw CLI::RequiredError("--run or --checkpoint");
+    });
+    return [o] { return run(*o); };
+}
+
+} // namespace cs::cli

@@ -1,0 +1,192 @@
+// SPDX-License-Identifier: MIT
+#include "engine/eval_run.h"
+
+#include "results/json_reader.h"
+#include "util/atomic_file.h"
+#include "util/sha256.h"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <chrono>
+#include <ctime>
+#include <filesystem>
+#include <regex>
+#include <stdexcept>
+
+namespace cs {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::optional<long long> stepOf(const std::string &name)
+{
+    static const std::regex re(R"(checkpoint-(\d+))");
+    std::smatch m;
+    if (std::regex_match(name, m, re)) return std::stoll(m[1].str());
+    return std::nullopt;
+}
+
+std::string nowUtc()
+{
+    const std::time_t t = std::time(nullptr);
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&t));
+    return buf;
+}
+
+/// The epoch trainer_state.json in the checkpoint folder records, if any.
+std::optional<double> checkpointEpoch(const fs::path &dir)
+{
+    const JsonDocument d = readJsonFile((dir / "trainer_state.json").string());
+    if (!d.error.empty() || !d.json.is_object()) return std::nullopt;
+    return numberValue(d.json.value("epoch", nlohmann::json()));
+}
+
+std::unique_ptr<Tokenizer> tokenizerFor(const fs::path &checkpoint, const std::string &given,
+                                        std::string &error)
+{
+    if (!given.empty()) return loadTokenizer(given, error);
+    auto tok = loadTokenizer(checkpoint.string(), error);
+    if (!tok) { // checkpoint-N/ without tokenizer files: the run folder's
+        std::string parentError;
+        tok = loadTokenizer(checkpoint.parent_path().string(), parentError);
+    }
+    return tok;
+}
+
+nlohmann::json recordJson(const ClozeRecord &r, const std::string &dataset)
+{
+    nlohmann::json hits = nlohmann::json::object(), top = nlohmann::json::array();
+    for (const auto &[k, hit] : r.hits)
+        hits[std::to_string(k)] = hit;
+    for (const auto &c : r.top)
+        top.push_back({{"ids", c.ids}, {"tokens", c.tokens}, {"logprob", c.logProb}});
+    return {{"id", r.id},
+            {"dataset", dataset},
+            {"rank", r.rank ? nlohmann::json(*r.rank) : nlohmann::json()},
+            {"gold_logprob", r.goldLogprob},
+            {"answer_ids", r.answerIds},
+            {"input_length", r.inputIds.size()},
+            {"untruncated_length", r.untruncatedLength},
+            {"hits", hits},
+            {"top", top}};
+}
+
+} // namespace
+
+std::vector<std::string> discoverCheckpoints(const std::string &runDir)
+{
+    std::vector<std::pair<long long, std::string>> found;
+    std::error_code ec;
+    for (const auto &e : fs::directory_iterator(runDir, ec))
+        if (e.is_directory(ec))
+            if (auto step = stepOf(e.path().filename().string()))
+                found.emplace_back(*step, e.path().string());
+    if (ec) throw std::runtime_error(runDir + ": " + ec.message());
+    std::sort(found.begin(), found.end());
+    std::vector<std::string> out;
+    for (auto &[step, path] : found)
+        out.push_back(path);
+    return out;
+}
+
+std::vector<EvalDataset>
+loadEvalDatasets(const std::vector<std::pair<std::string, std::string>> &specs,
+                 std::vector<std::string> &warnings)
+{
+    std::vector<EvalDataset> out;
+    for (const auto &[name, path] : specs) {
+        const ClozeDataset ds = readClozeDataset(path);
+        for (const auto &p : ds.problems) {
+            if (p.severity == Severity::Error) throw std::runtime_error(path + ": " + p.message);
+            warnings.push_back(path + ": " + p.location + ": " + p.message);
+        }
+        if (ds.examples.empty()) throw std::runtime_error(path + ": no usable examples");
+        std::string bytes, error;
+        readTextFile(path, bytes, error);
+        out.push_back({name, path, sha256Hex(bytes), ds.examples});
+    }
+    return out;
+}
+
+int evaluateCheckpoints(const std::vector<std::string> &checkpoints,
+                        const std::vector<EvalDataset> &datasets, const EvalRunOptions &o,
+                        const std::function<void(const std::string &)> &log)
+{
+    int evaluated = 0;
+    for (std::size_t i = 0; i < checkpoints.size(); ++i) {
+        if (int(i % std::size_t(std::max(1, o.shardCount))) != o.shardIndex) continue;
+        const fs::path dir(checkpoints[i]);
+        const std::string ckpt = dir.filename().string(),
+                          run = dir.parent_path().filename().string();
+        const fs::path outRun = fs::path(o.outDir) / run;
+        const fs::path results = outRun / (ckpt + ".results.json");
+        if (fs::exists(results)) {
+            log(ckpt + ": already evaluated, skipped (" + results.string() + ")");
+            continue;
+        }
+        std::string error;
+        const auto tokenizer = tokenizerFor(dir, o.tokenizerDir, error);
+        if (!tokenizer) throw std::runtime_error(ckpt + ": " + error);
+        const auto model = MaskedLM::load(dir.string(), o.engine, error);
+        if (!model) throw std::runtime_error(error);
+        const auto t0 = std::chrono::steady_clock::now();
+        nlohmann::json metrics = nlohmann::json::object(), dsJson = nlohmann::json::object();
+        std::string examples;
+        for (const EvalDataset &ds : datasets) {
+            const ClozeResult r = evaluateCloze(
+                *model, *tokenizer, ds.examples, o.cloze, [&](std::size_t done, std::size_t total) {
+                    if (done % 50 == 0)
+                        log(ckpt + " " + ds.name + ": " + std::to_string(done) + "/" +
+                            std::to_string(total));
+                    return true;
+                });
+            const auto n = std::int64_t(r.records.size());
+            dsJson[ds.name] = {
+                {"file", fs::path(ds.path).filename().string()}, {"sha256", ds.sha256}, {"n", n}};
+            for (const auto &[k, share] : r.hitAt) {
+                std::int64_t count = 0;
+                for (const auto &rec : r.records)
+                    count += rec.hits.at(k);
+                metrics[ds.name + "@" + std::to_string(k)] = {
+                    {"value", share}, {"count", count}, {"n", n}, {"dataset", ds.name}, {"k", k}};
+            }
+            metrics[ds.name + "_gold_logprob"] = {{"value", r.meanGoldLogprob},
+                                                  {"dataset", ds.name}};
+            for (const auto &rec : r.records)
+                examples += recordJson(rec, ds.name)
+                                .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) +
+                            "\n";
+        }
+        nlohmann::json checkpoint = {{"name", ckpt}, {"path", dir.string()}};
+        if (auto step = stepOf(ckpt)) checkpoint["step"] = *step;
+        if (auto epoch = checkpointEpoch(dir)) checkpoint["epoch"] = *epoch;
+        const double seconds =
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+        const nlohmann::json doc = {
+            {"format", "clozescope-results"},
+            {"version", 1},
+            {"run", {{"name", run}, {"seq_len", o.cloze.maxLength}}},
+            {"checkpoint", checkpoint},
+            {"datasets", dsJson},
+            {"metrics", metrics},
+            {"examples", ckpt + ".examples.jsonl"},
+            {"settings",
+             {{"max_length", o.cloze.maxLength},
+              {"right_keep", o.cloze.rightKeep},
+              {"dtype", o.engine.dtype},
+              {"device", o.engine.device}}},
+            {"created", {{"by", "clozescope-cli"}, {"at", nowUtc()}, {"seconds", seconds}}}};
+        // The examples first, then the results file that names them: a results file is complete.
+        for (const auto &[file, text] : {std::pair{outRun / (ckpt + ".examples.jsonl"), examples},
+                                         std::pair{results, doc.dump(2) + "\n"}})
+            if (const std::string e = writeFileAtomically(file.string(), text); !e.empty())
+                throw std::runtime_error(e);
+        log(ckpt + ": done in " + std::to_string(int(seconds)) + " s -> " + results.string());
+        ++evaluated;
+    }
+    return evaluated;
+}
+
+} // namespace cs

@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "engine/cloze_eval.h"
+
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace cs {
+
+/// A named cloze set to evaluate on ("real" -> metrics Real@k).
+struct EvalDataset
+{
+    std::string name;   ///< metric prefix: "real" gives real@1 (Real@1 through the alias table)
+    std::string path;   ///< the JSONL file
+    std::string sha256; ///< identity of the file's bytes (first 64 hex digits)
+    std::vector<ClozeExample> examples; ///< its examples
+};
+
+/// Options of a multi-checkpoint evaluation.
+struct EvalRunOptions
+{
+    ClozeSettings cloze;      ///< scoring
+    EngineOptions engine;     ///< device, precision, threads
+    std::string outDir;       ///< where <checkpoint>.results.json and .examples.jsonl go
+    int shardIndex = 0;       ///< this process's shard (0-based)
+    int shardCount = 1;       ///< shards in all: checkpoint i goes to shard i mod count
+    std::string tokenizerDir; ///< tokenizer folder ("" = each checkpoint's, else its run's)
+};
+
+/// The checkpoint-N folders of a run, ordered by step.
+std::vector<std::string> discoverCheckpoints(const std::string &runDir);
+
+/// Loads datasets from "name=path" pairs; problems (bad lines) go to warnings.
+std::vector<EvalDataset>
+loadEvalDatasets(const std::vector<std::pair<std::string, std::string>> &specs,
+                 std::vector<std::string> &warnings);
+
+/// Evaluates every checkpoint of this shard on every dataset, writing each checkpoint's results
+/// (ClozeScope results v1 + per-example JSONL) atomically as it finishes; checkpoints whose
+/// results file exists are skipped (resume). log receives progress lines. Returns the number
+/// of checkpoints evaluated now; throws std::runtime_error on a failure.
+int evaluateCheckpoints(const std::vector<std::string> &checkpoints,
+                        const std::vector<EvalDataset> &datasets, const EvalRunOptions &options,
+                        const std::function<void(const std::string &)> &log);
+
+} // namespace cs

@@ -1,0 +1,160 @@
+// SPDX-License-Identifier: MIT
+// Multi-checkpoint evaluation: a run folder of two checkpoints is evaluated into ClozeScope
+// results files that the importer reads back; a second call resumes; shards split the work.
+#include "engine/eval_run.h"
+#include "results/metric_aliases.h"
+#include "results/result_loader.h"
+#include "util/sha256.h"
+
+#include "test_support.h"
+
+#include <QtTest>
+
+#include <filesystem>
+#include <fstream>
+
+using namespace cs;
+namespace fs = std::filesystem;
+
+class TestEvalRun : public QObject
+{
+    Q_OBJECT
+    QTemporaryDir m_tmp;
+    std::string m_run;
+
+    /// The first n lines of a bundled cloze set, as a file of its own.
+    std::string subset(const std::string &name, int n)
+    {
+        std::ifstream in(test::dataPath("cloze/" + name + ".jsonl"));
+        std::string line, text;
+        for (int i = 0; i < n && std::getline(in, line); ++i)
+            text += line + "\n";
+        return test::writeFile(m_tmp, QString::fromStdString("sets/" + name + ".jsonl"),
+                               QByteArray::fromStdString(text));
+    }
+
+    std::vector<EvalDataset> datasets()
+    {
+        std::vector<std::string> warnings;
+        auto ds = loadEvalDatasets(
+            {{"real", subset("real", 12)}, {"lambada", subset("lambada", 8)}}, warnings);
+        return ds;
+    }
+
+  private slots:
+    void initTestCase()
+    {
+        // A training run as the Trainer leaves it: checkpoint-N folders, out of order on disk.
+        m_run = m_tmp.filePath("mlm_tiny_512").toStdString();
+        const fs::path model = test::dataPath("hf-reference/deberta-v2-tiny");
+        for (const char *ckpt : {"checkpoint-20", "checkpoint-10", "checkpoint-5"}) {
+            fs::create_directories(fs::path(m_run) / ckpt);
+            for (const auto &e : fs::directory_iterator(model))
+                fs::copy_file(e.path(), fs::path(m_run) / ckpt / e.path().filename());
+        }
+        std::ofstream(fs::path(m_run) / "checkpoint-10" / "trainer_state.json")
+            << R"({"epoch": 2.0, "global_step": 10})";
+        fs::create_directories(fs::path(m_run) / "runs"); // TensorBoard logs: not a checkpoint
+    }
+
+    void sha256KnownAnswers_data()
+    {
+        QTest::addColumn<QByteArray>("bytes");
+        QTest::addColumn<QString>("hex");
+        QTest::newRow("empty")
+            << QByteArray() << "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
+        QTest::newRow("abc") << QByteArray("abc")
+                             << "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad";
+        QTest::newRow("two blocks")
+            << QByteArray("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq")
+            << "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1";
+        QTest::newRow("million a")
+            << QByteArray(1000000, 'a')
+            << "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0";
+    }
+    void sha256KnownAnswers()
+    {
+        QFETCH(QByteArray, bytes);
+        QFETCH(QString, hex);
+        QCOMPARE(QString::fromStdString(sha256Hex(bytes.toStdString())), hex);
+    }
+
+    void discoversCheckpointsByStep()
+    {
+        const auto found = discoverCheckpoints(m_run);
+        QCOMPARE(found.size(), std::size_t(3));
+        QCOMPARE(fs::path(found[0]).filename().string(), std::string("checkpoint-5"));
+        QCOMPARE(fs::path(found[2]).filename().string(), std::string("checkpoint-20"));
+    }
+
+    void badDatasetIsNamed()
+    {
+        const std::string bad =
+            test::writeFile(m_tmp, "sets/bad.jsonl", "{\"id\": \"x\"}\nnot json\n");
+        std::vector<std::string> warnings;
+        try {
+            loadEvalDatasets({{"real", bad}}, warnings);
+            QFAIL("a set without usable examples was accepted");
+        } catch (const std::runtime_error &e) {
+            QVERIFY2(std::string(e.what()).find("bad.jsonl") != std::string::npos, e.what());
+        }
+    }
+
+    void evaluatesShardsResumesAndImports()
+    {
+        const auto ds = datasets();
+        QCOMPARE(ds[0].examples.size(), std::size_t(12));
+        QCOMPARE(ds[0].sha256.size(), std::size_t(64));
+        EvalRunOptions o;
+        o.outDir = m_tmp.filePath("results").toStdString();
+        o.cloze.maxLength = 64;
+        std::vector<std::string> log;
+        const auto logTo = [&](const std::string &line) { log.push_back(line); };
+        const auto ckpts = discoverCheckpoints(m_run);
+
+        // Shard 1 of 2 takes the second checkpoint only.
+        o.shardIndex = 1;
+        o.shardCount = 2;
+        QCOMPARE(evaluateCheckpoints(ckpts, ds, o, logTo), 1);
+        const fs::path out = fs::path(o.outDir) / "mlm_tiny_512";
+        QVERIFY(fs::exists(out / "checkpoint-10.results.json"));
+        QVERIFY(!fs::exists(out / "checkpoint-5.results.json"));
+
+        // The whole run: the finished checkpoint is skipped, not recomputed.
+        o.shardIndex = 0;
+        o.shardCount = 1;
+        const auto before = fs::last_write_time(out / "checkpoint-10.results.json");
+        QCOMPARE(evaluateCheckpoints(ckpts, ds, o, logTo), 2);
+        QCOMPARE(fs::last_write_time(out / "checkpoint-10.results.json"), before);
+        QVERIFY(std::any_of(log.begin(), log.end(), [](const std::string &l) {
+            return l.find("checkpoint-10: already evaluated") != std::string::npos;
+        }));
+        QCOMPARE(evaluateCheckpoints(ckpts, ds, o, logTo), 0);
+
+        // What was written imports as a run with three checkpoints and paired examples.
+        const ResultSet rs = loadResults({o.outDir});
+        for (const auto &p : rs.problems)
+            QVERIFY2(p.severity == Severity::Info, p.message.c_str());
+        QCOMPARE(rs.runs.size(), std::size_t(1));
+        const Run &run = rs.runs[0];
+        QCOMPARE(run.name, std::string("mlm_tiny_512"));
+        QCOMPARE(run.seqLen, std::optional<int>(64));
+        QCOMPARE(run.checkpoints.size(), std::size_t(3));
+        const Checkpoint *c10 = test::findCheckpoint(run, "checkpoint-10");
+        QVERIFY(c10);
+        QCOMPARE(c10->epoch, std::optional<double>(2.0));
+        for (const std::string &id : {metric::Real1, metric::Real5, metric::Lambada1}) {
+            QVERIFY2(c10->metrics.count(id), id.c_str());
+            const MetricValue &m = c10->metrics.at(id);
+            QCOMPARE(m.n, std::optional<std::int64_t>(id == metric::Lambada1 ? 8 : 12));
+            QCOMPARE(std::int64_t(m.examples.size()), *m.n);
+            QVERIFY(m.value >= 0.0 && m.value <= 1.0);
+        }
+        // The same weights give the same numbers in every checkpoint.
+        for (const Checkpoint &c : run.checkpoints)
+            QCOMPARE(c.metrics.at(metric::Real5).value, c10->metrics.at(metric::Real5).value);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestEvalRun)
+#include "tst_eval_run.moc"
