@@ -14,10 +14,9 @@ int main(int argc, char **argv)
     app.set_version_flag("--version", CLOZESCOPE_VERSION);
     app.require_subcommand(1);
     std::map<std::string, cs::cli::Action> actions = {
-        {"inspect", cs::cli::addInspect(app)},
-        {"report", cs::cli::addReport(app)},
-        {"table", cs::cli::addTable(app)},
-        {"bench", cs::cli::addBench(app)},
+        {"inspect", cs::cli::addInspect(app)}, {"report", cs::cli::addReport(app)},
+        {"table", cs::cli::addTable(app)},     {"bench", cs::cli::addBench(app)},
+        {"merge", cs::cli::addMerge(app)},
     };
 #ifdef CLOZESCOPE_HAVE_ENGINE
     actions["fill-mask"] = cs::cli::addFillMask(app);

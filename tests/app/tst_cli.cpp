@@ -189,6 +189,11 @@ class TestCli : public QObject
         r = run({"inspect", "--json", out.path()});
         QVERIFY2(r.code == 0, r.err.constData());
         QVERIFY(r.out.contains("Real@5"));
+        QTemporaryDir merged;
+        r = run({"merge", out.path(), "--out", merged.path()});
+        QVERIFY2(r.code == 0, r.err.constData());
+        QVERIFY(r.err.contains("1 checkpoint(s) merged"));
+        QVERIFY(QFile::exists(merged.filePath("hf-reference/deberta-v2-tiny.examples.jsonl")));
     }
 
     void evalUsageErrors_data()

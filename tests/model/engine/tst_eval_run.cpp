@@ -4,14 +4,18 @@
 #include "engine/eval_run.h"
 #include "results/metric_aliases.h"
 #include "results/result_loader.h"
+#include "results/shard_merge.h"
 #include "util/sha256.h"
 
 #include "test_support.h"
 
 #include <QtTest>
 
+#include <nlohmann/json.hpp>
+
 #include <filesystem>
 #include <fstream>
+#include <map>
 
 using namespace cs;
 namespace fs = std::filesystem;
@@ -39,6 +43,32 @@ class TestEvalRun : public QObject
         auto ds = loadEvalDatasets(
             {{"real", subset("real", 12)}, {"lambada", subset("lambada", 8)}}, warnings);
         return ds;
+    }
+
+    /// A results folder's files, with the results' "created" (time, duration) left out.
+    static std::map<std::string, std::string> contents(const fs::path &dir)
+    {
+        std::map<std::string, std::string> out;
+        for (const auto &e : fs::recursive_directory_iterator(dir)) {
+            if (!e.is_regular_file()) continue;
+            std::ifstream in(e.path());
+            std::string text((std::istreambuf_iterator<char>(in)), {});
+            if (e.path().string().find(".results.json") != std::string::npos) {
+                auto doc = nlohmann::json::parse(text);
+                doc.erase("created");
+                text = doc.dump();
+            }
+            out[fs::relative(e.path(), dir).string()] = text;
+        }
+        return out;
+    }
+
+    EvalRunOptions options(const QString &out)
+    {
+        EvalRunOptions o;
+        o.outDir = m_tmp.filePath(out).toStdString();
+        o.cloze.maxLength = 64;
+        return o;
     }
 
   private slots:
@@ -153,6 +183,57 @@ class TestEvalRun : public QObject
         // The same weights give the same numbers in every checkpoint.
         for (const Checkpoint &c : run.checkpoints)
             QCOMPARE(c.metrics.at(metric::Real5).value, c10->metrics.at(metric::Real5).value);
+    }
+
+    void shardedMergedAndResumedEqualUninterrupted()
+    {
+        const auto ds = datasets();
+        const auto ckpts = discoverCheckpoints(m_run);
+        const auto quiet = [](const std::string &) {};
+        EvalRunOptions whole = options("whole");
+        QCOMPARE(evaluateCheckpoints(ckpts, ds, whole, quiet), 3);
+        const auto expected = contents(whole.outDir);
+        QCOMPARE(expected.size(), std::size_t(6));
+
+        // Three shards in their own folders, joined by merge.
+        std::vector<std::string> shardDirs;
+        for (int i = 0; i < 3; ++i) {
+            EvalRunOptions o = options(QString("shard%1").arg(i));
+            o.shardIndex = i;
+            o.shardCount = 3;
+            QCOMPARE(evaluateCheckpoints(ckpts, ds, o, quiet), 1);
+            shardDirs.push_back(o.outDir);
+        }
+        shardDirs.push_back(whole.outDir); // a checkpoint twice with equal results is fine
+        const std::string merged = m_tmp.filePath("merged").toStdString();
+        const ShardMergeReport report = mergeShardResults(shardDirs, merged);
+        QVERIFY2(report.problems.empty(),
+                 report.problems.empty() ? "" : report.problems[0].c_str());
+        QCOMPARE(report.copied, 3);
+        QCOMPARE(report.identical, 3);
+        QVERIFY(contents(merged) == expected);
+
+        // Killed midway: one checkpoint finished, the next one's examples written but not its
+        // results. The rerun redoes that one and the folder equals the uninterrupted run's.
+        EvalRunOptions killed = options("killed");
+        killed.shardIndex = 0;
+        killed.shardCount = 3;
+        QCOMPARE(evaluateCheckpoints(ckpts, ds, killed, quiet), 1);
+        const fs::path run = fs::path(killed.outDir) / "mlm_tiny_512";
+        std::ofstream(run / "checkpoint-10.examples.jsonl") << "{\"id\": \"real-0000\", \"dat";
+        killed.shardCount = 1;
+        QCOMPARE(evaluateCheckpoints(ckpts, ds, killed, quiet), 2);
+        QVERIFY(contents(killed.outDir) == expected);
+
+        // Shards of another evaluation (other max length) are refused, not mixed in.
+        EvalRunOptions other = options("other");
+        other.cloze.maxLength = 32;
+        QCOMPARE(evaluateCheckpoints({ckpts[0]}, ds, other, quiet), 1);
+        const ShardMergeReport refused =
+            mergeShardResults({shardDirs[1], other.outDir}, m_tmp.filePath("mixed").toStdString());
+        QCOMPARE(refused.problems.size(), std::size_t(1));
+        QVERIFY2(refused.problems[0].find("other datasets or settings") != std::string::npos,
+                 refused.problems[0].c_str());
     }
 };
 
