@@ -144,8 +144,22 @@ const char *fileKindName(FileKind kind)
     case FileKind::WandbCsv: return "W&B chart CSV";
     case FileKind::WandbRunsCsv: return "W&B runs table CSV";
     case FileKind::TensorBoardEvents: return "TensorBoard event file";
+    case FileKind::ClozeSet: return "cloze set (evaluation input)";
     }
     return "?";
+}
+
+/// True when the first record of a JSON Lines text is a cloze example (docs/formats.md §9):
+/// a "text" (or "masked") and no fractional number (a metric value) beside it.
+static bool looksLikeClozeSet(const std::string &text)
+{
+    const std::string first = text.substr(0, text.find('\n'));
+    const JsonDocument d = parseJson(first);
+    if (!d.error.empty() || !d.json.is_object() ||
+        !(d.json.contains("text") || d.json.contains("masked")))
+        return false;
+    return std::none_of(d.json.begin(), d.json.end(),
+                        [](const nlohmann::json &v) { return v.is_number_float(); });
 }
 
 static FileImport importFileUnguarded(const std::string &path, const MetricAliases &aliases,
@@ -164,6 +178,8 @@ static FileImport importFileUnguarded(const std::string &path, const MetricAlias
     const std::string ext = extensionOf(path);
     if (ext == ".json") {
         importJsonDocument(path, text, out, sink);
+    } else if (ext == ".jsonl" && looksLikeClozeSet(text)) {
+        out.kind = FileKind::ClozeSet;
     } else if (ext == ".jsonl") {
         out.kind = FileKind::SeedJsonl;
         importJsonLines(text, sink);

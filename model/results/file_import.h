@@ -31,6 +31,7 @@ enum class FileKind {
     WandbCsv,          ///< W&B line-plot CSV export
     WandbRunsCsv,      ///< W&B runs-table CSV export
     TensorBoardEvents, ///< events.out.tfevents.* file
+    ClozeSet,          ///< a cloze dataset (evaluation input): recognised, holds no results
 };
 
 /// Name of a kind for people.

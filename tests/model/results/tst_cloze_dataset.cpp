@@ -26,6 +26,36 @@ class TestClozeDataset : public QObject
         QVERIFY(l.text.size() > 6 && l.text.compare(l.text.size() - 7, 7, " [MASK]") == 0);
     }
 
+    void bundledKoreanSets_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::newRow("real") << "eval/real.jsonl";
+        QTest::newRow("lambada") << "eval/lambada.jsonl";
+    }
+    void bundledKoreanSets()
+    {
+        QFETCH(QString, file);
+        const ClozeDataset set =
+            readClozeDataset(std::string(CLOZESCOPE_SAMPLES) + "/" + file.toStdString());
+        QVERIFY(set.problems.empty());
+        QCOMPARE(set.examples.size(), std::size_t(24));
+        for (const auto &e : set.examples)
+            QVERIFY(!e.answers.empty() && e.text.find("[MASK]") != std::string::npos);
+    }
+
+    void setsInAResultsFolderAreRecognisedNotReported()
+    {
+        // Cloze sets beside results are evaluation input: named as such, no note, no records.
+        const ResultSet rs =
+            loadResults({cs::test::dataPath("cloze"), std::string(CLOZESCOPE_SAMPLES) + "/eval"});
+        QVERIFY(rs.problems.empty());
+        QCOMPARE(rs.files.size(), std::size_t(4));
+        for (const SourceFile &f : rs.files) {
+            QCOMPARE(f.kind, std::string("cloze set (evaluation input)"));
+            QCOMPARE(f.records, std::size_t(0));
+        }
+    }
+
     void shapesAndBadLines()
     {
         QTemporaryDir dir;
