@@ -5,6 +5,10 @@
 #include "checkpoint_model.h"
 #include "checkpoint_table.h"
 #include "curves_grid.h"
+#ifdef CLOZESCOPE_HAVE_ENGINE
+#include "engine/eval_run.h"
+#include "eval_dialog.h"
+#endif
 #include "import_worker.h"
 #include "problems_model.h"
 #include "report/report_builder.h"
@@ -142,6 +146,12 @@ void MainWindow::buildActions()
 
     bar->addAction(openFolder);
     bar->addAction(reload);
+#ifdef CLOZESCOPE_HAVE_ENGINE
+    auto *evaluate =
+        file->addAction(tr("&Evaluate checkpoints…"), this, [this] { openEvaluateDialog(); });
+    evaluate->setObjectName("evaluateAction");
+    bar->addAction(evaluate);
+#endif
     bar->addSeparator();
     bar->addWidget(new QLabel(tr(" Metric "), bar));
     m_metric = new QComboBox(bar);
@@ -432,6 +442,30 @@ void MainWindow::closeEvent(QCloseEvent *event)
     settings.setValue("window/geometry", saveGeometry());
     settings.setValue("window/state", saveState());
     QMainWindow::closeEvent(event);
+}
+
+EvalDialog *MainWindow::openEvaluateDialog()
+{
+#ifdef CLOZESCOPE_HAVE_ENGINE
+    if (!m_evalDialog) {
+        m_evalDialog = new EvalDialog(this);
+        connect(m_evalDialog, &EvalDialog::resultsWritten, this, [this](const QString &out) {
+            QStringList paths = m_requestedPaths;
+            if (!paths.contains(out)) paths << out;
+            openPaths(paths); // the new checkpoint joins the charts while the rest runs
+        });
+        for (const QString &p : m_requestedPaths)
+            if (QFileInfo(p).isDir() && !discoverCheckpoints(p.toStdString()).empty()) {
+                m_evalDialog->setRunFolder(p);
+                break;
+            }
+    }
+    m_evalDialog->show();
+    m_evalDialog->raise();
+    return m_evalDialog;
+#else
+    return nullptr;
+#endif
 }
 
 } // namespace cs

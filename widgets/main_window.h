@@ -22,6 +22,7 @@ namespace cs {
 class CheckpointModel;
 class CheckpointTable;
 class CurvesGrid;
+class EvalDialog;
 class ImportWorker;
 class ProblemsModel;
 class RunsModel;
@@ -57,6 +58,10 @@ class MainWindow : public QMainWindow
     VerdictPanel *verdict() const { return m_verdict; }
     /// The import worker (tests wait for it).
     ImportWorker *importer() const { return m_importer; }
+    /// Evaluate…: opens the evaluation dialog (created on first use) for the shown run folder;
+    /// results it writes are added to the shown paths as each checkpoint finishes. nullptr when
+    /// built without the engine.
+    EvalDialog *openEvaluateDialog();
 
   signals:
     /// An import finished and the views show it.
@@ -84,6 +89,7 @@ class MainWindow : public QMainWindow
     RunsModel *m_runs;
     ProblemsModel *m_problems;
     ImportWorker *m_importer;
+    EvalDialog *m_evalDialog = nullptr;
     CurvesGrid *m_curves;
     CheckpointTable *m_table;
     VerdictPanel *m_verdict;

@@ -112,12 +112,21 @@ loadEvalDatasets(const std::vector<std::pair<std::string, std::string>> &specs,
 
 int evaluateCheckpoints(const std::vector<std::string> &checkpoints,
                         const std::vector<EvalDataset> &datasets, const EvalRunOptions &o,
-                        const std::function<void(const std::string &)> &log)
+                        const std::function<void(const std::string &)> &log,
+                        const EvalProgressFn &progress)
 {
+    std::vector<std::string> mine;
+    for (std::size_t i = 0; i < checkpoints.size(); ++i)
+        if (int(i % std::size_t(std::max(1, o.shardCount))) == o.shardIndex)
+            mine.push_back(checkpoints[i]);
+    std::size_t perCheckpoint = 0;
+    for (const EvalDataset &ds : datasets)
+        perCheckpoint += ds.examples.size();
     int evaluated = 0;
-    for (std::size_t i = 0; i < checkpoints.size(); ++i) {
-        if (int(i % std::size_t(std::max(1, o.shardCount))) != o.shardIndex) continue;
-        const fs::path dir(checkpoints[i]);
+    for (std::size_t i = 0; i < mine.size(); ++i) {
+        const fs::path dir(mine[i]);
+        EvalProgress state{dir.filename().string(), i, mine.size(), 0, perCheckpoint, {}};
+        if (progress && !progress(state)) return evaluated;
         const std::string ckpt = dir.filename().string(),
                           run = dir.parent_path().filename().string();
         const fs::path outRun = fs::path(o.outDir) / run;
@@ -134,14 +143,23 @@ int evaluateCheckpoints(const std::vector<std::string> &checkpoints,
         const auto t0 = std::chrono::steady_clock::now();
         nlohmann::json metrics = nlohmann::json::object(), dsJson = nlohmann::json::object();
         std::string examples;
+        bool cancelled = false;
+        std::size_t before = 0; // examples of the sets already done
         for (const EvalDataset &ds : datasets) {
             const ClozeResult r = evaluateCloze(
                 *model, *tokenizer, ds.examples, o.cloze, [&](std::size_t done, std::size_t total) {
                     if (done % 50 == 0)
                         log(ckpt + " " + ds.name + ": " + std::to_string(done) + "/" +
                             std::to_string(total));
-                    return true;
+                    state.done = before + done;
+                    cancelled = cancelled || (progress && !progress(state));
+                    return !cancelled;
                 });
+            if (cancelled) {
+                log(ckpt + ": cancelled, nothing written for it");
+                return evaluated;
+            }
+            before += ds.examples.size();
             const auto n = std::int64_t(r.records.size());
             dsJson[ds.name] = {
                 {"file", fs::path(ds.path).filename().string()}, {"sha256", ds.sha256}, {"n", n}};
@@ -185,6 +203,9 @@ int evaluateCheckpoints(const std::vector<std::string> &checkpoints,
                 throw std::runtime_error(e);
         log(ckpt + ": done in " + std::to_string(int(seconds)) + " s -> " + results.string());
         ++evaluated;
+        state.done = perCheckpoint;
+        state.finishedResults = results.string();
+        if (progress && !progress(state)) return evaluated;
     }
     return evaluated;
 }

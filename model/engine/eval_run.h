@@ -29,6 +29,20 @@ struct EvalRunOptions
     std::string tokenizerDir; ///< tokenizer folder ("" = each checkpoint's, else its run's)
 };
 
+/// Where a multi-checkpoint evaluation stands.
+struct EvalProgress
+{
+    std::string checkpoint;          ///< folder name of the checkpoint being evaluated
+    std::size_t checkpointIndex = 0; ///< its place among this shard's checkpoints (0-based)
+    std::size_t checkpoints = 0;     ///< checkpoints of this shard
+    std::size_t done = 0;            ///< examples done in this checkpoint, all sets together
+    std::size_t total = 0;           ///< examples of this checkpoint, all sets together
+    std::string finishedResults;     ///< results file just written ("" while evaluating)
+};
+
+/// Receives progress; returns false to cancel (finished checkpoints are kept).
+using EvalProgressFn = std::function<bool(const EvalProgress &)>;
+
 /// The checkpoint-N folders of a run, ordered by step.
 std::vector<std::string> discoverCheckpoints(const std::string &runDir);
 
@@ -40,9 +54,11 @@ loadEvalDatasets(const std::vector<std::pair<std::string, std::string>> &specs,
 /// Evaluates every checkpoint of this shard on every dataset, writing each checkpoint's results
 /// (ClozeScope results v1 + per-example JSONL) atomically as it finishes; checkpoints whose
 /// results file exists are skipped (resume). log receives progress lines. Returns the number
-/// of checkpoints evaluated now; throws std::runtime_error on a failure.
+/// of checkpoints evaluated now; throws std::runtime_error on a failure. When progress returns
+/// false the checkpoint in progress is dropped (nothing written for it) and the call returns.
 int evaluateCheckpoints(const std::vector<std::string> &checkpoints,
                         const std::vector<EvalDataset> &datasets, const EvalRunOptions &options,
-                        const std::function<void(const std::string &)> &log);
+                        const std::function<void(const std::string &)> &log,
+                        const EvalProgressFn &progress = {});
 
 } // namespace cs

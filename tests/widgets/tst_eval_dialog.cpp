@@ -1,0 +1,134 @@
+// SPDX-License-Identifier: MIT
+// Evaluate… end to end, offscreen: the dialog finds a run's checkpoints, evaluates them on the
+// worker thread, the charts' session gains each finished checkpoint, and cancel keeps what
+// finished.
+#include "eval_dialog.h"
+#include "main_window.h"
+#include "session.h"
+
+#include "results/metric_aliases.h"
+#include "test_support.h"
+
+#include <QDir>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <filesystem>
+#include <fstream>
+
+using namespace cs;
+namespace fs = std::filesystem;
+
+class TestEvalDialog : public QObject
+{
+    Q_OBJECT
+    QTemporaryDir m_tmp;
+    QString m_run, m_smallSet;
+
+    static int resultsIn(const QString &dir)
+    {
+        return QDir(dir + "/mlm_tiny_256").entryList({"*.results.json"}, QDir::Files).size();
+    }
+
+  private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        m_run = m_tmp.filePath("mlm_tiny_256");
+        const fs::path model = test::dataPath("hf-reference/deberta-v2-tiny");
+        for (const char *ckpt : {"checkpoint-100", "checkpoint-200", "checkpoint-300"}) {
+            const fs::path dir = fs::path(m_run.toStdString()) / ckpt;
+            fs::create_directories(dir);
+            for (const auto &e : fs::directory_iterator(model))
+                fs::copy_file(e.path(), dir / e.path().filename());
+        }
+        std::ifstream in(test::dataPath("cloze/real.jsonl"));
+        std::string line, text;
+        for (int i = 0; i < 10 && std::getline(in, line); ++i)
+            text += line + "\n";
+        m_smallSet = QString::fromStdString(
+            test::writeFile(m_tmp, "real-10.jsonl", QByteArray::fromStdString(text)));
+    }
+
+    void evaluatesAndChartsShowTheResults()
+    {
+        MainWindow window;
+        window.show();
+        QSignalSpy shown(&window, &MainWindow::resultsShown);
+        window.openPaths({m_run});
+        QVERIFY(shown.wait(30000));
+
+        EvalDialog *dialog = window.openEvaluateDialog();
+        QVERIFY(dialog && dialog->isVisible());
+        auto *list = dialog->findChild<QListWidget *>("checkpointList");
+        QCOMPARE(list->count(), 3); // found from the opened run folder
+        QCOMPARE(list->item(0)->text(), QString("checkpoint-100"));
+        list->item(1)->setCheckState(Qt::Unchecked);
+        dialog->setDataset("real", m_smallSet);
+        dialog->findChild<QSpinBox *>("maxLengthSpin")->setValue(64);
+        QCOMPARE(dialog->outFolder(), QDir(m_run).filePath("clozescope-eval"));
+
+        QSignalSpy ended(dialog, &EvalDialog::evaluationEnded);
+        QTest::mouseClick(dialog->findChild<QPushButton *>("startButton"), Qt::LeftButton);
+        QVERIFY(ended.wait(60000));
+        QCOMPARE(ended[0][0].toInt(), 2); // the two ticked checkpoints
+        QCOMPARE(ended[0][1].toBool(), false);
+        QCOMPARE(ended[0][2].toString(), QString());
+        QCOMPARE(resultsIn(dialog->outFolder()), 2);
+        QVERIFY(dialog->findChild<QLabel *>("statusLabel")->text().startsWith("Done"));
+
+        // The window re-imports with the results folder added: Real@1 at both checkpoints.
+        while (!window.session()->paths().contains(dialog->outFolder()) ||
+               window.session()->results().runs.empty() ||
+               window.session()->results().runs[0].checkpoints.size() < 2)
+            QVERIFY(shown.wait(30000));
+        const Run &run = window.session()->results().runs[0];
+        QCOMPARE(run.name, std::string("mlm_tiny_256"));
+        int withReal = 0;
+        for (const Checkpoint &c : run.checkpoints)
+            withReal += c.metrics.count(metric::Real1) ? 1 : 0;
+        QCOMPARE(withReal, 2);
+        QVERIFY(window.session()->metrics().contains(QString::fromStdString(metric::Real1)));
+    }
+
+    void cancelKeepsWhatFinished()
+    {
+        EvalDialog dialog;
+        dialog.setRunFolder(m_run);
+        dialog.setDataset("real", QString::fromStdString(test::dataPath("cloze/real.jsonl")));
+        dialog.findChild<QSpinBox *>("maxLengthSpin")->setValue(64);
+        const QString out = m_tmp.filePath("cancelled");
+        dialog.findChild<QLineEdit *>("outEdit")->setText(out);
+        QSignalSpy ended(&dialog, &EvalDialog::evaluationEnded);
+        dialog.start();
+        QVERIFY(dialog.isRunning());
+        QTest::mouseClick(dialog.findChild<QPushButton *>("cancelButton"), Qt::LeftButton);
+        QVERIFY(ended.wait(60000));
+        QCOMPARE(ended[0][1].toBool(), true);
+        const int evaluated = ended[0][0].toInt();
+        QVERIFY(evaluated < 3);
+        QCOMPARE(resultsIn(out), evaluated);
+        QVERIFY(dialog.findChild<QLabel *>("statusLabel")->text().startsWith("Cancelled"));
+        QVERIFY(dialog.findChild<QPushButton *>("startButton")->isEnabled());
+    }
+
+    void saysWhatIsMissing()
+    {
+        EvalDialog dialog;
+        dialog.setRunFolder(m_run);
+        dialog.start(); // no set chosen
+        QVERIFY(!dialog.isRunning());
+        QVERIFY(dialog.findChild<QLabel *>("statusLabel")->text().contains("set"));
+        dialog.setRunFolder(m_tmp.filePath("nothing-here"));
+        QCOMPARE(dialog.findChild<QListWidget *>("checkpointList")->count(), 0);
+    }
+};
+
+QTEST_MAIN(TestEvalDialog)
+#include "tst_eval_dialog.moc"
