@@ -159,6 +159,7 @@ void EvalDialog::start()
     job.options.cloze.maxLength = m_maxLength->value();
     job.options.engine.device = m_device->currentText().toStdString();
     job.options.engine.dtype = m_dtype->currentText().toStdString();
+    job.options.cloze.batchSize = m_device->currentText() == "cuda" ? 64 : 8; // halved on OOM
     if (!m_worker->start(job)) return;
     m_clock.start();
     m_progress->setRange(0, 1000);

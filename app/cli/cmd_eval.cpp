@@ -19,6 +19,7 @@ struct EvalOptions
     std::string out;
     std::string tokenizer;
     std::string shard = "0/1";
+    std::string batchSize = "auto";
     int maxLength = 512;
     int rightKeep = 64;
     std::vector<int> ks{1, 5, 10};
@@ -73,6 +74,9 @@ int run(const EvalOptions &o)
     opts.cloze.maxLength = o.maxLength;
     opts.cloze.rightKeep = o.rightKeep;
     opts.cloze.ks = o.ks;
+    // auto: a large batch on a GPU (halved on out-of-memory), a small one on the CPU.
+    opts.cloze.batchSize =
+        o.batchSize == "auto" ? (o.device.rfind("cuda", 0) == 0 ? 64 : 8) : std::stoi(o.batchSize);
     opts.engine.device = o.device;
     opts.engine.dtype = o.dtype;
     opts.engine.threads = o.threads;
@@ -107,6 +111,10 @@ Action addEval(CLI::App &app)
     sub->add_option("--k", o->ks, "hit@k reported, comma-separated (default 1,5,10)")
         ->delimiter(',')
         ->check(CLI::Range(1, 1000));
+    sub->add_option(
+           "--batch-size", o->batchSize,
+           "Inputs per forward pass, or auto (64 on CUDA, 8 on CPU); halved on out-of-memory")
+        ->check(CLI::IsMember({"auto"}) | CLI::Range(1, 4096));
     sub->add_option("--shard", o->shard,
                     "This process's share i/n of the checkpoints (default 0/1)");
     sub->add_option("--tokenizer", o->tokenizer,

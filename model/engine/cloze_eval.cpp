@@ -17,11 +17,22 @@ std::pair<int, int> truncationWindow(int n, int budget, int lastMask, int rightK
 
 namespace {
 
-/// One answer of one example: input, scores, rank.
-ClozeRecord scoreAnswer(const MaskedLM &model, const Tokenizer &tokenizer, const ClozeExample &ex,
-                        const std::string &answer, const ClozeSettings &s)
+/// One answer of one example, ready for the model: its input and mask positions.
+struct PreparedAnswer
 {
-    ClozeRecord r;
+    std::size_t example = 0;    ///< index of its example
+    std::size_t answer = 0;     ///< index of the answer in the example's list
+    ClozeRecord record;         ///< id, answer and input filled in
+    std::vector<int> positions; ///< mask positions in record.inputIds
+};
+
+/// Tokenises one answer of one example and builds the truncated input (design §4).
+PreparedAnswer prepareAnswer(const Tokenizer &tokenizer, const ClozeExample &ex,
+                             const std::string &answer, const ClozeSettings &s)
+{
+    PreparedAnswer p;
+    ClozeRecord &r = p.record;
+    std::vector<int> &positions = p.positions;
     r.id = ex.id;
     r.answerIds = tokenizer.encodePlain(answer).ids;
     if (r.answerIds.empty())
@@ -51,17 +62,23 @@ ClozeRecord scoreAnswer(const MaskedLM &model, const Tokenizer &tokenizer, const
     r.inputIds.insert(r.inputIds.end(),
                       full.ids.begin() + std::ptrdiff_t(prefixLen + body.ids.size()),
                       full.ids.end());
-    std::vector<int> positions;
     for (int i = 0; i < int(r.inputIds.size()); ++i)
         if (r.inputIds[std::size_t(i)] == tokenizer.maskId()) positions.push_back(i);
     if (positions.size() != r.answerIds.size())
         throw std::runtime_error("example " + ex.id +
                                  ": truncation cut into the masks (max length too small)");
-    const auto logits = model.logitsAt({r.inputIds}, {positions}).at(0);
+    return p;
+}
+
+/// Scores a prepared answer from the logits at its masks: gold log-prob, k-best, rank, hits.
+ClozeRecord finishAnswer(const Tokenizer &tokenizer, PreparedAnswer &p,
+                         const std::vector<std::vector<float>> &logits, const ClozeSettings &s)
+{
+    ClozeRecord r = std::move(p.record);
     std::vector<std::vector<double>> logProbs;
     for (const auto &row : logits)
         logProbs.push_back(logSoftmax(row));
-    for (std::size_t m = 0; m < positions.size(); ++m)
+    for (std::size_t m = 0; m < p.positions.size(); ++m)
         r.goldLogprob += logProbs[m][std::size_t(r.answerIds[m])];
     const int kmax =
         std::max(s.topCandidates, s.ks.empty() ? 1 : *std::max_element(s.ks.begin(), s.ks.end()));
@@ -82,19 +99,80 @@ ClozeRecord scoreAnswer(const MaskedLM &model, const Tokenizer &tokenizer, const
 
 } // namespace
 
+int forEachBatch(std::size_t n, int batchSize,
+                 const std::function<void(std::size_t, std::size_t)> &forward,
+                 const std::function<bool(std::size_t)> &progress)
+{
+    std::size_t size = std::size_t(std::max(1, batchSize));
+    for (std::size_t first = 0; first < n;) {
+        if (progress && !progress(first)) break;
+        const std::size_t count = std::min(size, n - first);
+        try {
+            forward(first, count);
+        } catch (const std::exception &e) {
+            const std::string what = e.what();
+            if (count == 1 || (what.find("out of memory") == std::string::npos &&
+                               what.find("OutOfMemory") == std::string::npos))
+                throw;
+            size = count / 2;
+            continue;
+        }
+        first += count;
+    }
+    return int(size);
+}
+
 ClozeResult evaluateCloze(const MaskedLM &model, const Tokenizer &tokenizer,
                           const std::vector<ClozeExample> &examples, const ClozeSettings &settings,
                           const std::function<bool(std::size_t, std::size_t)> &progress)
 {
-    ClozeResult out;
-    for (std::size_t i = 0; i < examples.size(); ++i) {
-        if (progress && !progress(i, examples.size())) break;
-        const ClozeExample &ex = examples[i];
+    // Every answer of every example, longest inputs first: similar lengths share a batch (little
+    // padding) and an out-of-memory error shows at once.
+    std::vector<PreparedAnswer> items;
+    for (std::size_t e = 0; e < examples.size(); ++e) {
+        const ClozeExample &ex = examples[e];
         if (ex.answers.empty()) throw std::runtime_error("example " + ex.id + ": no answer");
-        // Several answers: each with its own mask count; the best rank and the highest log-prob.
-        ClozeRecord best = scoreAnswer(model, tokenizer, ex, ex.answers.front(), settings);
-        for (std::size_t a = 1; a < ex.answers.size(); ++a) {
-            ClozeRecord other = scoreAnswer(model, tokenizer, ex, ex.answers[a], settings);
+        for (std::size_t a = 0; a < ex.answers.size(); ++a) {
+            items.push_back(prepareAnswer(tokenizer, ex, ex.answers[a], settings));
+            items.back().example = e;
+            items.back().answer = a;
+        }
+    }
+    std::stable_sort(items.begin(), items.end(),
+                     [](const PreparedAnswer &a, const PreparedAnswer &b) {
+                         return a.record.inputIds.size() > b.record.inputIds.size();
+                     });
+    std::vector<std::map<std::size_t, ClozeRecord>> perExample(examples.size()); // answer -> record
+    std::vector<std::size_t> answersLeft(examples.size());
+    for (std::size_t e = 0; e < examples.size(); ++e)
+        answersLeft[e] = examples[e].answers.size();
+    std::size_t examplesDone = 0;
+    forEachBatch(
+        items.size(), settings.batchSize,
+        [&](std::size_t first, std::size_t count) {
+            std::vector<std::vector<int>> ids, positions;
+            for (std::size_t i = first; i < first + count; ++i) {
+                ids.push_back(items[i].record.inputIds);
+                positions.push_back(items[i].positions);
+            }
+            const auto logits = model.logitsAt(ids, positions);
+            for (std::size_t i = first; i < first + count; ++i) {
+                const std::size_t e = items[i].example;
+                perExample[e].emplace(items[i].answer, finishAnswer(tokenizer, items[i],
+                                                                    logits[i - first], settings));
+                examplesDone += --answersLeft[e] == 0;
+            }
+        },
+        [&](std::size_t) { return !progress || progress(examplesDone, examples.size()); });
+
+    ClozeResult out;
+    for (std::size_t e = 0; e < examples.size(); ++e) {
+        if (answersLeft[e] != 0) continue; // cancelled before all its answers were scored
+        // Several answers, in the file's order: the best rank and the highest log-prob.
+        const auto &answers = perExample[e];
+        ClozeRecord best = answers.begin()->second;
+        for (auto it = std::next(answers.begin()); it != answers.end(); ++it) {
+            const ClozeRecord &other = it->second;
             const bool betterRank = other.rank && (!best.rank || *other.rank < *best.rank);
             const double gold = std::max(best.goldLogprob, other.goldLogprob);
             if (betterRank || (!best.rank && !other.rank && other.goldLogprob > best.goldLogprob))

@@ -19,6 +19,7 @@ struct ClozeSettings
     int rightKeep = 64;            ///< body tokens kept after the last mask when truncating
     std::vector<int> ks{1, 5, 10}; ///< hit@k reported
     int topCandidates = 5;         ///< candidates kept per example
+    int batchSize = 8;             ///< inputs per forward pass (similar lengths together)
 };
 
 /// What one example gave.
@@ -46,9 +47,18 @@ struct ClozeResult
 /// index lastMask, budget tokens allowed (design §4).
 std::pair<int, int> truncationWindow(int n, int budget, int lastMask, int rightKeep);
 
+/// Runs forward(first, count) over n items in batches of at most batchSize, in order. A batch
+/// that fails with an out-of-memory error is retried at half the size (down to 1) and the
+/// smaller size is kept; other errors propagate. progress(done) before each batch may return
+/// false to stop. Returns the batch size in use at the end.
+int forEachBatch(std::size_t n, int batchSize,
+                 const std::function<void(std::size_t, std::size_t)> &forward,
+                 const std::function<bool(std::size_t)> &progress = {});
+
 /// Evaluates examples (the answer tokenised alone into m tokens, the placeholder replaced by m
-/// masks, the text truncated around the last mask, joint k-best ranking). progress(done,
-/// total) may return false to stop; finished records are kept.
+/// masks, the text truncated around the last mask, joint k-best ranking), inputs of similar
+/// length batched together. progress(done, total) may return false to stop; finished
+/// records are kept.
 ClozeResult evaluateCloze(const MaskedLM &model, const Tokenizer &tokenizer,
                           const std::vector<ClozeExample> &examples, const ClozeSettings &settings,
                           const std::function<bool(std::size_t, std::size_t)> &progress = {});

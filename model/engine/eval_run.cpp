@@ -146,11 +146,14 @@ int evaluateCheckpoints(const std::vector<std::string> &checkpoints,
         bool cancelled = false;
         std::size_t before = 0; // examples of the sets already done
         for (const EvalDataset &ds : datasets) {
+            std::size_t nextLog = 0; // a progress line every 50 examples
             const ClozeResult r = evaluateCloze(
                 *model, *tokenizer, ds.examples, o.cloze, [&](std::size_t done, std::size_t total) {
-                    if (done % 50 == 0)
+                    if (done >= nextLog && done < total) {
                         log(ckpt + " " + ds.name + ": " + std::to_string(done) + "/" +
                             std::to_string(total));
+                        nextLog = done + 50;
+                    }
                     state.done = before + done;
                     cancelled = cancelled || (progress && !progress(state));
                     return !cancelled;

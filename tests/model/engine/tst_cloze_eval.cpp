@@ -9,6 +9,7 @@
 
 #include <cmath>
 #include <fstream>
+#include <numeric>
 
 using namespace cs;
 
@@ -84,6 +85,67 @@ class TestClozeEval : public QObject
             QVERIFY(std::fabs(result.meanGoldLogprob - run.at("mean_gold_logprob").get<double>()) <
                     1e-4);
         }
+    }
+
+    void outOfMemoryHalvesTheBatch()
+    {
+        std::vector<std::size_t> seen;
+        std::vector<std::size_t> sizes;
+        const int kept = forEachBatch(23, 8, [&](std::size_t first, std::size_t count) {
+            sizes.push_back(count);
+            if (count > 2)
+                throw std::runtime_error("CUDA out of memory. Tried to allocate 2.00 GiB");
+            for (std::size_t i = first; i < first + count; ++i)
+                seen.push_back(i);
+        });
+        QCOMPARE(kept, 2);
+        QCOMPARE(sizes.front(), std::size_t(8)); // 8 fails, 4 fails, then 2 for the rest
+        QCOMPARE(sizes[1], std::size_t(4));
+        std::vector<std::size_t> all(23);
+        std::iota(all.begin(), all.end(), std::size_t(0));
+        QVERIFY(seen == all); // every item once, in order
+        // Other errors, and out of memory at batch 1, are not swallowed.
+        QVERIFY_THROWS_EXCEPTION(
+            std::runtime_error,
+            forEachBatch(4, 4, [](std::size_t, std::size_t) { throw std::runtime_error("bad"); }));
+        QVERIFY_THROWS_EXCEPTION(std::runtime_error,
+                                 forEachBatch(4, 4, [](std::size_t, std::size_t) {
+                                     throw std::runtime_error("out of memory");
+                                 }));
+        // Cancel before a batch stops there.
+        std::size_t calls = 0;
+        forEachBatch(
+            10, 3, [&](std::size_t, std::size_t) { ++calls; },
+            [](std::size_t done) { return done < 6; });
+        QCOMPARE(calls, std::size_t(2));
+    }
+
+    void batchedEqualsOneByOne()
+    {
+        const std::string dir = std::string(CLOZESCOPE_TEST_DATA) + "/hf-reference/deberta-v2-tiny";
+        std::string error;
+        const auto model = MaskedLM::load(dir, EngineOptions{}, error);
+        const auto tok = loadTokenizer(dir, error);
+        QVERIFY2(model && tok, error.c_str());
+        std::vector<ClozeExample> examples =
+            readClozeDataset(std::string(CLOZESCOPE_TEST_DATA) + "/cloze/real.jsonl").examples;
+        examples.resize(40);
+        examples[3].answers.push_back(examples[4].answers[0]); // an example with two answers
+        ClozeSettings one;
+        one.maxLength = 48; // some inputs truncated, lengths differ within a batch
+        one.batchSize = 1;
+        ClozeSettings batched = one;
+        batched.batchSize = 16;
+        const ClozeResult a = evaluateCloze(*model, *tok, examples, one);
+        const ClozeResult b = evaluateCloze(*model, *tok, examples, batched);
+        QCOMPARE(b.records.size(), examples.size());
+        for (std::size_t i = 0; i < a.records.size(); ++i) {
+            QCOMPARE(b.records[i].id, a.records[i].id);
+            QCOMPARE(b.records[i].inputIds, a.records[i].inputIds);
+            QCOMPARE(b.records[i].rank, a.records[i].rank);
+            QVERIFY(std::abs(b.records[i].goldLogprob - a.records[i].goldLogprob) < 1e-4);
+        }
+        QCOMPARE(b.hitAt, a.hitAt);
     }
 };
 
