@@ -51,7 +51,10 @@ int main(int argc, char **argv)
     QCommandLineOption benchRedraw(
         "bench-redraw", QApplication::translate(
                             "main", "Time chart redraws of 50 runs × 20 checkpoints and exit."));
-    parser.addOptions({exportChart, metric, xAxis, benchRedraw});
+    QCommandLineOption evaluate(
+        "evaluate", QApplication::translate(
+                        "main", "Open the Evaluate dialog on the run folder given as PATH."));
+    parser.addOptions({exportChart, metric, xAxis, benchRedraw, evaluate});
     parser.process(app);
     const QStringList paths = parser.positionalArguments();
 
@@ -80,5 +83,7 @@ int main(int argc, char **argv)
     cs::MainWindow window;
     window.show();
     window.openPaths(paths);
+    if (parser.isSet(evaluate) && !window.openEvaluateDialog())
+        std::fprintf(stderr, "error: this build has no evaluation engine (LibTorch)\n");
     return app.exec();
 }
