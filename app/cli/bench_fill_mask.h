@@ -9,4 +9,9 @@ namespace cs::cli {
 /// configuration (random weights) on the CPU. Returns the exit status.
 int benchFillMask(int repeat, int threads, int tokens, const std::string &dtype, bool json);
 
+/// `bench eval`: evaluation throughput (examples/s, one masked token each) of kf-deberta-base's
+/// configuration in batches, and top-1 agreement with fp32 on the same weights.
+int benchEval(int repeat, int threads, int tokens, int batch, const std::string &dtype,
+              const std::string &device, bool json);
+
 } // namespace cs::cli

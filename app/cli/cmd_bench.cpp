@@ -36,6 +36,8 @@ struct BenchOptions
     int threads = 2;
     int tokens = 64;
     std::string dtype = "fp32";
+    int batch = 8;
+    std::string device = "cpu";
 };
 
 std::string cpuModel()
@@ -65,11 +67,13 @@ int run(const BenchOptions &o)
 {
 #ifdef CLOZESCOPE_HAVE_ENGINE
     if (o.what == "fill-mask") return benchFillMask(o.repeat, o.threads, o.tokens, o.dtype, o.json);
+    if (o.what == "eval")
+        return benchEval(o.repeat, o.threads, o.tokens, o.batch, o.dtype, o.device, o.json);
 #endif
     if (o.what != "import") {
         std::cerr << "error: unknown benchmark \"" << o.what << "\" (available: import"
 #ifdef CLOZESCOPE_HAVE_ENGINE
-                  << ", fill-mask"
+                  << ", fill-mask, eval"
 #endif
                   << ")\n";
         return Usage;
@@ -122,13 +126,16 @@ Action addBench(CLI::App &app)
 {
     auto o = std::make_shared<BenchOptions>();
     auto *sub = app.add_subcommand("bench", "Benchmarks (results go in docs/benchmarks.md)");
-    sub->add_option("what", o->what, "Benchmark to run: import, fill-mask")->required();
+    sub->add_option("what", o->what, "Benchmark to run: import, fill-mask, eval")->required();
     sub->add_option("--threads", o->threads, "fill-mask: CPU threads (default 2)")
         ->check(CLI::Range(1, 1024));
-    sub->add_option("--tokens", o->tokens, "fill-mask: sequence length (default 64)")
-        ->check(CLI::Range(2, 512));
-    sub->add_option("--dtype", o->dtype, "fill-mask: fp32, bf16 (default fp32)")
-        ->check(CLI::IsMember({"fp32", "bf16"}));
+    sub->add_option("--tokens", o->tokens, "fill-mask, eval: sequence length (default 64)")
+        ->check(CLI::Range(2, 8192));
+    sub->add_option("--dtype", o->dtype, "fill-mask, eval: fp32, bf16, fp16 (default fp32)")
+        ->check(CLI::IsMember({"fp32", "bf16", "fp16"}));
+    sub->add_option("--batch", o->batch, "eval: sequences per forward pass (default 8)")
+        ->check(CLI::Range(1, 4096));
+    sub->add_option("--device", o->device, "eval: cpu, cuda, cuda:N (default cpu)");
     sub->add_option("--runs", o->runs, "Runs in the generated tree (default 50)")
         ->check(CLI::Range(1, 100000));
     sub->add_option("--checkpoints", o->checkpoints, "Checkpoints per run (default 20)")

@@ -18,6 +18,16 @@
 namespace cs {
 namespace {
 
+/// The most negative finite value of a floating type (transformers' torch.finfo(dtype).min).
+double lowestOf(torch::ScalarType type)
+{
+    switch (type) {
+    case torch::kHalf: return double(std::numeric_limits<c10::Half>::lowest());
+    case torch::kBFloat16: return double(std::numeric_limits<c10::BFloat16>::lowest());
+    default: return double(std::numeric_limits<float>::lowest());
+    }
+}
+
 torch::Dtype torchType(DType t)
 {
     switch (t) {
@@ -246,7 +256,7 @@ struct MaskedLM::Impl
             scores = scores + disentangledBias(a, q, k, rel, relEmb, scaleFactor);
         const int64_t L = x.size(1);
         scores = scores.view({-1, config.numHeads, L, L})
-                     .masked_fill(pairMask.logical_not(), std::numeric_limits<float>::lowest());
+                     .masked_fill(pairMask.logical_not(), lowestOf(scores.scalar_type()));
         auto context = torch::bmm(torch::softmax(scores, -1).view({-1, L, L}), v)
                            .view({-1, config.numHeads, L, v.size(-1)})
                            .permute({0, 2, 1, 3})
@@ -292,8 +302,7 @@ struct MaskedLM::Impl
     std::vector<torch::Tensor> encode(const torch::Tensor &ids, const torch::Tensor &mask) const
     {
         if (config.architecture == Architecture::DebertaV2) return debertaEncode(ids, mask);
-        const auto additive =
-            (1.0 - mask.to(dtype)).unsqueeze(1).unsqueeze(2) * std::numeric_limits<float>::lowest();
+        const auto additive = (1.0 - mask.to(dtype)).unsqueeze(1).unsqueeze(2) * lowestOf(dtype);
         std::vector<torch::Tensor> states{embed(ids, mask)};
         for (int i = 0; i < config.numLayers; ++i)
             states.push_back(layer(states.back(), additive, i));
@@ -438,7 +447,10 @@ std::unique_ptr<MaskedLM> MaskedLM::randomDeberta(const ModelConfig &config,
     torch::manual_seed(seed);
     const auto opts = torch::TensorOptions().dtype(m.dtype).device(m.device);
     const int64_t h = config.hiddenSize, v = config.vocabSize, inter = config.intermediateSize;
-    auto normal = [&](std::vector<int64_t> shape) { return torch::randn(shape, opts) * 0.02; };
+    // Drawn in fp32 on the CPU, then converted: one seed gives the same weights in every dtype.
+    auto normal = [&](std::vector<int64_t> shape) {
+        return (torch::randn(shape, torch::kFloat32) * 0.02).to(opts);
+    };
     auto norm = [&](const std::string &name, int64_t size) {
         m.w[name + ".weight"] = torch::ones({size}, opts);
         m.w[name + ".bias"] = torch::zeros({size}, opts);

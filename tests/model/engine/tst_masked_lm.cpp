@@ -199,6 +199,54 @@ class TestMaskedLM : public QObject
         QCOMPARE(agree, total);
     }
 
+    void halfPrecisionWeightsOnAPaddedBatch_data()
+    {
+        QTest::addColumn<QString>("dtype");
+        QTest::newRow("bf16") << "bf16";
+        // fp16 is for CUDA: LibTorch's CPU LayerNorm has no Half kernel.
+    }
+    void halfPrecisionWeightsOnAPaddedBatch()
+    {
+        // Weights stored in bf16/fp16 (not autocast): the attention mask's fill value must fit
+        // the type; one seed gives the same weights in every dtype.
+        QFETCH(QString, dtype);
+        ModelConfig c;
+        c.architecture = Architecture::DebertaV2;
+        c.modelType = "deberta-v2";
+        c.vocabSize = 500;
+        c.hiddenSize = c.embeddingSize = 32;
+        c.numLayers = 2;
+        c.numHeads = 4;
+        c.intermediateSize = 64;
+        c.maxPositionEmbeddings = 128;
+        c.layerNormEps = 1e-7;
+        c.typeVocabSize = 0;
+        c.relativeAttention = true;
+        c.posAttType = {"p2c", "c2p"};
+        c.positionBuckets = 32;
+        c.shareAttKey = true;
+        c.normRelEbdLayerNorm = true;
+        c.positionBiasedInput = false;
+        EngineOptions half;
+        half.dtype = dtype.toStdString();
+        const auto lm = MaskedLM::randomDeberta(c, half, 3);
+        const auto exact = MaskedLM::randomDeberta(c, EngineOptions{}, 3);
+        const std::vector<std::vector<int>> batch{{1, 40, 41, 42, 43, 44, 45, 2}, {1, 50, 51, 2}};
+        const std::vector<std::vector<int>> at{{3, 5}, {2}};
+        const auto a = lm->logitsAt(batch, at);
+        const auto b = exact->logitsAt(batch, at);
+        QCOMPARE(a.size(), std::size_t(2));
+        QCOMPARE(a[1].size(), std::size_t(1));
+        for (std::size_t s = 0; s < a.size(); ++s)
+            for (std::size_t m = 0; m < a[s].size(); ++m) {
+                QVERIFY(std::isfinite(a[s][m][0]));
+                double diff = 0;
+                for (std::size_t v = 0; v < a[s][m].size(); ++v)
+                    diff = std::max(diff, double(std::abs(a[s][m][v] - b[s][m][v])));
+                QVERIFY2(diff < 0.05, qPrintable(QString::number(diff)));
+            }
+    }
+
     void brokenCheckpoints_data()
     {
         QTest::addColumn<QString>("change");
