@@ -50,7 +50,7 @@
     <message>
         <location filename="../../widgets/chart_export.cpp" line="47"/>
         <source>%1: unknown image format &quot;%2&quot; (png, svg or pdf)</source>
-        <translation>%1: 알 수 없는 이미지 형식 "%2" (png, svg, pdf 중 하나)</translation>
+        <translation>%1: 알 수 없는 이미지 형식 &quot;%2&quot; (png, svg, pdf 중 하나)</translation>
     </message>
     <message>
         <location filename="../../widgets/workspace_file.cpp" line="51"/>
@@ -65,7 +65,7 @@
     <message>
         <location filename="../../widgets/workspace_file.cpp" line="58"/>
         <source>%1: not a ClozeScope workspace (no &quot;format&quot;: &quot;clozescope-workspace&quot;)</source>
-        <translation>%1: ClozeScope 작업 공간이 아닙니다 ("format": "clozescope-workspace" 없음)</translation>
+        <translation>%1: ClozeScope 작업 공간이 아닙니다 (&quot;format&quot;: &quot;clozescope-workspace&quot; 없음)</translation>
     </message>
     <message>
         <location filename="../../widgets/workspace_file.cpp" line="62"/>
@@ -89,22 +89,22 @@
 <context>
     <name>cs::CheckpointModel</name>
     <message>
-        <location filename="../../widgets/checkpoint_model.cpp" line="74"/>
+        <location filename="../../widgets/checkpoint_model.cpp" line="83"/>
         <source>Run</source>
         <translation>실행</translation>
     </message>
     <message>
-        <location filename="../../widgets/checkpoint_model.cpp" line="75"/>
+        <location filename="../../widgets/checkpoint_model.cpp" line="84"/>
         <source>Checkpoint</source>
         <translation>체크포인트</translation>
     </message>
     <message>
-        <location filename="../../widgets/checkpoint_model.cpp" line="76"/>
+        <location filename="../../widgets/checkpoint_model.cpp" line="85"/>
         <source>Step</source>
         <translation>스텝</translation>
     </message>
     <message>
-        <location filename="../../widgets/checkpoint_model.cpp" line="77"/>
+        <location filename="../../widgets/checkpoint_model.cpp" line="86"/>
         <source>Epoch</source>
         <translation>에폭</translation>
     </message>
@@ -112,12 +112,12 @@
 <context>
     <name>cs::CheckpointTable</name>
     <message>
-        <location filename="../../widgets/checkpoint_table.cpp" line="42"/>
+        <location filename="../../widgets/checkpoint_table.cpp" line="41"/>
         <source>Copy as TSV</source>
         <translation>TSV로 복사</translation>
     </message>
     <message>
-        <location filename="../../widgets/checkpoint_table.cpp" line="46"/>
+        <location filename="../../widgets/checkpoint_table.cpp" line="47"/>
         <source>Copy as Markdown</source>
         <translation>Markdown으로 복사</translation>
     </message>
@@ -125,242 +125,375 @@
 <context>
     <name>cs::CurvesGrid</name>
     <message>
-        <location filename="../../widgets/curves_grid.cpp" line="71"/>
+        <location filename="../../widgets/curves_grid.cpp" line="72"/>
         <source>%1 % interval</source>
         <translation>%1 % 신뢰구간</translation>
     </message>
     <message>
-        <location filename="../../widgets/curves_grid.cpp" line="121"/>
+        <location filename="../../widgets/curves_grid.cpp" line="124"/>
         <source>Open a results folder or file (File ▸ Open, or drop it here).</source>
         <translation>결과 폴더나 파일을 여세요 (파일 ▸ 열기, 또는 여기에 끌어 놓기).</translation>
     </message>
 </context>
 <context>
-    <name>cs::MainWindow</name>
+    <name>cs::EvalDialog</name>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="48"/>
-        <source>ClozeScope</source>
-        <translation>ClozeScope</translation>
+        <location filename="../../widgets/eval_dialog.cpp" line="28"/>
+        <source>Evaluate checkpoints</source>
+        <translation>체크포인트 평가</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="57"/>
-        <source>Open results to begin.</source>
-        <translation>결과를 열어 시작하세요.</translation>
+        <location filename="../../widgets/eval_dialog.cpp" line="31"/>
+        <source>Run folder</source>
+        <translation>학습 실행 폴더</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="66"/>
-        <source>Reading %1</source>
-        <translation>%1 읽는 중</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/main_window.cpp" line="99"/>
-        <source>&amp;File</source>
-        <translation>파일(&amp;F)</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/main_window.cpp" line="100"/>
-        <source>Main</source>
-        <translation>기본</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/main_window.cpp" line="102"/>
-        <source>Open &amp;folder…</source>
-        <translation>폴더 열기(&amp;F)…</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/main_window.cpp" line="103"/>
-        <source>Open results folder</source>
-        <translation>결과 폴더 열기</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/main_window.cpp" line="107"/>
-        <source>Open f&amp;iles…</source>
-        <translation>파일 열기(&amp;I)…</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/main_window.cpp" line="109"/>
-        <source>Open result files</source>
-        <translation>결과 파일 열기</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/main_window.cpp" line="110"/>
-        <source>Results (*.json *.jsonl *.csv *tfevents*);;All files (*)</source>
-        <translation>결과 (*.json *.jsonl *.csv *tfevents*);;모든 파일 (*)</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/main_window.cpp" line="113"/>
-        <source>Open &amp;workspace…</source>
-        <translation>작업 공간 열기(&amp;W)…</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/main_window.cpp" line="115"/>
-        <location filename="../../widgets/main_window.cpp" line="118"/>
-        <source>Open workspace</source>
-        <translation>작업 공간 열기</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/main_window.cpp" line="115"/>
-        <location filename="../../widgets/main_window.cpp" line="123"/>
-        <source>ClozeScope workspace (*.workspace.json)</source>
-        <translation>ClozeScope 작업 공간 (*.workspace.json)</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/main_window.cpp" line="120"/>
-        <source>&amp;Save workspace…</source>
-        <translation>작업 공간 저장(&amp;S)…</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/main_window.cpp" line="122"/>
-        <location filename="../../widgets/main_window.cpp" line="126"/>
-        <source>Save workspace</source>
-        <translation>작업 공간 저장</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/main_window.cpp" line="128"/>
-        <source>Open &amp;recent</source>
-        <translation>최근 항목(&amp;R)</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/main_window.cpp" line="130"/>
-        <source>&amp;Reload</source>
-        <translation>다시 읽기(&amp;R)</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/main_window.cpp" line="133"/>
-        <source>&amp;Export</source>
-        <translation>내보내기(&amp;E)</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/main_window.cpp" line="134"/>
-        <source>Charts (PNG, SVG, PDF)…</source>
-        <translation>차트 (PNG, SVG, PDF)…</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/main_window.cpp" line="135"/>
-        <source>Table (CSV, Markdown, LaTeX, JSON)…</source>
-        <translation>표 (CSV, Markdown, LaTeX, JSON)…</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/main_window.cpp" line="137"/>
-        <source>Report (Markdown, HTML)…</source>
-        <translation>보고서 (Markdown, HTML)…</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/main_window.cpp" line="139"/>
-        <source>&amp;Quit</source>
-        <translation>끝내기(&amp;Q)</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/main_window.cpp" line="144"/>
-        <source> Metric </source>
-        <translation> 지표 </translation>
-    </message>
-    <message>
-        <location filename="../../widgets/main_window.cpp" line="149"/>
-        <source>  x </source>
-        <translation>  x축 </translation>
-    </message>
-    <message>
-        <location filename="../../widgets/main_window.cpp" line="152"/>
-        <source>Epoch</source>
-        <translation>에폭</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/main_window.cpp" line="153"/>
-        <source>Step</source>
-        <translation>스텝</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/main_window.cpp" line="156"/>
-        <source>Export charts…</source>
-        <translation>차트 내보내기…</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/main_window.cpp" line="165"/>
-        <source>Small multiples</source>
-        <translation>작은 다중 차트</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/main_window.cpp" line="182"/>
-        <source>Runs</source>
-        <translation>실행</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/main_window.cpp" line="188"/>
-        <source>Verdict</source>
-        <translation>판정</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/main_window.cpp" line="199"/>
+        <location filename="../../widgets/eval_dialog.cpp" line="33"/>
         <source>Checkpoints</source>
         <translation>체크포인트</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="200"/>
-        <location filename="../../widgets/main_window.cpp" line="203"/>
+        <location filename="../../widgets/eval_dialog.cpp" line="34"/>
+        <source>Cloze sets (*.jsonl)</source>
+        <translation>빈칸 채우기 세트 (*.jsonl)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/eval_dialog.cpp" line="36"/>
+        <source>Real set</source>
+        <translation>Real 세트</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/eval_dialog.cpp" line="38"/>
+        <source>LAMBADA set</source>
+        <translation>LAMBADA 세트</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/eval_dialog.cpp" line="41"/>
+        <source>Device</source>
+        <translation>장치</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/eval_dialog.cpp" line="44"/>
+        <source>Precision</source>
+        <translation>정밀도</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/eval_dialog.cpp" line="48"/>
+        <source> tokens</source>
+        <translation> 토큰</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/eval_dialog.cpp" line="49"/>
+        <source>Max length</source>
+        <translation>최대 길이</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/eval_dialog.cpp" line="51"/>
+        <source>Results folder</source>
+        <translation>결과 폴더</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/eval_dialog.cpp" line="56"/>
+        <source>Start</source>
+        <translation>시작</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/eval_dialog.cpp" line="85"/>
+        <source>Browse…</source>
+        <translation>찾아보기…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/eval_dialog.cpp" line="117"/>
+        <source>%1: no checkpoint-N folders in this run</source>
+        <translation>%1: 이 실행에 checkpoint-N 폴더가 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/eval_dialog.cpp" line="149"/>
+        <source>Tick at least one checkpoint.</source>
+        <translation>체크포인트를 하나 이상 선택하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/eval_dialog.cpp" line="151"/>
+        <source>Choose a Real or a LAMBADA set.</source>
+        <translation>Real 또는 LAMBADA 세트를 선택하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/eval_dialog.cpp" line="153"/>
+        <source>Choose a results folder.</source>
+        <translation>결과 폴더를 선택하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/eval_dialog.cpp" line="167"/>
+        <source>Loading…</source>
+        <translation>불러오는 중…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/eval_dialog.cpp" line="176"/>
+        <source>Cancelling: the checkpoint in progress is dropped, finished ones are kept.</source>
+        <translation>취소하는 중: 진행 중인 체크포인트는 버리고, 끝난 체크포인트는 유지합니다.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/eval_dialog.cpp" line="189"/>
+        <source>, about %1 min %2 s left</source>
+        <translation>, 약 %1분 %2초 남음</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/eval_dialog.cpp" line="191"/>
+        <source>%1 (%2 of %3): %4 of %5 examples%6</source>
+        <translation>%1 (%3개 중 %2번째): 예제 %5개 중 %4개%6</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/eval_dialog.cpp" line="205"/>
+        <source>Failed: %1</source>
+        <translation>실패: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../widgets/eval_dialog.cpp" line="208"/>
+        <source>Cancelled; %n checkpoint(s) evaluated and kept in %1.</source>
+        <translation><numerusform>취소됨. 체크포인트 %n개를 평가해 %1에 보관했습니다.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../widgets/eval_dialog.cpp" line="213"/>
+        <source>Done: %n checkpoint(s) evaluated into %1 (already evaluated ones were skipped).</source>
+        <translation><numerusform>완료: 체크포인트 %n개를 평가해 %1에 저장했습니다 (이미 평가된 것은 건너뛰었습니다).</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>cs::MainWindow</name>
+    <message>
+        <location filename="../../widgets/main_window.cpp" line="53"/>
+        <source>ClozeScope</source>
+        <translation>ClozeScope</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.cpp" line="62"/>
+        <source>Open results to begin.</source>
+        <translation>결과를 열어 시작하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.cpp" line="71"/>
+        <source>Reading %1</source>
+        <translation>%1 읽는 중</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.cpp" line="105"/>
+        <source>&amp;File</source>
+        <translation>파일(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.cpp" line="106"/>
+        <source>Main</source>
+        <translation>기본</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.cpp" line="108"/>
+        <source>Open &amp;folder…</source>
+        <translation>폴더 열기(&amp;F)…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.cpp" line="109"/>
+        <source>Open results folder</source>
+        <translation>결과 폴더 열기</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.cpp" line="113"/>
+        <source>Open f&amp;iles…</source>
+        <translation>파일 열기(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.cpp" line="115"/>
+        <source>Open result files</source>
+        <translation>결과 파일 열기</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.cpp" line="116"/>
+        <source>Results (*.json *.jsonl *.csv *tfevents*);;All files (*)</source>
+        <translation>결과 (*.json *.jsonl *.csv *tfevents*);;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.cpp" line="119"/>
+        <source>Open &amp;workspace…</source>
+        <translation>작업 공간 열기(&amp;W)…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.cpp" line="121"/>
+        <location filename="../../widgets/main_window.cpp" line="124"/>
+        <source>Open workspace</source>
+        <translation>작업 공간 열기</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.cpp" line="121"/>
+        <location filename="../../widgets/main_window.cpp" line="129"/>
+        <source>ClozeScope workspace (*.workspace.json)</source>
+        <translation>ClozeScope 작업 공간 (*.workspace.json)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.cpp" line="126"/>
+        <source>&amp;Save workspace…</source>
+        <translation>작업 공간 저장(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.cpp" line="128"/>
+        <location filename="../../widgets/main_window.cpp" line="132"/>
+        <source>Save workspace</source>
+        <translation>작업 공간 저장</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.cpp" line="134"/>
+        <source>Open &amp;recent</source>
+        <translation>최근 항목(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.cpp" line="136"/>
+        <source>&amp;Reload</source>
+        <translation>다시 읽기(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.cpp" line="139"/>
+        <source>&amp;Export</source>
+        <translation>내보내기(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.cpp" line="140"/>
+        <source>Charts (PNG, SVG, PDF)…</source>
+        <translation>차트 (PNG, SVG, PDF)…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.cpp" line="141"/>
+        <source>Table (CSV, Markdown, LaTeX, JSON)…</source>
+        <translation>표 (CSV, Markdown, LaTeX, JSON)…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.cpp" line="143"/>
+        <source>Report (Markdown, HTML)…</source>
+        <translation>보고서 (Markdown, HTML)…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.cpp" line="145"/>
+        <source>&amp;Quit</source>
+        <translation>끝내기(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.cpp" line="151"/>
+        <source>&amp;Evaluate checkpoints…</source>
+        <translation>체크포인트 평가(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.cpp" line="156"/>
+        <source> Metric </source>
+        <translation> 지표 </translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.cpp" line="161"/>
+        <source>  x </source>
+        <translation>  x축 </translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.cpp" line="164"/>
+        <source>Epoch</source>
+        <translation>에폭</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.cpp" line="165"/>
+        <source>Step</source>
+        <translation>스텝</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.cpp" line="168"/>
+        <source>Export charts…</source>
+        <translation>차트 내보내기…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.cpp" line="177"/>
+        <source>Small multiples</source>
+        <translation>작은 다중 차트</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.cpp" line="195"/>
+        <source>Runs</source>
+        <translation>실행</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.cpp" line="201"/>
+        <source>Verdict</source>
+        <translation>판정</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.cpp" line="212"/>
+        <source>Checkpoints</source>
+        <translation>체크포인트</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.cpp" line="213"/>
+        <location filename="../../widgets/main_window.cpp" line="216"/>
         <source>Problems</source>
         <translation>문제</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="203"/>
+        <location filename="../../widgets/main_window.cpp" line="216"/>
         <source>Problems (%1)</source>
         <translation>문제 (%1)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="205"/>
+        <location filename="../../widgets/main_window.cpp" line="218"/>
         <source>Table</source>
         <translation>표</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="220"/>
+        <location filename="../../widgets/main_window.cpp" line="238"/>
         <source>Reading…</source>
         <translation>읽는 중…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="271"/>
+        <location filename="../../widgets/main_window.cpp" line="246"/>
+        <source>%1: the workspace names no results to open</source>
+        <translation>%1: 워크스페이스에 열 결과가 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.cpp" line="304"/>
         <source>%1 runs, %2 files, %3 problems</source>
         <translation>실행 %1개, 파일 %2개, 문제 %3개</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="275"/>
+        <location filename="../../widgets/main_window.cpp" line="308"/>
         <source>ClozeScope — %1</source>
         <translation>ClozeScope — %1</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="328"/>
-        <location filename="../../widgets/main_window.cpp" line="332"/>
+        <location filename="../../widgets/main_window.cpp" line="369"/>
+        <location filename="../../widgets/main_window.cpp" line="374"/>
         <source>Export charts</source>
         <translation>차트 내보내기</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="329"/>
+        <location filename="../../widgets/main_window.cpp" line="370"/>
         <source>PNG (*.png);;SVG (*.svg);;PDF (*.pdf)</source>
         <translation>PNG (*.png);;SVG (*.svg);;PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="338"/>
-        <location filename="../../widgets/main_window.cpp" line="350"/>
+        <location filename="../../widgets/main_window.cpp" line="380"/>
+        <location filename="../../widgets/main_window.cpp" line="393"/>
         <source>Export table</source>
         <translation>표 내보내기</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="339"/>
+        <location filename="../../widgets/main_window.cpp" line="381"/>
         <source>CSV (*.csv);;Markdown (*.md);;LaTeX (*.tex);;JSON (*.json)</source>
         <translation>CSV (*.csv);;Markdown (*.md);;LaTeX (*.tex);;JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="355"/>
-        <location filename="../../widgets/main_window.cpp" line="359"/>
+        <location filename="../../widgets/main_window.cpp" line="398"/>
+        <location filename="../../widgets/main_window.cpp" line="402"/>
         <source>Export report</source>
         <translation>보고서 내보내기</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="356"/>
+        <location filename="../../widgets/main_window.cpp" line="399"/>
         <source>HTML (*.html);;Markdown (*.md)</source>
         <translation>HTML (*.html);;Markdown (*.md)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="374"/>
+        <location filename="../../widgets/main_window.cpp" line="418"/>
         <source>Curves as shown in ClozeScope</source>
         <translation>ClozeScope에 표시된 곡선</translation>
     </message>
@@ -368,32 +501,34 @@
 <context>
     <name>cs::MetricChart</name>
     <message>
-        <location filename="../../widgets/metric_chart.cpp" line="127"/>
+        <location filename="../../widgets/metric_chart.cpp" line="128"/>
         <source>Epoch</source>
         <translation>에폭</translation>
     </message>
     <message>
-        <location filename="../../widgets/metric_chart.cpp" line="127"/>
+        <location filename="../../widgets/metric_chart.cpp" line="128"/>
         <source>Step</source>
         <translation>스텝</translation>
     </message>
     <message>
-        <location filename="../../widgets/metric_chart.cpp" line="187"/>
+        <location filename="../../widgets/metric_chart.cpp" line="257"/>
+        <location filename="../../widgets/metric_chart.cpp" line="343"/>
         <source>Significant decline after the peak</source>
         <translation>정점 이후 유의한 하락</translation>
     </message>
     <message>
-        <location filename="../../widgets/metric_chart.cpp" line="188"/>
+        <location filename="../../widgets/metric_chart.cpp" line="258"/>
+        <location filename="../../widgets/metric_chart.cpp" line="344"/>
         <source>Decline after the peak (within noise)</source>
         <translation>정점 이후 하락 (잡음 범위 안)</translation>
     </message>
     <message>
-        <location filename="../../widgets/metric_chart.cpp" line="201"/>
+        <location filename="../../widgets/metric_chart.cpp" line="270"/>
         <source>%1 % interval</source>
         <translation>%1 % 신뢰구간</translation>
     </message>
     <message>
-        <location filename="../../widgets/metric_chart.cpp" line="252"/>
+        <location filename="../../widgets/metric_chart.cpp" line="194"/>
         <source>step %1, epoch %2</source>
         <translation>스텝 %1, 에폭 %2</translation>
     </message>
@@ -401,37 +536,37 @@
 <context>
     <name>cs::ProblemsModel</name>
     <message>
-        <location filename="../../widgets/problems_model.cpp" line="35"/>
+        <location filename="../../widgets/problems_model.cpp" line="33"/>
         <source>Severity</source>
         <translation>심각도</translation>
     </message>
     <message>
-        <location filename="../../widgets/problems_model.cpp" line="36"/>
+        <location filename="../../widgets/problems_model.cpp" line="34"/>
         <source>File</source>
         <translation>파일</translation>
     </message>
     <message>
-        <location filename="../../widgets/problems_model.cpp" line="37"/>
+        <location filename="../../widgets/problems_model.cpp" line="35"/>
         <source>Place</source>
         <translation>위치</translation>
     </message>
     <message>
-        <location filename="../../widgets/problems_model.cpp" line="38"/>
+        <location filename="../../widgets/problems_model.cpp" line="36"/>
         <source>Reason</source>
         <translation>이유</translation>
     </message>
     <message>
-        <location filename="../../widgets/problems_model.cpp" line="58"/>
+        <location filename="../../widgets/problems_model.cpp" line="56"/>
         <source>error</source>
         <translation>오류</translation>
     </message>
     <message>
-        <location filename="../../widgets/problems_model.cpp" line="59"/>
+        <location filename="../../widgets/problems_model.cpp" line="57"/>
         <source>warning</source>
         <translation>경고</translation>
     </message>
     <message>
-        <location filename="../../widgets/problems_model.cpp" line="60"/>
+        <location filename="../../widgets/problems_model.cpp" line="58"/>
         <source>note</source>
         <translation>참고</translation>
     </message>
@@ -439,37 +574,37 @@
 <context>
     <name>cs::RunsModel</name>
     <message>
-        <location filename="../../widgets/runs_model.cpp" line="37"/>
+        <location filename="../../widgets/runs_model.cpp" line="59"/>
         <source>Run</source>
         <translation>실행</translation>
     </message>
     <message>
-        <location filename="../../widgets/runs_model.cpp" line="37"/>
+        <location filename="../../widgets/runs_model.cpp" line="59"/>
         <source>Checkpoints</source>
         <translation>체크포인트</translation>
     </message>
     <message>
-        <location filename="../../widgets/runs_model.cpp" line="37"/>
+        <location filename="../../widgets/runs_model.cpp" line="59"/>
         <source>n per metric</source>
         <translation>지표별 n</translation>
     </message>
     <message>
-        <location filename="../../widgets/runs_model.cpp" line="37"/>
+        <location filename="../../widgets/runs_model.cpp" line="59"/>
         <source>Steps/epoch</source>
         <translation>에폭당 스텝</translation>
     </message>
     <message>
-        <location filename="../../widgets/runs_model.cpp" line="52"/>
+        <location filename="../../widgets/runs_model.cpp" line="74"/>
         <source>%1 tokens</source>
         <translation>%1 토큰</translation>
     </message>
     <message>
-        <location filename="../../widgets/runs_model.cpp" line="52"/>
+        <location filename="../../widgets/runs_model.cpp" line="74"/>
         <source>length unknown</source>
         <translation>길이 모름</translation>
     </message>
     <message>
-        <location filename="../../widgets/runs_model.cpp" line="84"/>
+        <location filename="../../widgets/runs_model.cpp" line="106"/>
         <source>Steps per epoch (double-click to set; remembered in the workspace)</source>
         <translation>에폭당 스텝 수 (두 번 클릭해 입력, 작업 공간에 저장됨)</translation>
     </message>
@@ -482,57 +617,57 @@
         <translation>설정</translation>
     </message>
     <message>
-        <location filename="../../widgets/verdict_panel.cpp" line="54"/>
+        <location filename="../../widgets/verdict_panel.cpp" line="58"/>
         <source>Keep the best by</source>
         <translation>최고 체크포인트 기준</translation>
     </message>
     <message>
-        <location filename="../../widgets/verdict_panel.cpp" line="55"/>
+        <location filename="../../widgets/verdict_panel.cpp" line="59"/>
         <source>Early stopping on</source>
         <translation>조기 종료 기준 지표</translation>
     </message>
     <message>
-        <location filename="../../widgets/verdict_panel.cpp" line="56"/>
+        <location filename="../../widgets/verdict_panel.cpp" line="60"/>
         <source>Patience</source>
         <translation>인내(patience)</translation>
     </message>
     <message>
-        <location filename="../../widgets/verdict_panel.cpp" line="57"/>
+        <location filename="../../widgets/verdict_panel.cpp" line="61"/>
         <source>Threshold</source>
         <translation>임계값</translation>
     </message>
     <message>
-        <location filename="../../widgets/verdict_panel.cpp" line="58"/>
+        <location filename="../../widgets/verdict_panel.cpp" line="62"/>
         <source>Significance level</source>
         <translation>유의수준</translation>
     </message>
     <message>
-        <location filename="../../widgets/verdict_panel.cpp" line="59"/>
+        <location filename="../../widgets/verdict_panel.cpp" line="63"/>
         <source>Composite score weights</source>
         <translation>종합 점수 가중치</translation>
     </message>
     <message>
-        <location filename="../../widgets/verdict_panel.cpp" line="93"/>
+        <location filename="../../widgets/verdict_panel.cpp" line="97"/>
         <source>Real@1, else score</source>
         <translation>Real@1, 없으면 종합 점수</translation>
     </message>
     <message>
-        <location filename="../../widgets/verdict_panel.cpp" line="94"/>
+        <location filename="../../widgets/verdict_panel.cpp" line="98"/>
         <source>the same metric</source>
         <translation>같은 지표</translation>
     </message>
     <message>
-        <location filename="../../widgets/verdict_panel.cpp" line="141"/>
+        <location filename="../../widgets/verdict_panel.cpp" line="146"/>
         <source>Early stopping (patience %1) stops at %2 (epoch %3) and restores %4.</source>
         <translation>조기 종료(patience %1)는 %2(에폭 %3)에서 멈추고 %4을(를) 복원합니다.</translation>
     </message>
     <message>
-        <location filename="../../widgets/verdict_panel.cpp" line="146"/>
+        <location filename="../../widgets/verdict_panel.cpp" line="151"/>
         <source>Early stopping (patience %1) never stops; best %2.</source>
         <translation>조기 종료(patience %1)는 멈추지 않습니다. 최고: %2.</translation>
     </message>
     <message>
-        <location filename="../../widgets/verdict_panel.cpp" line="153"/>
+        <location filename="../../widgets/verdict_panel.cpp" line="158"/>
         <source>No run shown.</source>
         <translation>표시된 실행이 없습니다.</translation>
     </message>
@@ -568,6 +703,11 @@
         <location filename="../../app/gui/main.cpp" line="52"/>
         <source>Time chart redraws of 50 runs × 20 checkpoints and exit.</source>
         <translation>실행 50개 × 체크포인트 20개의 차트 다시 그리기 시간을 재고 끝냅니다.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main.cpp" line="55"/>
+        <source>Open the Evaluate dialog on the run folder given as PATH.</source>
+        <translation>PATH로 지정한 학습 실행 폴더에 대해 평가 대화상자를 엽니다.</translation>
     </message>
 </context>
 </TS>
