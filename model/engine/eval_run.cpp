@@ -123,6 +123,7 @@ int evaluateCheckpoints(const std::vector<std::string> &checkpoints,
     for (const EvalDataset &ds : datasets)
         perCheckpoint += ds.examples.size();
     int evaluated = 0;
+    std::vector<std::string> failures;
     for (std::size_t i = 0; i < mine.size(); ++i) {
         const fs::path dir(mine[i]);
         EvalProgress state{dir.filename().string(), i, mine.size(), 0, perCheckpoint, {}};
@@ -135,80 +136,102 @@ int evaluateCheckpoints(const std::vector<std::string> &checkpoints,
             log(ckpt + ": already evaluated, skipped (" + results.string() + ")");
             continue;
         }
-        std::string error;
-        const auto tokenizer = tokenizerFor(dir, o.tokenizerDir, error);
-        if (!tokenizer) throw std::runtime_error(ckpt + ": " + error);
-        const auto model = MaskedLM::load(dir.string(), o.engine, error);
-        if (!model) throw std::runtime_error(error);
-        const auto t0 = std::chrono::steady_clock::now();
-        nlohmann::json metrics = nlohmann::json::object(), dsJson = nlohmann::json::object();
-        std::string examples;
-        bool cancelled = false;
-        std::size_t before = 0; // examples of the sets already done
-        for (const EvalDataset &ds : datasets) {
-            std::size_t nextLog = 0; // a progress line every 50 examples
-            const ClozeResult r = evaluateCloze(
-                *model, *tokenizer, ds.examples, o.cloze, [&](std::size_t done, std::size_t total) {
-                    if (done >= nextLog && done < total) {
-                        log(ckpt + " " + ds.name + ": " + std::to_string(done) + "/" +
-                            std::to_string(total));
-                        nextLog = done + 50;
-                    }
-                    state.done = before + done;
-                    cancelled = cancelled || (progress && !progress(state));
-                    return !cancelled;
-                });
-            if (cancelled) {
-                log(ckpt + ": cancelled, nothing written for it");
-                return evaluated;
-            }
-            before += ds.examples.size();
-            const auto n = std::int64_t(r.records.size());
-            dsJson[ds.name] = {
-                {"file", fs::path(ds.path).filename().string()}, {"sha256", ds.sha256}, {"n", n}};
-            for (const auto &[k, share] : r.hitAt) {
-                std::int64_t count = 0;
+        try {
+            std::string error;
+            const auto tokenizer = tokenizerFor(dir, o.tokenizerDir, error);
+            if (!tokenizer) throw std::runtime_error(error);
+            const auto model = MaskedLM::load(dir.string(), o.engine, error);
+            if (!model) throw std::runtime_error(error);
+            const auto t0 = std::chrono::steady_clock::now();
+            nlohmann::json metrics = nlohmann::json::object(), dsJson = nlohmann::json::object();
+            std::string examples;
+            bool cancelled = false;
+            std::size_t before = 0; // examples of the sets already done
+            for (const EvalDataset &ds : datasets) {
+                std::size_t nextLog = 0; // a progress line every 50 examples
+                const ClozeResult r =
+                    evaluateCloze(*model, *tokenizer, ds.examples, o.cloze,
+                                  [&](std::size_t done, std::size_t total) {
+                                      if (done >= nextLog && done < total) {
+                                          log(ckpt + " " + ds.name + ": " + std::to_string(done) +
+                                              "/" + std::to_string(total));
+                                          nextLog = done + 50;
+                                      }
+                                      state.done = before + done;
+                                      cancelled = cancelled || (progress && !progress(state));
+                                      return !cancelled;
+                                  });
+                if (cancelled) {
+                    log(ckpt + ": cancelled, nothing written for it");
+                    return evaluated;
+                }
+                before += ds.examples.size();
+                const auto n = std::int64_t(r.records.size());
+                dsJson[ds.name] = {{"file", fs::path(ds.path).filename().string()},
+                                   {"sha256", ds.sha256},
+                                   {"n", n}};
+                for (const auto &[k, share] : r.hitAt) {
+                    std::int64_t count = 0;
+                    for (const auto &rec : r.records)
+                        count += rec.hits.at(k);
+                    metrics[ds.name + "@" + std::to_string(k)] = {{"value", share},
+                                                                  {"count", count},
+                                                                  {"n", n},
+                                                                  {"dataset", ds.name},
+                                                                  {"k", k}};
+                }
+                metrics[ds.name + "_gold_logprob"] = {{"value", r.meanGoldLogprob},
+                                                      {"dataset", ds.name}};
                 for (const auto &rec : r.records)
-                    count += rec.hits.at(k);
-                metrics[ds.name + "@" + std::to_string(k)] = {
-                    {"value", share}, {"count", count}, {"n", n}, {"dataset", ds.name}, {"k", k}};
+                    examples +=
+                        recordJson(rec, ds.name)
+                            .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) +
+                        "\n";
             }
-            metrics[ds.name + "_gold_logprob"] = {{"value", r.meanGoldLogprob},
-                                                  {"dataset", ds.name}};
-            for (const auto &rec : r.records)
-                examples += recordJson(rec, ds.name)
-                                .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) +
-                            "\n";
+            nlohmann::json checkpoint = {{"name", ckpt}, {"path", dir.string()}};
+            if (auto step = stepOf(ckpt)) checkpoint["step"] = *step;
+            if (auto epoch = checkpointEpoch(dir)) checkpoint["epoch"] = *epoch;
+            const double seconds =
+                std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+            const nlohmann::json doc = {
+                {"format", "clozescope-results"},
+                {"version", 1},
+                {"run", {{"name", run}, {"seq_len", o.cloze.maxLength}}},
+                {"checkpoint", checkpoint},
+                {"datasets", dsJson},
+                {"metrics", metrics},
+                {"examples", ckpt + ".examples.jsonl"},
+                {"settings",
+                 {{"max_length", o.cloze.maxLength},
+                  {"right_keep", o.cloze.rightKeep},
+                  {"dtype", o.engine.dtype},
+                  {"device", o.engine.device}}},
+                {"created", {{"by", "clozescope-cli"}, {"at", nowUtc()}, {"seconds", seconds}}}};
+            // The examples first, then the results file that names them: a results file is
+            // complete.
+            for (const auto &[file, text] :
+                 {std::pair{outRun / (ckpt + ".examples.jsonl"), examples},
+                  std::pair{results, doc.dump(2) + "\n"}})
+                if (const std::string e = writeFileAtomically(file.string(), text); !e.empty())
+                    throw std::runtime_error(e);
+            log(ckpt + ": done in " + std::to_string(int(seconds)) + " s -> " + results.string());
+            ++evaluated;
+        } catch (const std::exception &e) {
+            // One broken checkpoint does not stop the others; the call fails at the end.
+            failures.push_back(ckpt + ": " + e.what());
+            log("error: " + failures.back());
+            continue;
         }
-        nlohmann::json checkpoint = {{"name", ckpt}, {"path", dir.string()}};
-        if (auto step = stepOf(ckpt)) checkpoint["step"] = *step;
-        if (auto epoch = checkpointEpoch(dir)) checkpoint["epoch"] = *epoch;
-        const double seconds =
-            std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-        const nlohmann::json doc = {
-            {"format", "clozescope-results"},
-            {"version", 1},
-            {"run", {{"name", run}, {"seq_len", o.cloze.maxLength}}},
-            {"checkpoint", checkpoint},
-            {"datasets", dsJson},
-            {"metrics", metrics},
-            {"examples", ckpt + ".examples.jsonl"},
-            {"settings",
-             {{"max_length", o.cloze.maxLength},
-              {"right_keep", o.cloze.rightKeep},
-              {"dtype", o.engine.dtype},
-              {"device", o.engine.device}}},
-            {"created", {{"by", "clozescope-cli"}, {"at", nowUtc()}, {"seconds", seconds}}}};
-        // The examples first, then the results file that names them: a results file is complete.
-        for (const auto &[file, text] : {std::pair{outRun / (ckpt + ".examples.jsonl"), examples},
-                                         std::pair{results, doc.dump(2) + "\n"}})
-            if (const std::string e = writeFileAtomically(file.string(), text); !e.empty())
-                throw std::runtime_error(e);
-        log(ckpt + ": done in " + std::to_string(int(seconds)) + " s -> " + results.string());
-        ++evaluated;
         state.done = perCheckpoint;
         state.finishedResults = results.string();
         if (progress && !progress(state)) return evaluated;
+    }
+    if (!failures.empty()) {
+        std::string all = std::to_string(failures.size()) + " checkpoint(s) failed (" +
+                          std::to_string(evaluated) + " evaluated and kept):";
+        for (const auto &f : failures)
+            all += "\n  " + f;
+        throw std::runtime_error(all);
     }
     return evaluated;
 }

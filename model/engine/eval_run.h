@@ -54,7 +54,8 @@ loadEvalDatasets(const std::vector<std::pair<std::string, std::string>> &specs,
 /// Evaluates every checkpoint of this shard on every dataset, writing each checkpoint's results
 /// (ClozeScope results v1 + per-example JSONL) atomically as it finishes; checkpoints whose
 /// results file exists are skipped (resume). log receives progress lines. Returns the number
-/// of checkpoints evaluated now; throws std::runtime_error on a failure. When progress returns
+/// of checkpoints evaluated now. A checkpoint that fails is logged and the others go on; then
+/// std::runtime_error names every failed checkpoint and why. When progress returns
 /// false the checkpoint in progress is dropped (nothing written for it) and the call returns.
 int evaluateCheckpoints(const std::vector<std::string> &checkpoints,
                         const std::vector<EvalDataset> &datasets, const EvalRunOptions &options,

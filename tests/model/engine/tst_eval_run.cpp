@@ -235,6 +235,37 @@ class TestEvalRun : public QObject
         QVERIFY2(refused.problems[0].find("other datasets or settings") != std::string::npos,
                  refused.problems[0].c_str());
     }
+    void aBrokenCheckpointDoesNotStopTheOthers()
+    {
+        QTemporaryDir tmp;
+        const fs::path run = fs::path(tmp.path().toStdString()) / "mlm_broken_64";
+        const fs::path model = test::dataPath("hf-reference/deberta-v2-tiny");
+        for (const char *ckpt : {"checkpoint-1", "checkpoint-2", "checkpoint-3"}) {
+            fs::create_directories(run / ckpt);
+            for (const auto &e : fs::directory_iterator(model))
+                fs::copy_file(e.path(), run / ckpt / e.path().filename());
+        }
+        fs::resize_file(run / "checkpoint-2" / "model.safetensors", 100); // truncated weights
+        EvalRunOptions o = options("broken");
+        o.outDir = tmp.filePath("out").toStdString();
+        std::vector<std::string> log;
+        try {
+            evaluateCheckpoints(discoverCheckpoints(run.string()), datasets(), o,
+                                [&](const std::string &l) { log.push_back(l); });
+            QFAIL("a truncated checkpoint went unnoticed");
+        } catch (const std::runtime_error &e) {
+            const std::string what = e.what();
+            QVERIFY2(what.find("1 checkpoint(s) failed (2 evaluated and kept)") !=
+                         std::string::npos,
+                     e.what());
+            QVERIFY2(what.find("checkpoint-2") != std::string::npos, e.what());
+            QVERIFY2(what.find("model.safetensors") != std::string::npos, e.what());
+        }
+        const fs::path out = fs::path(o.outDir) / "mlm_broken_64";
+        QVERIFY(fs::exists(out / "checkpoint-1.results.json"));
+        QVERIFY(!fs::exists(out / "checkpoint-2.results.json"));
+        QVERIFY(fs::exists(out / "checkpoint-3.results.json"));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestEvalRun)
