@@ -7,7 +7,6 @@
 #include <nlohmann/json.hpp>
 
 #include <cstdio>
-#include <filesystem>
 #include <iostream>
 #include <memory>
 
@@ -27,19 +26,6 @@ struct FillMaskOptions
     std::string text;
 };
 
-/// The tokenizer of a checkpoint: its own files, else its run folder's (checkpoint-N/ holds none).
-std::unique_ptr<Tokenizer> findTokenizer(const FillMaskOptions &o, std::string &error)
-{
-    namespace fs = std::filesystem;
-    if (!o.tokenizer.empty()) return loadTokenizer(o.tokenizer, error);
-    auto tok = loadTokenizer(o.model, error);
-    if (!tok && fs::path(o.model).has_parent_path()) {
-        std::string parentError;
-        tok = loadTokenizer(fs::path(o.model).parent_path().string(), parentError);
-    }
-    return tok;
-}
-
 nlohmann::json candidateJson(const FillCandidate &c)
 {
     return {{"ids", c.ids}, {"tokens", c.tokens}, {"log_prob", c.logProb}, {"prob", c.prob}};
@@ -48,7 +34,7 @@ nlohmann::json candidateJson(const FillCandidate &c)
 int run(const FillMaskOptions &o)
 {
     std::string error;
-    const auto tokenizer = findTokenizer(o, error);
+    const auto tokenizer = loadCheckpointTokenizer(o.model, o.tokenizer, error);
     if (!tokenizer) {
         std::cerr << "error: " << error << " (give one with --tokenizer DIR)\n";
         return InputProblems;

@@ -8,10 +8,10 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cctype>
 #include <chrono>
 #include <ctime>
 #include <filesystem>
-#include <regex>
 #include <stdexcept>
 
 namespace cs {
@@ -19,12 +19,13 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::optional<long long> stepOf(const std::string &name)
+/// True for a Trainer checkpoint folder name: "checkpoint-" and digits.
+bool isCheckpointFolder(const std::string &name)
 {
-    static const std::regex re(R"(checkpoint-(\d+))");
-    std::smatch m;
-    if (std::regex_match(name, m, re)) return std::stoll(m[1].str());
-    return std::nullopt;
+    const std::string prefix = "checkpoint-";
+    return name.size() > prefix.size() && name.compare(0, prefix.size(), prefix) == 0 &&
+           std::all_of(name.begin() + std::ptrdiff_t(prefix.size()), name.end(),
+                       [](unsigned char c) { return std::isdigit(c); });
 }
 
 std::string nowUtc()
@@ -41,18 +42,6 @@ std::optional<double> checkpointEpoch(const fs::path &dir)
     const JsonDocument d = readJsonFile((dir / "trainer_state.json").string());
     if (!d.error.empty() || !d.json.is_object()) return std::nullopt;
     return numberValue(d.json.value("epoch", nlohmann::json()));
-}
-
-std::unique_ptr<Tokenizer> tokenizerFor(const fs::path &checkpoint, const std::string &given,
-                                        std::string &error)
-{
-    if (!given.empty()) return loadTokenizer(given, error);
-    auto tok = loadTokenizer(checkpoint.string(), error);
-    if (!tok) { // checkpoint-N/ without tokenizer files: the run folder's
-        std::string parentError;
-        tok = loadTokenizer(checkpoint.parent_path().string(), parentError);
-    }
-    return tok;
 }
 
 nlohmann::json recordJson(const ClozeRecord &r, const std::string &dataset)
@@ -77,12 +66,13 @@ nlohmann::json recordJson(const ClozeRecord &r, const std::string &dataset)
 
 std::vector<std::string> discoverCheckpoints(const std::string &runDir)
 {
-    std::vector<std::pair<long long, std::string>> found;
+    std::vector<std::pair<std::int64_t, std::string>> found;
     std::error_code ec;
-    for (const auto &e : fs::directory_iterator(runDir, ec))
-        if (e.is_directory(ec))
-            if (auto step = stepOf(e.path().filename().string()))
-                found.emplace_back(*step, e.path().string());
+    for (const auto &e : fs::directory_iterator(runDir, ec)) {
+        const std::string name = e.path().filename().string();
+        if (e.is_directory(ec) && isCheckpointFolder(name))
+            found.emplace_back(*stepFromCheckpointName(name), e.path().string());
+    }
     if (ec) throw std::runtime_error(runDir + ": " + ec.message());
     std::sort(found.begin(), found.end());
     std::vector<std::string> out;
@@ -97,14 +87,12 @@ loadEvalDatasets(const std::vector<std::pair<std::string, std::string>> &specs,
 {
     std::vector<EvalDataset> out;
     for (const auto &[name, path] : specs) {
-        const ClozeDataset ds = readClozeDataset(path);
-        for (const auto &p : ds.problems) {
-            if (p.severity == Severity::Error) throw std::runtime_error(path + ": " + p.message);
-            warnings.push_back(path + ": " + p.location + ": " + p.message);
-        }
-        if (ds.examples.empty()) throw std::runtime_error(path + ": no usable examples");
         std::string bytes, error;
-        readTextFile(path, bytes, error);
+        if (!readTextFile(path, bytes, error)) throw std::runtime_error(path + ": " + error);
+        const ClozeDataset ds = parseClozeDataset(path, bytes);
+        for (const auto &p : ds.problems)
+            warnings.push_back(path + ": " + p.location + ": " + p.message);
+        if (ds.examples.empty()) throw std::runtime_error(path + ": no usable examples");
         out.push_back({name, path, sha256Hex(bytes), ds.examples});
     }
     return out;
@@ -126,10 +114,10 @@ int evaluateCheckpoints(const std::vector<std::string> &checkpoints,
     std::vector<std::string> failures;
     for (std::size_t i = 0; i < mine.size(); ++i) {
         const fs::path dir(mine[i]);
-        EvalProgress state{dir.filename().string(), i, mine.size(), 0, perCheckpoint, {}};
-        if (progress && !progress(state)) return evaluated;
         const std::string ckpt = dir.filename().string(),
                           run = dir.parent_path().filename().string();
+        EvalProgress state{ckpt, i, mine.size(), 0, perCheckpoint, {}};
+        if (progress && !progress(state)) return evaluated;
         const fs::path outRun = fs::path(o.outDir) / run;
         const fs::path results = outRun / (ckpt + ".results.json");
         if (fs::exists(results)) {
@@ -138,7 +126,7 @@ int evaluateCheckpoints(const std::vector<std::string> &checkpoints,
         }
         try {
             std::string error;
-            const auto tokenizer = tokenizerFor(dir, o.tokenizerDir, error);
+            const auto tokenizer = loadCheckpointTokenizer(dir.string(), o.tokenizerDir, error);
             if (!tokenizer) throw std::runtime_error(error);
             const auto model = MaskedLM::load(dir.string(), o.engine, error);
             if (!model) throw std::runtime_error(error);
@@ -189,7 +177,7 @@ int evaluateCheckpoints(const std::vector<std::string> &checkpoints,
                         "\n";
             }
             nlohmann::json checkpoint = {{"name", ckpt}, {"path", dir.string()}};
-            if (auto step = stepOf(ckpt)) checkpoint["step"] = *step;
+            if (auto step = stepFromCheckpointName(ckpt)) checkpoint["step"] = *step;
             if (auto epoch = checkpointEpoch(dir)) checkpoint["epoch"] = *epoch;
             const double seconds =
                 std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();

@@ -29,13 +29,20 @@ std::size_t countMasks(const std::string &text)
 
 ClozeDataset readClozeDataset(const std::string &path)
 {
-    ClozeDataset ds;
-    ds.path = path;
     std::string body, error;
     if (!readTextFile(path, body, error)) {
+        ClozeDataset ds;
+        ds.path = path;
         ds.problems.push_back({Severity::Error, path, "", error});
         return ds;
     }
+    return parseClozeDataset(path, body);
+}
+
+ClozeDataset parseClozeDataset(const std::string &path, const std::string &body)
+{
+    ClozeDataset ds;
+    ds.path = path;
     std::istringstream in(body);
     std::string line;
     std::size_t lineNo = 0;

@@ -28,5 +28,7 @@ struct ClozeDataset
 /// user's "masked"/"target" keys; or LAMBADA-style {"text"} whose last whitespace-separated word
 /// becomes the answer. Bad lines are reported and skipped, never fatal.
 ClozeDataset readClozeDataset(const std::string &path);
+/// The same, from the file's text already read (path names the problems).
+ClozeDataset parseClozeDataset(const std::string &path, const std::string &text);
 
 } // namespace cs

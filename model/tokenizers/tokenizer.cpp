@@ -191,4 +191,18 @@ std::unique_ptr<Tokenizer> loadTokenizer(const std::string &dirPath, std::string
     return nullptr;
 }
 
+std::unique_ptr<Tokenizer> loadCheckpointTokenizer(const std::string &checkpointDir,
+                                                   const std::string &tokenizerDir,
+                                                   std::string &error)
+{
+    if (!tokenizerDir.empty()) return loadTokenizer(tokenizerDir, error);
+    auto tok = loadTokenizer(checkpointDir, error);
+    const std::filesystem::path parent = std::filesystem::path(checkpointDir).parent_path();
+    if (!tok && !parent.empty()) {
+        std::string parentError; // the checkpoint's own error is the one worth reporting
+        tok = loadTokenizer(parent.string(), parentError);
+    }
+    return tok;
+}
+
 } // namespace cs

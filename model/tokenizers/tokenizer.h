@@ -82,6 +82,12 @@ class Tokenizer
 /// the reason in error when none loads.
 std::unique_ptr<Tokenizer> loadTokenizer(const std::string &dir, std::string &error);
 
+/// The tokenizer for a checkpoint: tokenizerDir when given, else the checkpoint's own files,
+/// else its parent (run) folder's (a Trainer's checkpoint-N/ may hold none).
+std::unique_ptr<Tokenizer> loadCheckpointTokenizer(const std::string &checkpointDir,
+                                                   const std::string &tokenizerDir,
+                                                   std::string &error);
+
 /// Reads spm.model with its tokenizer_config.json; throws std::runtime_error.
 using SentencePieceLoader = std::unique_ptr<Tokenizer> (*)(const std::string &path,
                                                            const nlohmann::json &config);
