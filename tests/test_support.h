@@ -10,8 +10,14 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <nlohmann/json.hpp>
+
 #include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <string>
+#include <vector>
 
 namespace cs::test {
 
@@ -19,6 +25,42 @@ namespace cs::test {
 inline std::string dataPath(const std::string &relative)
 {
     return std::string(CLOZESCOPE_TEST_DATA) + "/" + relative;
+}
+
+/// A file's bytes ("" when it cannot be read).
+inline std::string readText(const std::string &path)
+{
+    std::ifstream in(path, std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+/// A JSON file, parsed (throws when it is not JSON).
+inline nlohmann::json readJson(const std::string &path)
+{
+    std::ifstream in(path);
+    return nlohmann::json::parse(in);
+}
+
+/// The first n lines of a file, each ending in a newline.
+inline std::string firstLines(const std::string &path, int n)
+{
+    std::ifstream in(path);
+    std::string line, text;
+    for (int i = 0; i < n && std::getline(in, line); ++i)
+        text += line + "\n";
+    return text;
+}
+
+/// A Trainer-like run folder: the files of modelDir copied into each named checkpoint folder.
+inline void makeRun(const std::string &runDir, const std::string &modelDir,
+                    const std::vector<std::string> &checkpoints)
+{
+    namespace fs = std::filesystem;
+    for (const std::string &ckpt : checkpoints) {
+        fs::create_directories(fs::path(runDir) / ckpt);
+        for (const auto &e : fs::directory_iterator(modelDir))
+            fs::copy_file(e.path(), fs::path(runDir) / ckpt / e.path().filename());
+    }
 }
 
 /// Writes text to dir/name (creating folders) and returns the path.

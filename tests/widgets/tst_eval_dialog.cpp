@@ -19,11 +19,7 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
-#include <filesystem>
-#include <fstream>
-
 using namespace cs;
-namespace fs = std::filesystem;
 
 class TestEvalDialog : public QObject
 {
@@ -41,19 +37,11 @@ class TestEvalDialog : public QObject
     {
         QStandardPaths::setTestModeEnabled(true);
         m_run = m_tmp.filePath("mlm_tiny_256");
-        const fs::path model = test::dataPath("hf-reference/deberta-v2-tiny");
-        for (const char *ckpt : {"checkpoint-100", "checkpoint-200", "checkpoint-300"}) {
-            const fs::path dir = fs::path(m_run.toStdString()) / ckpt;
-            fs::create_directories(dir);
-            for (const auto &e : fs::directory_iterator(model))
-                fs::copy_file(e.path(), dir / e.path().filename());
-        }
-        std::ifstream in(test::dataPath("cloze/real.jsonl"));
-        std::string line, text;
-        for (int i = 0; i < 10 && std::getline(in, line); ++i)
-            text += line + "\n";
-        m_smallSet = QString::fromStdString(
-            test::writeFile(m_tmp, "real-10.jsonl", QByteArray::fromStdString(text)));
+        test::makeRun(m_run.toStdString(), test::dataPath("hf-reference/deberta-v2-tiny"),
+                      {"checkpoint-100", "checkpoint-200", "checkpoint-300"});
+        m_smallSet = QString::fromStdString(test::writeFile(
+            m_tmp, "real-10.jsonl",
+            QByteArray::fromStdString(test::firstLines(test::dataPath("cloze/real.jsonl"), 10))));
     }
 
     void evaluatesAndChartsShowTheResults()

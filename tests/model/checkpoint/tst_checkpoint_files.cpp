@@ -6,7 +6,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include "test_support.h"
 #include <QTemporaryDir>
+
 #include <QtTest>
 
 #include <cstring>
@@ -14,24 +16,14 @@
 #include <set>
 
 using namespace cs;
+using cs::test::readJson;
+using cs::test::readText;
 
 namespace {
 
 std::string data(const std::string &relative)
 {
     return std::string(CLOZESCOPE_TEST_DATA) + "/" + relative;
-}
-
-nlohmann::json readJson(const std::string &path)
-{
-    std::ifstream in(path);
-    return nlohmann::json::parse(in);
-}
-
-std::string readText(const std::string &path)
-{
-    std::ifstream in(path, std::ios::binary);
-    return std::string(std::istreambuf_iterator<char>(in), {});
 }
 
 /// A safetensors file: 8-byte length, header, data.

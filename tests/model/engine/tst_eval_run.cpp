@@ -29,12 +29,9 @@ class TestEvalRun : public QObject
     /// The first n lines of a bundled cloze set, as a file of its own.
     std::string subset(const std::string &name, int n)
     {
-        std::ifstream in(test::dataPath("cloze/" + name + ".jsonl"));
-        std::string line, text;
-        for (int i = 0; i < n && std::getline(in, line); ++i)
-            text += line + "\n";
         return test::writeFile(m_tmp, QString::fromStdString("sets/" + name + ".jsonl"),
-                               QByteArray::fromStdString(text));
+                               QByteArray::fromStdString(test::firstLines(
+                                   test::dataPath("cloze/" + name + ".jsonl"), n)));
     }
 
     std::vector<EvalDataset> datasets()
@@ -51,8 +48,7 @@ class TestEvalRun : public QObject
         std::map<std::string, std::string> out;
         for (const auto &e : fs::recursive_directory_iterator(dir)) {
             if (!e.is_regular_file()) continue;
-            std::ifstream in(e.path());
-            std::string text((std::istreambuf_iterator<char>(in)), {});
+            std::string text = test::readText(e.path().string());
             if (e.path().string().find(".results.json") != std::string::npos) {
                 auto doc = nlohmann::json::parse(text);
                 doc.erase("created");
@@ -76,12 +72,8 @@ class TestEvalRun : public QObject
     {
         // A training run as the Trainer leaves it: checkpoint-N folders, out of order on disk.
         m_run = m_tmp.filePath("mlm_tiny_512").toStdString();
-        const fs::path model = test::dataPath("hf-reference/deberta-v2-tiny");
-        for (const char *ckpt : {"checkpoint-20", "checkpoint-10", "checkpoint-5"}) {
-            fs::create_directories(fs::path(m_run) / ckpt);
-            for (const auto &e : fs::directory_iterator(model))
-                fs::copy_file(e.path(), fs::path(m_run) / ckpt / e.path().filename());
-        }
+        test::makeRun(m_run, test::dataPath("hf-reference/deberta-v2-tiny"),
+                      {"checkpoint-20", "checkpoint-10", "checkpoint-5"});
         std::ofstream(fs::path(m_run) / "checkpoint-10" / "trainer_state.json")
             << R"({"epoch": 2.0, "global_step": 10})";
         fs::create_directories(fs::path(m_run) / "runs"); // TensorBoard logs: not a checkpoint
@@ -239,12 +231,8 @@ class TestEvalRun : public QObject
     {
         QTemporaryDir tmp;
         const fs::path run = fs::path(tmp.path().toStdString()) / "mlm_broken_64";
-        const fs::path model = test::dataPath("hf-reference/deberta-v2-tiny");
-        for (const char *ckpt : {"checkpoint-1", "checkpoint-2", "checkpoint-3"}) {
-            fs::create_directories(run / ckpt);
-            for (const auto &e : fs::directory_iterator(model))
-                fs::copy_file(e.path(), run / ckpt / e.path().filename());
-        }
+        test::makeRun(run.string(), test::dataPath("hf-reference/deberta-v2-tiny"),
+                      {"checkpoint-1", "checkpoint-2", "checkpoint-3"});
         fs::resize_file(run / "checkpoint-2" / "model.safetensors", 100); // truncated weights
         EvalRunOptions o = options("broken");
         o.outDir = tmp.filePath("out").toStdString();

@@ -5,8 +5,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include "test_support.h"
 #include <QFile>
 #include <QTemporaryDir>
+
 #include <QtTest>
 
 #include <algorithm>
@@ -16,18 +18,14 @@
 #include <numeric>
 
 using namespace cs;
+using cs::test::readJson;
+using cs::test::readText;
 
 namespace {
 
 std::string fixture(const std::string &relative)
 {
     return std::string(CLOZESCOPE_TEST_DATA) + "/hf-reference/" + relative;
-}
-
-nlohmann::json readJson(const std::string &path)
-{
-    std::ifstream in(path);
-    return nlohmann::json::parse(in);
 }
 
 double maxAbsDiff(const std::vector<float> &a, const std::vector<double> &b)

@@ -7,32 +7,24 @@
 
 #include <nlohmann/json.hpp>
 
+#include "test_support.h"
 #include <QFile>
 #include <QTemporaryDir>
+
 #include <QtTest>
 
 #include <filesystem>
 #include <fstream>
 
 using namespace cs;
+using cs::test::readJson;
+using cs::test::readText;
 
 namespace {
 
 std::string fixture(const std::string &relative)
 {
     return std::string(CLOZESCOPE_TEST_DATA) + "/hf-reference/" + relative;
-}
-
-nlohmann::json readJson(const std::string &path)
-{
-    std::ifstream in(path);
-    return nlohmann::json::parse(in);
-}
-
-std::string readText(const std::string &path)
-{
-    std::ifstream in(path, std::ios::binary);
-    return std::string(std::istreambuf_iterator<char>(in), {});
 }
 
 } // namespace
