@@ -27,6 +27,12 @@ inline std::string dataPath(const std::string &relative)
     return std::string(CLOZESCOPE_TEST_DATA) + "/" + relative;
 }
 
+/// Path of a file under tests/data/hf-reference (checkpoints written by transformers).
+inline std::string fixture(const std::string &relative)
+{
+    return dataPath("hf-reference/" + relative);
+}
+
 /// A file's bytes ("" when it cannot be read).
 inline std::string readText(const std::string &path)
 {

@@ -18,15 +18,11 @@
 #include <numeric>
 
 using namespace cs;
+using cs::test::fixture;
 using cs::test::readJson;
 using cs::test::readText;
 
 namespace {
-
-std::string fixture(const std::string &relative)
-{
-    return std::string(CLOZESCOPE_TEST_DATA) + "/hf-reference/" + relative;
-}
 
 double maxAbsDiff(const std::vector<float> &a, const std::vector<double> &b)
 {

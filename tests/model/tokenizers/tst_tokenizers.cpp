@@ -17,17 +17,9 @@
 #include <fstream>
 
 using namespace cs;
+using cs::test::fixture;
 using cs::test::readJson;
 using cs::test::readText;
-
-namespace {
-
-std::string fixture(const std::string &relative)
-{
-    return std::string(CLOZESCOPE_TEST_DATA) + "/hf-reference/" + relative;
-}
-
-} // namespace
 
 class TestTokenizers : public QObject
 {
