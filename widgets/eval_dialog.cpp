@@ -65,7 +65,7 @@ EvalDialog::EvalDialog(QWidget *parent)
     connect(m_run, &QLineEdit::editingFinished, this, [this] { setRunFolder(m_run->text()); });
     connect(m_worker, &EvalWorker::progress, this, &EvalDialog::showProgress);
     connect(m_worker, &EvalWorker::checkpointFinished, this,
-            [this] { emit resultsWritten(m_out->text()); });
+            [this] { emit resultsWritten(m_runningOut); });
     connect(m_worker, &EvalWorker::finished, this, &EvalDialog::ended);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
@@ -161,6 +161,7 @@ void EvalDialog::start()
     job.options.engine.dtype = m_dtype->currentText().toStdString();
     job.options.cloze.batchSize = m_device->currentText() == "cuda" ? 64 : 8; // halved on OOM
     if (!m_worker->start(job)) return;
+    m_runningOut = m_out->text(); // edits during the run do not move its results
     m_clock.start();
     m_progress->setRange(0, 1000);
     m_progress->setValue(0);

@@ -62,6 +62,7 @@ class EvalDialog : public QDialog
     QLabel *m_status;
     QPushButton *m_start, *m_cancel;
     QElapsedTimer m_clock;
+    QString m_runningOut; // results folder of the evaluation in progress
 };
 
 } // namespace cs

@@ -450,9 +450,8 @@ EvalDialog *MainWindow::openEvaluateDialog()
     if (!m_evalDialog) {
         m_evalDialog = new EvalDialog(this);
         connect(m_evalDialog, &EvalDialog::resultsWritten, this, [this](const QString &out) {
-            QStringList paths = m_requestedPaths;
-            if (!paths.contains(out)) paths << out;
-            openPaths(paths); // the new checkpoint joins the charts while the rest runs
+            // The first checkpoint adds the folder; the file watcher reloads for the others.
+            if (!m_requestedPaths.contains(out)) openPaths(m_requestedPaths + QStringList{out});
         });
         for (const QString &p : m_requestedPaths)
             if (QFileInfo(p).isDir() && !discoverCheckpoints(p.toStdString()).empty()) {
