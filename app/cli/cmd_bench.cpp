@@ -6,7 +6,7 @@
 #include "results/result_loader.h"
 #include "util/bench_tree.h"
 #ifdef CLOZESCOPE_HAVE_ENGINE
-#include "bench_fill_mask.h"
+#include "bench_engine.h"
 #endif
 
 #include <nlohmann/json.hpp>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "bench_fill_mask.h"
+#include "bench_engine.h"
 
 #include "engine/masked_lm.h"
 
