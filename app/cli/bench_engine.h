@@ -1,11 +1,10 @@
 // SPDX-License-Identifier: MIT
+// Engine benchmarks on kf-deberta-base's configuration with random weights.
 #pragma once
 
 #include <string>
 
 namespace cs::cli {
-
-/// Engine benchmarks on kf-deberta-base's configuration with random weights.
 
 /// `bench fill-mask`: latency and peak memory of one fill-mask with kf-deberta-base's
 /// configuration (random weights) on the CPU. Returns the exit status.
