@@ -7,15 +7,14 @@
 
 #include <memory>
 
-namespace sentencepiece {
-class SentencePieceProcessor;
-}
+struct ClozescopeSpmApi;
 
 namespace cs {
 
 /// A SentencePiece model (spm.model) through Debian's libsentencepiece, with the special tokens
 /// and template of tokenizer_config.json (DeBERTa-v2/v3: [CLS] … [SEP], [MASK] appended to the
-/// vocabulary when the model lacks it).
+/// vocabulary when the model lacks it). libsentencepiece lives in a plugin loaded with
+/// RTLD_DEEPBIND (see spmPluginPath), so it works beside LibTorch.
 class SpmTokenizer : public Tokenizer
 {
   public:
@@ -28,10 +27,12 @@ class SpmTokenizer : public Tokenizer
     void encodeSegment(const std::string &text, Encoding &out) const override;
 
   private:
-    std::unique_ptr<sentencepiece::SentencePieceProcessor> m_sp;
+    const ClozescopeSpmApi *m_api = nullptr;
+    void *m_model = nullptr;
 };
 
-/// Makes loadTokenizer read spm.model through this library.
-void enableSentencePiece();
+/// The SentencePiece plugin's file: $CLOZESCOPE_SPM_PLUGIN when set, else the installed one
+/// beside the program (../lib/clozescope/), else the build tree's.
+std::string spmPluginPath();
 
 } // namespace cs

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "tokenizers/tokenizer.h"
 
+#include "tokenizers/spm_tokenizer.h"
 #include "tokenizers/unigram_tokenizer.h"
 #include "tokenizers/wordpiece_tokenizer.h"
 
@@ -12,8 +13,6 @@
 
 namespace cs {
 namespace {
-
-SentencePieceLoader sentencePieceLoader = nullptr;
 
 bool readFile(const std::filesystem::path &p, std::string &out)
 {
@@ -143,11 +142,6 @@ Encoding Tokenizer::encode(const std::string &text) const
     return out;
 }
 
-void setSentencePieceLoader(SentencePieceLoader loader)
-{
-    sentencePieceLoader = loader;
-}
-
 std::unique_ptr<Tokenizer> loadTokenizer(const std::string &dirPath, std::string &error)
 {
     namespace fs = std::filesystem;
@@ -173,16 +167,8 @@ std::unique_ptr<Tokenizer> loadTokenizer(const std::string &dirPath, std::string
             return nullptr;
         }
         if (readFile(dir / "vocab.txt", text)) return WordPieceTokenizer::fromVocab(text, config);
-        if (std::filesystem::exists(dir / "spm.model")) {
-            if (!sentencePieceLoader) {
-                error = (dir / "spm.model").string() +
-                        ": SentencePiece is not available in this program (it cannot share a "
-                        "process with "
-                        "LibTorch); use the checkpoint's tokenizer.json";
-                return nullptr;
-            }
-            return sentencePieceLoader((dir / "spm.model").string(), config);
-        }
+        if (std::filesystem::exists(dir / "spm.model"))
+            return SpmTokenizer::fromModel((dir / "spm.model").string(), config);
     } catch (const std::exception &e) {
         error = dir.string() + ": tokenizer: " + e.what();
         return nullptr;

@@ -78,7 +78,7 @@ class Tokenizer
 };
 
 /// Loads the tokenizer of a checkpoint folder: tokenizer.json, else vocab.txt (+ its
-/// tokenizer_config.json), else spm.model (when SentencePiece support is enabled). nullptr with
+/// tokenizer_config.json), else spm.model (through the SentencePiece plugin). nullptr with
 /// the reason in error when none loads.
 std::unique_ptr<Tokenizer> loadTokenizer(const std::string &dir, std::string &error);
 
@@ -87,11 +87,5 @@ std::unique_ptr<Tokenizer> loadTokenizer(const std::string &dir, std::string &er
 std::unique_ptr<Tokenizer> loadCheckpointTokenizer(const std::string &checkpointDir,
                                                    const std::string &tokenizerDir,
                                                    std::string &error);
-
-/// Reads spm.model with its tokenizer_config.json; throws std::runtime_error.
-using SentencePieceLoader = std::unique_ptr<Tokenizer> (*)(const std::string &path,
-                                                           const nlohmann::json &config);
-/// Lets loadTokenizer read spm.model (clozescope_spm's enableSentencePiece() calls this).
-void setSentencePieceLoader(SentencePieceLoader loader);
 
 } // namespace cs

@@ -20,9 +20,15 @@ class TestCli : public QObject
         QByteArray err;
     };
 
-    static Result run(const QStringList &args)
+    static Result run(const QStringList &args, const QStringList &env = {})
     {
         QProcess p;
+        if (!env.isEmpty()) {
+            QProcessEnvironment e = QProcessEnvironment::systemEnvironment();
+            for (const QString &kv : env)
+                e.insert(kv.section('=', 0, 0), kv.section('=', 1));
+            p.setProcessEnvironment(e);
+        }
         p.start(CLOZESCOPE_CLI, args);
         if (!p.waitForFinished(120000)) qFatal("clozescope-cli did not finish");
         return {p.exitCode(), p.readAllStandardOutput(), p.readAllStandardError()};
@@ -162,6 +168,36 @@ class TestCli : public QObject
         QCOMPARE(run({"fill-mask", "--model", model, "no mask here"}).code, 1);
         QCOMPARE(run({"fill-mask", "--model", "/nonexistent", "[MASK]"}).code, 1);
         QCOMPARE(run({"fill-mask", "[MASK]"}).code, 2); // --model is required
+    }
+
+    void fillMaskWithSpmModel()
+    {
+        // A DeBERTa-v3 folder whose only tokenizer is spm.model: read through the plugin beside
+        // LibTorch; without the plugin the error names it.
+        QTemporaryDir dir;
+        const QString src = QString(CLOZESCOPE_TEST_DATA) + "/hf-reference/deberta-v3-tiny-spm/";
+        for (const char *f :
+             {"config.json", "model.safetensors", "spm.model", "tokenizer_config.json"})
+            QVERIFY(QFile::copy(src + f, dir.filePath(f)));
+        const QStringList args = {
+            "fill-mask", "--model", dir.path(), "--json",
+            QString::fromUtf8("서울시는 28일 새로운 [MASK] 요금 체계를 발표했다.")};
+        const Result r = run(args);
+        QVERIFY2(r.code == 0, r.err.constData());
+        const QJsonArray first =
+            QJsonDocument::fromJson(r.out).object()["masks"].toArray()[0].toArray();
+        const auto golden =
+            cs::test::readJson(src.toStdString() + "../deberta-v3-tiny-spm.expected.json")
+                .at("golden")
+                .at(0)
+                .at("mask_top5")
+                .at(0);
+        for (int i = 0; i < 5; ++i)
+            QCOMPARE(first[i].toObject()["ids"].toArray()[0].toInt(), golden.at(i).get<int>());
+
+        const Result missing = run(args, {"CLOZESCOPE_SPM_PLUGIN=/nonexistent/plugin.so"});
+        QCOMPARE(missing.code, 1);
+        QVERIFY2(missing.err.contains("/nonexistent/plugin.so"), missing.err.constData());
     }
 
     void evalWritesResultsThatImport()

@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: MIT
 // Fill-mask: exact joint k-best, per-mask probabilities, multi-token targets.
 #include "engine/fill_mask.h"
+#include "tokenizers/spm_tokenizer.h"
+
+#include "test_support.h"
+#include <QTemporaryDir>
 
 #include <QtTest>
 
@@ -8,6 +12,7 @@
 #include <random>
 
 using namespace cs;
+using namespace cs::test;
 
 class TestFillMask : public QObject
 {
@@ -71,6 +76,30 @@ class TestFillMask : public QObject
         for (const auto &[word, c] : one.targets) {
             QVERIFY(c.logProb < 0 && std::isfinite(c.logProb));
             QCOMPARE(c.ids, tok->encodePlain(word).ids);
+        }
+    }
+
+    void spmModelBesideLibTorch()
+    {
+        // libsentencepiece in a process that has LibTorch (and its libprotobuf) loaded: the
+        // tokenizer from spm.model alone gives the golden ids, and fill-mask transformers' top 5.
+        QTemporaryDir dir;
+        const std::string src = fixture("deberta-v3-tiny-spm");
+        for (const char *f :
+             {"config.json", "model.safetensors", "spm.model", "tokenizer_config.json"})
+            QVERIFY(QFile::copy(QString::fromStdString(src + "/" + f), dir.filePath(f)));
+        std::string error;
+        const auto model = MaskedLM::load(dir.path().toStdString(), EngineOptions{}, error);
+        const auto tok = loadTokenizer(dir.path().toStdString(), error);
+        QVERIFY2(model && tok, error.c_str());
+        QVERIFY(dynamic_cast<const SpmTokenizer *>(tok.get()));
+        for (const auto &g : readJson(fixture("deberta-v3-tiny-spm.expected.json")).at("golden")) {
+            const std::string text = g.at("text").get<std::string>();
+            QVERIFY(tok->encode(text).ids == g.at("input_ids").get<std::vector<int>>());
+            const FillMaskResult r = fillMask(*model, *tok, text, 5);
+            for (std::size_t m = 0; m < r.perMask.size(); ++m)
+                for (std::size_t i = 0; i < 5; ++i)
+                    QCOMPARE(r.perMask[m][i].ids.at(0), g.at("mask_top5").at(m).at(i).get<int>());
         }
     }
 };
