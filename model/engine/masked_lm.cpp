@@ -60,6 +60,27 @@ torch::Tensor linear(const torch::Tensor &x, const torch::Tensor &w, const torch
     return torch::nn::functional::linear(x, w, b);
 }
 
+/// transformers' ACT2FN by name (hidden_act, conv_act); throws for a name it lacks.
+torch::Tensor activate(const torch::Tensor &x, const std::string &name)
+{
+    if (name == "gelu" || name == "gelu_python") return torch::gelu(x);
+    if (name == "gelu_new" || name == "gelu_pytorch_tanh" || name == "gelu_fast" ||
+        name == "gelu_accurate")
+        return torch::gelu(x, "tanh"); // the same tanh approximation, written four ways
+    if (name == "gelu_10") return torch::clamp(torch::gelu(x), -10, 10);
+    if (name == "quick_gelu") return x * torch::sigmoid(1.702 * x);
+    if (name == "relu") return torch::relu(x);
+    if (name == "relu2") return torch::relu(x).square();
+    if (name == "relu6") return torch::clamp(x, 0, 6);
+    if (name == "leaky_relu") return torch::leaky_relu(x, 0.01);
+    if (name == "silu" || name == "swish") return torch::silu(x);
+    if (name == "mish") return torch::mish(x);
+    if (name == "tanh") return torch::tanh(x);
+    if (name == "sigmoid") return torch::sigmoid(x);
+    if (name == "linear") return x;
+    throw std::runtime_error("activation \"" + name + "\" is not supported");
+}
+
 } // namespace
 
 struct MaskedLM::Impl
@@ -105,6 +126,22 @@ struct MaskedLM::Impl
               << torch::IntArrayRef(shape);
             throw std::runtime_error(s.str());
         }
+    }
+
+    /// The ConvLayer's configuration and weights (conv_kernel_size > 0).
+    void checkConv() const
+    {
+        const int64_t h = config.hiddenSize, k = config.convKernelSize, g = config.convGroups;
+        if (k % 2 == 0)
+            throw std::runtime_error("conv_kernel_size " + std::to_string(k) +
+                                     " is even: the convolution would change the sequence length");
+        if (g <= 0 || h % g != 0)
+            throw std::runtime_error("conv_groups " + std::to_string(g) +
+                                     " does not divide hidden_size " + std::to_string(h));
+        activate(torch::zeros({1}), config.convAct);
+        expectShape("deberta.encoder.conv.conv.weight", {h, h / g, k});
+        expectShape("deberta.encoder.conv.conv.bias", {h});
+        expectShape("deberta.encoder.conv.LayerNorm.weight", {h});
     }
 
     torch::Tensor layerNorm(const torch::Tensor &x, const std::string &name) const
@@ -155,7 +192,7 @@ struct MaskedLM::Impl
                            .reshape({x.size(0), x.size(1), -1});
         const auto attn = layerNorm(dense(context, p + "attention.output.dense") + x,
                                     p + "attention.output.LayerNorm");
-        const auto inter = torch::gelu(dense(attn, p + "intermediate.dense"));
+        const auto inter = activate(dense(attn, p + "intermediate.dense"), config.hiddenAct);
         return layerNorm(dense(inter, p + "output.dense") + attn, p + "output.LayerNorm");
     }
 
@@ -264,7 +301,7 @@ struct MaskedLM::Impl
                            .view({x.size(0), L, -1});
         const auto attn = layerNorm(dense(context, p + "attention.output.dense") + x,
                                     p + "attention.output.LayerNorm");
-        const auto inter = torch::gelu(dense(attn, p + "intermediate.dense"));
+        const auto inter = activate(dense(attn, p + "intermediate.dense"), config.hiddenAct);
         return layerNorm(dense(inter, p + "output.dense") + attn, p + "output.LayerNorm");
     }
 
@@ -293,9 +330,28 @@ struct MaskedLM::Impl
             if (config.normRelEbdLayerNorm) relEmb = layerNorm(relEmb, "deberta.encoder.LayerNorm");
         }
         std::vector<torch::Tensor> states{x};
-        for (int i = 0; i < config.numLayers; ++i)
+        for (int i = 0; i < config.numLayers; ++i) {
             states.push_back(debertaLayer(states.back(), pairMask, rel, relEmb, i));
+            if (i == 0 && config.convKernelSize > 0)
+                states.back() = debertaConv(states.front(), states.back(), mask);
+        }
         return states;
+    }
+
+    /// transformers' ConvLayer after the first layer (conv_kernel_size > 0): a 1-D convolution
+    /// over the embeddings, padding positions zeroed, activated, added to the layer's output and
+    /// normalised; padding positions zero again.
+    torch::Tensor debertaConv(const torch::Tensor &embedded, const torch::Tensor &layerOut,
+                              const torch::Tensor &mask) const
+    {
+        const std::string c = "deberta.encoder.conv.";
+        const int64_t k = config.convKernelSize;
+        auto out = torch::conv1d(embedded.permute({0, 2, 1}), get(c + "conv.weight"),
+                                 get(c + "conv.bias"), 1, (k - 1) / 2, 1, config.convGroups)
+                       .permute({0, 2, 1});
+        const auto keep = mask.unsqueeze(-1);
+        out = activate(out.masked_fill(keep.eq(0), 0), config.convAct);
+        return layerNorm(layerOut + out, c + "LayerNorm") * keep.to(out.dtype());
     }
 
     /// Every hidden state: embeddings, then each layer.
@@ -314,7 +370,7 @@ struct MaskedLM::Impl
     {
         if (config.architecture == Architecture::DebertaV2 &&
             w.count("lm_predictions.lm_head.dense.weight")) {
-            auto x = torch::gelu(dense(h, "lm_predictions.lm_head.dense"));
+            auto x = activate(dense(h, "lm_predictions.lm_head.dense"), config.hiddenAct);
             x = layerNorm(x, "lm_predictions.lm_head.LayerNorm");
             return linear(x, get("deberta.embeddings.word_embeddings.weight"),
                           get("lm_predictions.lm_head.bias"));
@@ -324,7 +380,7 @@ struct MaskedLM::Impl
             x = layerNorm(x, "lm_head.layer_norm");
             return linear(x, get("lm_head.decoder.weight"), get("lm_head.bias"));
         }
-        auto x = torch::gelu(dense(h, "cls.predictions.transform.dense"));
+        auto x = activate(dense(h, "cls.predictions.transform.dense"), config.hiddenAct);
         x = layerNorm(x, "cls.predictions.transform.LayerNorm");
         return linear(x, get("cls.predictions.decoder.weight"), get("cls.predictions.bias"));
     }
@@ -369,9 +425,6 @@ std::unique_ptr<MaskedLM> MaskedLM::load(const std::string &dirPath, const Engin
         if (const std::string e = parseModelConfig(readText(dir / "config.json"), m.config);
             !e.empty())
             throw std::runtime_error((dir / "config.json").string() + ": " + e);
-        if (m.config.convKernelSize > 0)
-            throw std::runtime_error(
-                "DeBERTa with conv_kernel_size > 0 is not supported by this engine yet");
         m.device = torch::Device(options.device);
         m.dtype = options.dtype == "bf16"   ? torch::kBFloat16
                   : options.dtype == "fp16" ? torch::kFloat16
@@ -414,6 +467,8 @@ std::unique_ptr<MaskedLM> MaskedLM::load(const std::string &dirPath, const Engin
                                          " rows, the config needs " +
                                          std::to_string(2 * m.config.attentionSpan()));
         }
+        activate(torch::zeros({1}), m.config.hiddenAct); // an unknown name is refused here
+        if (deberta && m.config.convKernelSize > 0) m.checkConv();
         for (int i = 0; i < m.config.numLayers; ++i) {
             const std::string p = m.prefix + "encoder.layer." + std::to_string(i) + ".";
             for (const char *qkv : {"query", "key", "value"})
