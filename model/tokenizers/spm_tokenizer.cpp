@@ -23,9 +23,9 @@ const ClozescopeSpmApi &spmApi()
     const std::string path = spmPluginPath();
     if (path.empty())
         throw std::runtime_error("the SentencePiece plugin (" CLOZESCOPE_SPM_PLUGIN_NAME
-                                 ") is not installed beside this program and was not built "
-                                 "(libsentencepiece-dev missing); set CLOZESCOPE_SPM_PLUGIN or "
-                                 "use the checkpoint's tokenizer.json");
+                                 ") is neither installed beside this program nor in the build "
+                                 "tree (it needs libsentencepiece-dev at build time); set "
+                                 "CLOZESCOPE_SPM_PLUGIN or use the checkpoint's tokenizer.json");
     // RTLD_DEEPBIND: the plugin and libsentencepiece bind to their own protobuf-lite first.
     void *handle = dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL | RTLD_DEEPBIND);
     if (!handle) throw std::runtime_error("SentencePiece plugin: " + std::string(dlerror()));
