@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "cli_options.h"
 #include "commands.h"
+#include "engine_options.h"
 
 #include "engine/eval_run.h"
 
@@ -23,9 +24,7 @@ struct EvalOptions
     int maxLength = 512;
     int rightKeep = 64;
     std::vector<int> ks{1, 5, 10};
-    std::string device = "cpu";
-    std::string dtype = "fp32";
-    int threads = 0;
+    EngineOptions engine;
 };
 
 /// "i/n" -> (i, n) with 0 <= i < n.
@@ -75,11 +74,9 @@ int run(const EvalOptions &o)
     opts.cloze.rightKeep = o.rightKeep;
     opts.cloze.ks = o.ks;
     // auto: a large batch on a GPU (halved on out-of-memory), a small one on the CPU.
-    opts.cloze.batchSize =
-        o.batchSize == "auto" ? (o.device.rfind("cuda", 0) == 0 ? 64 : 8) : std::stoi(o.batchSize);
-    opts.engine.device = o.device;
-    opts.engine.dtype = o.dtype;
-    opts.engine.threads = o.threads;
+    opts.cloze.batchSize = o.batchSize == "auto" ? (o.engine.device.rfind("cuda", 0) == 0 ? 64 : 8)
+                                                 : std::stoi(o.batchSize);
+    opts.engine = o.engine;
     std::cerr << "evaluating " << checkpoints.size() << " checkpoint(s) on " << datasets.size()
               << " set(s), shard " << o.shard << ", results in " << o.out << "\n";
     const int n = evaluateCheckpoints(checkpoints, datasets, opts,
@@ -119,11 +116,7 @@ Action addEval(CLI::App &app)
                     "This process's share i/n of the checkpoints (default 0/1)");
     sub->add_option("--tokenizer", o->tokenizer,
                     "Tokenizer folder (default: each checkpoint's, else its run's)");
-    sub->add_option("--device", o->device, "cpu, cuda, cuda:N (default cpu)");
-    sub->add_option("--dtype", o->dtype, "fp32, bf16 or fp16 (default fp32)")
-        ->check(CLI::IsMember({"fp32", "bf16", "fp16"}));
-    sub->add_option("--threads", o->threads, "CPU threads (default: LibTorch's)")
-        ->check(CLI::Range(0, 1024));
+    addEngineOptions(sub, o->engine);
     sub->callback([sub] {
         if (sub->count("--run") + sub->count("--checkpoint") == 0)
             throw CLI::RequiredError("--run or --checkpoint");

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "cli_options.h"
 #include "commands.h"
+#include "engine_options.h"
 
 #include "engine/fill_mask.h"
 
@@ -19,9 +20,7 @@ struct FillMaskOptions
     std::string tokenizer;
     int topK = 5;
     std::vector<std::string> targets;
-    std::string device = "cpu";
-    std::string dtype = "fp32";
-    int threads = 0;
+    EngineOptions engine;
     bool json = false;
     std::string text;
 };
@@ -39,11 +38,7 @@ int run(const FillMaskOptions &o)
         std::cerr << "error: " << error << " (give one with --tokenizer DIR)\n";
         return InputProblems;
     }
-    EngineOptions engine;
-    engine.device = o.device;
-    engine.dtype = o.dtype;
-    engine.threads = o.threads;
-    const auto model = MaskedLM::load(o.model, engine, error);
+    const auto model = MaskedLM::load(o.model, o.engine, error);
     if (!model) {
         std::cerr << "error: " << error << "\n";
         return InputProblems;
@@ -107,11 +102,7 @@ Action addFillMask(CLI::App &app)
     sub->add_option("--targets", o->targets,
                     "Words to score, comma-separated (multi-token words too)")
         ->delimiter(',');
-    sub->add_option("--device", o->device, "cpu, cuda, cuda:N (default cpu)");
-    sub->add_option("--dtype", o->dtype, "fp32, bf16 or fp16 (default fp32)")
-        ->check(CLI::IsMember({"fp32", "bf16", "fp16"}));
-    sub->add_option("--threads", o->threads, "CPU threads (default: LibTorch's)")
-        ->check(CLI::Range(0, 1024));
+    addEngineOptions(sub, o->engine);
     sub->add_flag("--json", o->json, "Machine-readable output");
     sub->add_option("text", o->text, "Text with one or more [MASK] (or the model's own mask token)")
         ->required();

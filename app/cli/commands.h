@@ -20,6 +20,8 @@ Action addTable(CLI::App &app);
 Action addFillMask(CLI::App &app);
 /// `eval --run DIR --data NAME=FILE… --out DIR`: cloze evaluation of checkpoints (engine only).
 Action addEval(CLI::App &app);
+/// `parity --fixtures DIR`: the engine against transformers' recorded outputs (engine only).
+Action addParity(CLI::App &app);
 /// `merge SHARD_DIR… --out DIR`: joins the outputs of sharded evaluations.
 Action addMerge(CLI::App &app);
 /// `bench import`: timing benchmarks.

@@ -2,6 +2,8 @@
 // clozescope-cli end to end: exit statuses, output formats, files written.
 #include "test_support.h"
 
+#include <QDir>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -198,6 +200,28 @@ class TestCli : public QObject
         const Result missing = run(args, {"CLOZESCOPE_SPM_PLUGIN=/nonexistent/plugin.so"});
         QCOMPARE(missing.code, 1);
         QVERIFY2(missing.err.contains("/nonexistent/plugin.so"), missing.err.constData());
+    }
+
+    void parity()
+    {
+        // bert-tiny against transformers' outputs: holds at 1e-4; at 1e-9 it cannot, and the
+        // exit status says so.
+        const QString fixtures = QString(CLOZESCOPE_TEST_DATA) + "/hf-reference";
+        QTemporaryDir dir;
+        QVERIFY(QDir().mkpath(dir.filePath("bert-tiny")));
+        for (const QString &f : QDir(fixtures + "/bert-tiny").entryList(QDir::Files))
+            QVERIFY(QFile::copy(fixtures + "/bert-tiny/" + f, dir.filePath("bert-tiny/" + f)));
+        QVERIFY(QFile::copy(fixtures + "/bert-tiny.expected.json",
+                            dir.filePath("bert-tiny.expected.json")));
+        const Result r = run({"parity", "--fixtures", dir.path(), "--json"});
+        QVERIFY2(r.code == 0, r.out.constData());
+        const QJsonObject doc = QJsonDocument::fromJson(r.out).object();
+        QVERIFY(doc["ok"].toBool());
+        QCOMPARE(doc["checks"].toArray().size(), 5);
+        const Result strict = run({"parity", "--fixtures", dir.path(), "--tolerance", "1e-9"});
+        QCOMPARE(strict.code, 1);
+        QVERIFY(strict.out.contains("parity FAILS on cpu in fp32"));
+        QCOMPARE(run({"parity", "--fixtures", dir.path(), "--dtype", "fp8"}).code, 2);
     }
 
     void evalWritesResultsThatImport()

@@ -1,0 +1,20 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "engine/masked_lm.h"
+
+#include <CLI/CLI.hpp>
+
+namespace cs::cli {
+
+/// Adds --device, --dtype and --threads (the engine's options) to a subcommand.
+inline void addEngineOptions(CLI::App *sub, EngineOptions &o)
+{
+    sub->add_option("--device", o.device, "cpu, cuda, cuda:N (default cpu)");
+    sub->add_option("--dtype", o.dtype, "fp32, bf16 or fp16 (default fp32)")
+        ->check(CLI::IsMember({"fp32", "bf16", "fp16"}));
+    sub->add_option("--threads", o.threads, "CPU threads (default: LibTorch's)")
+        ->check(CLI::Range(0, 1024));
+}
+
+} // namespace cs::cli

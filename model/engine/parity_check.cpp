@@ -1,0 +1,279 @@
+// SPDX-License-Identifier: MIT
+#include "engine/parity_check.h"
+
+#include "tokenizers/tokenizer.h"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <numeric>
+
+namespace cs {
+namespace {
+
+namespace fs = std::filesystem;
+
+/// A checkpoint folder and the file of what transformers computed for it.
+struct Fixture
+{
+    fs::path folder;
+    fs::path expected;
+};
+
+const char *const expectedSuffix = ".expected.json";
+
+std::vector<fs::path> fixtureDirs(const fs::path &root)
+{
+    std::vector<fs::path> dirs;
+    for (const fs::path &d : {root, root / "hf-reference", root / "storage"})
+        if (fs::is_directory(d)) dirs.push_back(d);
+    return dirs;
+}
+
+std::vector<fs::path> sortedEntries(const fs::path &dir)
+{
+    std::vector<fs::path> out;
+    for (const auto &e : fs::directory_iterator(dir))
+        out.push_back(e.path());
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+std::vector<Fixture> findFixtures(const fs::path &root)
+{
+    std::map<std::string, fs::path> expectedByName;
+    const std::string suffix = expectedSuffix;
+    for (const fs::path &dir : fixtureDirs(root))
+        for (const fs::path &p : sortedEntries(dir)) {
+            const std::string name = p.filename().string();
+            if (name.size() > suffix.size() &&
+                name.compare(name.size() - suffix.size(), suffix.size(), suffix) == 0)
+                expectedByName.emplace(name.substr(0, name.size() - suffix.size()), p);
+        }
+    std::vector<Fixture> out;
+    for (const fs::path &dir : fixtureDirs(root))
+        for (const fs::path &p : sortedEntries(dir)) {
+            if (!fs::exists(p / "config.json")) continue;
+            const std::string name = p.filename().string();
+            fs::path expected;
+            if (const auto it = expectedByName.find(name); it != expectedByName.end())
+                expected = it->second;
+            else // storage/<reference>-<variant>: the longest reference name that prefixes it
+                for (const auto &[ref, path] : expectedByName)
+                    if (name.rfind(ref + "-", 0) == 0) expected = path;
+            if (!expected.empty()) out.push_back({p, expected});
+        }
+    return out;
+}
+
+std::vector<int> topIds(const std::vector<double> &row, std::size_t k)
+{
+    std::vector<int> idx(row.size());
+    std::iota(idx.begin(), idx.end(), 0);
+    k = std::min(k, idx.size());
+    std::partial_sort(idx.begin(), idx.begin() + long(k), idx.end(),
+                      [&](int a, int b) { return row[std::size_t(a)] > row[std::size_t(b)]; });
+    idx.resize(k);
+    return idx;
+}
+
+std::vector<double> toDouble(const std::vector<float> &v)
+{
+    return std::vector<double>(v.begin(), v.end());
+}
+
+double maxAbsDiff(const std::vector<double> &a, const std::vector<double> &b)
+{
+    if (a.size() != b.size()) return INFINITY;
+    double m = 0;
+    for (std::size_t i = 0; i < a.size(); ++i)
+        m = std::max(m, std::fabs(a[i] - b[i]));
+    return m;
+}
+
+/// Compares the engine's logits at masked positions with transformers'.
+class LogitComparison
+{
+  public:
+    LogitComparison(ParityResult &r, const ParityOptions &o)
+        : m_r(r), m_fullPrecision(o.engine.dtype == "fp32"), m_o(o)
+    {
+    }
+
+    void add(const std::vector<float> &got, const std::vector<double> &want)
+    {
+        const std::vector<double> row = toDouble(got);
+        const double diff = maxAbsDiff(row, want);
+        m_r.maxDiff = std::max(m_r.maxDiff, diff);
+        ++m_r.compared;
+        if (m_fullPrecision) {
+            m_r.agreeing += topIds(row, 5) == topIds(want, 5) && diff <= m_o.tolerance;
+            return;
+        }
+        const int ours = topIds(row, 1).at(0), theirs = topIds(want, 1).at(0);
+        if (ours == theirs) {
+            ++m_r.agreeing;
+        } else if (want[std::size_t(ours)] >= want[std::size_t(theirs)] - m_o.tieMargin) {
+            ++m_r.agreeing;
+            ++m_r.nearTies;
+        }
+    }
+
+  private:
+    ParityResult &m_r;
+    bool m_fullPrecision;
+    const ParityOptions &m_o;
+};
+
+void addState(ParityResult &r, const std::vector<double> &got, const nlohmann::json &want,
+              double tolerance)
+{
+    const double diff = maxAbsDiff(got, want.get<std::vector<double>>());
+    r.maxDiff = std::max(r.maxDiff, diff);
+    ++r.compared;
+    r.agreeing += diff <= tolerance;
+}
+
+ParityResult checkTokenizer(const Tokenizer &tok, const nlohmann::json &cases)
+{
+    ParityResult r;
+    r.check = "tokenizer";
+    for (const auto &c : cases) {
+        ++r.compared;
+        r.agreeing += tok.encode(c.at("text").get<std::string>()).ids ==
+                      c.at("input_ids").get<std::vector<int>>();
+    }
+    return r;
+}
+
+std::vector<ParityResult> checkModel(const Fixture &f, const ParityOptions &o)
+{
+    std::vector<ParityResult> out;
+    std::ifstream in(f.expected);
+    const nlohmann::json expected = nlohmann::json::parse(in);
+    std::string error;
+    const auto lm = MaskedLM::load(f.folder.string(), o.engine, error);
+    if (!lm) {
+        ParityResult r;
+        r.check = "load";
+        r.error = error;
+        return {r};
+    }
+    std::string tokError; // a storage variant may carry no tokenizer: then no tokenizer row
+    if (const auto tok = loadTokenizer(f.folder.string(), tokError);
+        tok && expected.contains("tokenizer"))
+        out.push_back(checkTokenizer(*tok, expected.at("tokenizer")));
+    const bool full = o.engine.dtype == "fp32";
+
+    ParityResult golden, hidden;
+    golden.check = "golden";
+    hidden.check = "hidden states";
+    LogitComparison goldenLogits(golden, o);
+    for (const auto &g : expected.at("golden")) {
+        const auto ids = g.at("input_ids").get<std::vector<int>>();
+        const auto positions = g.at("mask_positions").get<std::vector<int>>();
+        const auto logits = lm->logitsAt({ids}, {positions}).at(0);
+        for (std::size_t m = 0; m < positions.size(); ++m)
+            goldenLogits.add(logits[m], g.at("mask_logits").at(m).get<std::vector<double>>());
+        if (full && g.contains("hidden_states") && hidden.compared == 0) {
+            const auto states = lm->hiddenStates(ids);
+            const auto &want = g.at("hidden_states");
+            for (std::size_t s = 0; s < want.size(); ++s)
+                addState(hidden, s < states.size() ? toDouble(states[s]) : std::vector<double>{},
+                         want.at(s), o.tolerance);
+        }
+    }
+    out.push_back(golden);
+    if (hidden.compared > 0) out.push_back(hidden);
+
+    if (expected.contains("batch")) {
+        ParityResult batch;
+        batch.check = "padded batch";
+        LogitComparison cmp(batch, o);
+        std::vector<std::vector<int>> seqs, positions;
+        const auto &rows = expected.at("batch").at("rows");
+        for (const auto &row : rows) {
+            auto ids = row.at("input_ids").get<std::vector<int>>();
+            const auto mask = row.at("attention_mask").get<std::vector<int>>();
+            ids.resize(std::size_t(std::count(mask.begin(), mask.end(), 1)));
+            seqs.push_back(ids);
+            positions.push_back(row.at("mask_positions").get<std::vector<int>>());
+        }
+        const auto logits = lm->logitsAt(seqs, positions);
+        for (std::size_t b = 0; b < rows.size(); ++b)
+            for (std::size_t m = 0; m < positions[b].size(); ++m)
+                cmp.add(logits[b][m], rows[b].at("mask_logits").at(m).get<std::vector<double>>());
+        out.push_back(batch);
+    }
+
+    if (expected.contains("long")) {
+        ParityResult longer;
+        longer.check = "long sequence";
+        LogitComparison cmp(longer, o);
+        const auto &l = expected.at("long");
+        const auto ids = l.at("input_ids").get<std::vector<int>>();
+        const auto positions = l.at("mask_positions").get<std::vector<int>>();
+        const auto logits = lm->logitsAt({ids}, {positions}).at(0);
+        for (std::size_t m = 0; m < positions.size(); ++m)
+            cmp.add(logits[m], l.at("mask_logits").at(m).get<std::vector<double>>());
+        if (full && l.contains("last_hidden_probe")) {
+            const auto last = lm->hiddenStates(ids).back();
+            const auto hidden = std::size_t(lm->config().hiddenSize);
+            const auto probes = l.at("last_hidden_probe_positions").get<std::vector<int>>();
+            for (std::size_t p = 0; p < probes.size(); ++p) {
+                const auto at = std::size_t(probes[p]) * hidden;
+                const std::vector<double> row(last.begin() + long(at),
+                                              last.begin() + long(at + hidden));
+                addState(longer, row, l.at("last_hidden_probe").at(p), o.tolerance);
+            }
+        }
+        out.push_back(longer);
+    }
+    return out;
+}
+
+} // namespace
+
+std::vector<ParityResult> checkParity(const std::string &root, const ParityOptions &options,
+                                      const std::function<bool(const std::string &)> &progress)
+{
+    std::vector<ParityResult> out;
+    const auto fixtures = findFixtures(root);
+    if (fixtures.empty()) {
+        ParityResult r;
+        r.model = root;
+        r.check = "fixtures";
+        r.error = "no <name>/ folder beside a <name>.expected.json here, in hf-reference/ or in "
+                  "storage/";
+        return {r};
+    }
+    for (const Fixture &f : fixtures) {
+        const std::string model = f.folder.lexically_relative(root).generic_string();
+        if (progress && !progress(model)) break;
+        std::vector<ParityResult> results;
+        try {
+            results = checkModel(f, options);
+        } catch (const nlohmann::json::exception &e) {
+            ParityResult r;
+            r.check = "read";
+            r.error = f.expected.string() + ": " + e.what();
+            results = {r};
+        } catch (const std::exception &e) { // from LibTorch: a device error, a kernel missing
+            ParityResult r;
+            r.check = "run";
+            r.error = e.what();
+            results = {r};
+        }
+        for (auto &r : results) {
+            r.model = model;
+            out.push_back(std::move(r));
+        }
+    }
+    return out;
+}
+
+} // namespace cs
