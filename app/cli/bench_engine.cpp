@@ -50,11 +50,13 @@ ModelConfig kfDebertaBase()
 
 } // namespace
 
-int benchFillMask(int repeat, int threads, int tokens, const std::string &dtype, bool json)
+int benchFillMask(int repeat, int threads, int tokens, const std::string &dtype,
+                  const std::string &device, bool json)
 {
     EngineOptions options;
     options.threads = threads;
     options.dtype = dtype;
+    options.device = device;
     const auto model = MaskedLM::randomDeberta(kfDebertaBase(), options, 7);
     std::mt19937 rng(11);
     std::vector<int> ids(static_cast<std::size_t>(tokens), 0);
@@ -79,6 +81,7 @@ int benchFillMask(int repeat, int threads, int tokens, const std::string &dtype,
                                     {"tokens", tokens},
                                     {"threads", threads},
                                     {"dtype", dtype},
+                                    {"device", device},
                                     {"latency_ms_median", median},
                                     {"latency_ms_min", ms.front()},
                                     {"peak_memory_mib", peakMemoryMiB()}}
@@ -88,8 +91,8 @@ int benchFillMask(int repeat, int threads, int tokens, const std::string &dtype,
         std::cout << "bench fill-mask: DeBERTa-v2 of kf-deberta-base's configuration (vocab 130 "
                      "000, 12 × 768), random "
                      "weights, "
-                  << tokens << " tokens, one mask, " << threads << " threads, " << dtype << ", "
-                  << repeat << " repetitions\n"
+                  << tokens << " tokens, one mask, " << device << ", " << threads << " threads, "
+                  << dtype << ", " << repeat << " repetitions\n"
                   << "  latency: median " << median << " ms, min " << ms.front()
                   << " ms (transformers: 260 ms on 2 threads)\n"
                   << "  peak memory: " << peakMemoryMiB() << " MiB\n";

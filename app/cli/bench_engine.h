@@ -7,8 +7,10 @@
 namespace cs::cli {
 
 /// `bench fill-mask`: latency and peak memory of one fill-mask with kf-deberta-base's
-/// configuration (random weights) on the CPU. Returns the exit status.
-int benchFillMask(int repeat, int threads, int tokens, const std::string &dtype, bool json);
+/// configuration (random weights) on a device (CPU threads count on the CPU). Returns the exit
+/// status.
+int benchFillMask(int repeat, int threads, int tokens, const std::string &dtype,
+                  const std::string &device, bool json);
 
 /// `bench eval`: evaluation throughput (examples/s, one masked token each) of kf-deberta-base's
 /// configuration in batches, and top-1 agreement with fp32 on the same weights.

@@ -66,7 +66,8 @@ template <typename F> std::vector<double> timeIt(int repeat, F &&f)
 int run(const BenchOptions &o)
 {
 #ifdef CLOZESCOPE_HAVE_ENGINE
-    if (o.what == "fill-mask") return benchFillMask(o.repeat, o.threads, o.tokens, o.dtype, o.json);
+    if (o.what == "fill-mask")
+        return benchFillMask(o.repeat, o.threads, o.tokens, o.dtype, o.device, o.json);
     if (o.what == "eval")
         return benchEval(o.repeat, o.threads, o.tokens, o.batch, o.dtype, o.device, o.json);
 #endif
@@ -135,7 +136,7 @@ Action addBench(CLI::App &app)
         ->check(CLI::IsMember({"fp32", "bf16", "fp16"}));
     sub->add_option("--batch", o->batch, "eval: sequences per forward pass (default 8)")
         ->check(CLI::Range(1, 4096));
-    sub->add_option("--device", o->device, "eval: cpu, cuda, cuda:N (default cpu)");
+    sub->add_option("--device", o->device, "fill-mask, eval: cpu, cuda, cuda:N (default cpu)");
     sub->add_option("--runs", o->runs, "Runs in the generated tree (default 50)")
         ->check(CLI::Range(1, 100000));
     sub->add_option("--checkpoints", o->checkpoints, "Checkpoints per run (default 20)")
