@@ -4,7 +4,7 @@
 # from scripts/device-deps.sh: builds clozescope-cli, then checks the engine there — fixture
 # parity on CUDA in fp32, bf16 and fp16 (clozescope-cli parity), the fill-mask latency and the
 # evaluation throughput at 1536 and 2048 tokens, and transformers on the same machine
-# (scripts/bench_transformers.py). Everything it prints also goes to $OUT (default out/device).
+# (scripts/bench_transformers.py, scripts/transformers_bf16_top1.py). Everything it prints also goes to $OUT (default out/device).
 # DEVICE=cpu runs the same checks on the CPU (how the script itself is tried without a GPU);
 # TOKENS="1536 2048" sets the evaluation lengths.
 set -uo pipefail
@@ -68,6 +68,12 @@ echo "== transformers on the same machine"
 python3 scripts/bench_transformers.py --device "$device" --repeat "$repeat" \
     --tokens ${TOKENS:-1536 2048} > "$out/bench-transformers.json" &&
     cat "$out/bench-transformers.json"
+
+for dtype in bf16 fp16; do
+    [ "$device" = cpu ] && [ "$dtype" = fp16 ] && continue
+    python3 scripts/transformers_bf16_top1.py --device "$device" --dtype "$dtype" \
+        > "$out/transformers-parity-$dtype.json" && cat "$out/transformers-parity-$dtype.json"
+done
 
 echo "== done (status $status), results in $out"
 exit $status
