@@ -32,6 +32,10 @@ cmake -S . -B build-device -DCMAKE_BUILD_TYPE=Release -DCLOZESCOPE_BUILD_GUI=OFF
     -DCLOZESCOPE_BUILD_TESTS=OFF "-DCMAKE_PREFIX_PATH=$torch_prefix;$prefix/usr" || exit 1
 cmake --build build-device -j "$(nproc)" --target clozescope-cli clozescope_spm_plugin || exit 1
 cli=build-device/app/cli/clozescope-cli
+if ! "$cli" parity --help > /dev/null 2>&1; then
+    echo "the engine was not built: CMake did not find LibTorch (see find_package(Torch) above)"
+    exit 1
+fi
 status=0
 
 echo "== parity"
