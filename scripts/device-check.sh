@@ -29,7 +29,7 @@ python3 -c 'import torch; print("torch", torch.__version__, "cuda", torch.versio
 
 echo "== build"
 cmake -S . -B build-device -DCMAKE_BUILD_TYPE=Release -DCLOZESCOPE_BUILD_GUI=OFF \
-    -DCLOZESCOPE_BUILD_TESTS=OFF "-DCMAKE_PREFIX_PATH=$torch_prefix;$prefix/usr" || exit 1
+    -DCLOZESCOPE_BUILD_TESTS=OFF -DCLOZESCOPE_REQUIRE_ENGINE=ON "-DCMAKE_PREFIX_PATH=$torch_prefix;$prefix/usr" || exit 1
 cmake --build build-device -j "$(nproc)" --target clozescope-cli clozescope_spm_plugin || exit 1
 cli=build-device/app/cli/clozescope-cli
 if ! "$cli" parity --help > /dev/null 2>&1; then
