@@ -89,7 +89,8 @@ struct MaskedLM::Impl
     torch::Device device = torch::kCPU;
     torch::Dtype dtype = torch::kFloat32;
     std::map<std::string, torch::Tensor> w;
-    std::string prefix; ///< "bert." / "roberta." / "deberta."
+    std::string prefix;     ///< "bert." / "roberta." / "deberta."
+    CpuThreading threading; ///< how the CPU threads were shared out at load
     /// Per DeBERTa layer: the relative embeddings projected by the key and query weights.
     mutable std::map<std::string, std::pair<torch::Tensor, torch::Tensor>> m_positionCache;
 
@@ -414,6 +415,11 @@ const ModelConfig &MaskedLM::config() const
     return d->config;
 }
 
+const CpuThreading &MaskedLM::cpuThreading() const
+{
+    return d->threading;
+}
+
 std::unique_ptr<MaskedLM> MaskedLM::load(const std::string &dirPath, const EngineOptions &options,
                                          std::string &error)
 {
@@ -429,7 +435,8 @@ std::unique_ptr<MaskedLM> MaskedLM::load(const std::string &dirPath, const Engin
         m.dtype = options.dtype == "bf16"   ? torch::kBFloat16
                   : options.dtype == "fp16" ? torch::kFloat16
                                             : torch::kFloat32;
-        if (options.threads > 0) torch::set_num_threads(options.threads);
+        m.threading =
+            configureCpuThreads(options.threads, m.device.is_cpu() && m.dtype == torch::kFloat32);
         if (!fs::exists(dir / "model.safetensors") &&
             !fs::exists(dir / "model.safetensors.index.json") &&
             fs::exists(dir / "pytorch_model.bin"))
@@ -497,7 +504,8 @@ std::unique_ptr<MaskedLM> MaskedLM::randomDeberta(const ModelConfig &config,
     m.dtype = options.dtype == "bf16"   ? torch::kBFloat16
               : options.dtype == "fp16" ? torch::kFloat16
                                         : torch::kFloat32;
-    if (options.threads > 0) torch::set_num_threads(options.threads);
+    m.threading =
+        configureCpuThreads(options.threads, m.device.is_cpu() && m.dtype == torch::kFloat32);
     m.prefix = "deberta.";
     torch::manual_seed(seed);
     const auto opts = torch::TensorOptions().dtype(m.dtype).device(m.device);

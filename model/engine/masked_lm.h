@@ -2,6 +2,7 @@
 #pragma once
 
 #include "checkpoint/model_config.h"
+#include "engine/cpu_threads.h"
 
 #include <cstdint>
 #include <memory>
@@ -15,7 +16,7 @@ struct EngineOptions
 {
     std::string device = "cpu"; ///< "cpu", "cuda", "cuda:1"
     std::string dtype = "fp32"; ///< "fp32", "bf16", "fp16"
-    int threads = 0;            ///< CPU threads; 0 = LibTorch's default
+    int threads = 0;            ///< CPU threads; 0 = every core (see configureCpuThreads)
 };
 
 /// A masked-LM checkpoint on LibTorch: BERT and RoBERTa (DeBERTa-v2/v3 follows). The interface
@@ -34,6 +35,8 @@ class MaskedLM
 
     /// The model's configuration.
     const ModelConfig &config() const;
+    /// How the CPU threads were shared between LibTorch and the BLAS when it was loaded.
+    const CpuThreading &cpuThreading() const;
 
     /// Logits (a vocabulary row) at the given positions of each sequence of a batch; the
     /// sequences are right-padded together with an attention mask.

@@ -275,6 +275,34 @@ class TestMaskedLM : public QObject
         QVERIFY2(!lm && error.find(reason.toStdString()) != std::string::npos, error.c_str());
     }
 
+    void cpuThreadsShared_data()
+    {
+        QTest::addColumn<QString>("dtype");
+        QTest::newRow("fp32") << "fp32";
+        QTest::newRow("bf16") << "bf16";
+    }
+    void cpuThreadsShared()
+    {
+        // Two threads asked for: a pthreads OpenBLAS gets them for fp32 (its matrix products)
+        // and LibTorch keeps one; bf16 runs on LibTorch's pool. Otherwise LibTorch has them.
+        QFETCH(QString, dtype);
+        EngineOptions o;
+        o.threads = 2;
+        o.dtype = dtype.toStdString();
+        std::string error;
+        const auto lm = MaskedLM::load(fixture("bert-tiny"), o, error);
+        QVERIFY2(lm, error.c_str());
+        const CpuThreading &t = lm->cpuThreading();
+        const bool fp32 = dtype == "fp32";
+        if (t.blas == "OpenBLAS (pthreads)") {
+            QCOMPARE(t.blasThreads, fp32 ? 2 : 1);
+            QCOMPARE(t.torchThreads, fp32 ? 1 : 2);
+        } else {
+            QCOMPARE(t.torchThreads, 2);
+        }
+        if (t.blas == "OpenBLAS (OpenMP)") QCOMPARE(t.blasThreads, 2); // the same OpenMP pool
+    }
+
     void refusals()
     {
         std::string error;
