@@ -19,7 +19,7 @@ struct EngineOptions
     int threads = 0;            ///< CPU threads; 0 = every core (see configureCpuThreads)
 };
 
-/// A masked-LM checkpoint on LibTorch: BERT and RoBERTa (DeBERTa-v2/v3 follows). The interface
+/// A masked-LM checkpoint on LibTorch: BERT, RoBERTa, DeBERTa-v2/v3. The interface
 /// takes token ids and returns plain numbers, so callers never include LibTorch.
 class MaskedLM
 {

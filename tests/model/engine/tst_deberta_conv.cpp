@@ -228,6 +228,28 @@ class TestDebertaConv : public QObject
                 QVERIFY(std::fabs(batch[1][m][v] - alone[0][m][v]) < 1e-4);
     }
 
+    void bf16Runs()
+    {
+        // The convolution in bf16 (LibTorch's CPU conv1d has a bf16 kernel): close to fp32.
+        QTemporaryDir dir;
+        makeConvModel(dir, randomConv(32, 3, 1, "tanh"));
+        EngineOptions bf16;
+        bf16.dtype = "bf16";
+        std::string error;
+        const auto half = MaskedLM::load(dir.path().toStdString(), bf16, error);
+        QVERIFY2(half, error.c_str());
+        const auto exact = loadOrFail(dir);
+        const std::vector<int> ids = goldenIds();
+        const auto a = half->logitsAt({ids}, {{1}})[0][0];
+        const auto b = exact->logitsAt({ids}, {{1}})[0][0];
+        double diff = 0;
+        for (std::size_t v = 0; v < a.size(); ++v) {
+            QVERIFY(std::isfinite(a[v]));
+            diff = std::max(diff, double(std::fabs(a[v] - b[v])));
+        }
+        QVERIFY2(diff < 0.5, qPrintable(QString::number(diff)));
+    }
+
     void badConvConfigurations_data()
     {
         // config.json edits over weights of kernel 3, one group.
