@@ -21,8 +21,8 @@ struct ParityResult
     double maxDiff = 0; ///< largest absolute logit or hidden-state difference
     std::string error;  ///< why the check could not run ("" when it ran)
 
-    /// Ran, and everything compared agrees.
-    bool ok() const { return error.empty() && agreeing == compared; }
+    /// Ran, compared something, and everything compared agrees.
+    bool ok() const { return error.empty() && compared > 0 && agreeing == compared; }
 };
 
 /// How strictly to compare.

@@ -123,6 +123,12 @@ class TestParityCheck : public QObject
         QCOMPARE(r.size(), std::size_t(1));
         QVERIFY(r[0].error.find("no <name>/ folder") != std::string::npos);
 
+        QTemporaryDir nothing; // an empty golden list compares nothing: not a pass
+        copyBertTiny(nothing, [](nlohmann::json &e) { e["golden"] = nlohmann::json::array(); });
+        r = checkParity(nothing.path().toStdString(), ParityOptions{});
+        QCOMPARE(r[1].check, std::string("golden"));
+        QVERIFY(!r[1].ok());
+
         QTemporaryDir dir;
         copyBertTiny(dir, [](nlohmann::json &e) { e.erase("golden"); });
         r = checkParity(dir.path().toStdString(), ParityOptions{});
