@@ -13,7 +13,7 @@ inline void addEngineOptions(CLI::App *sub, EngineOptions &o)
     sub->add_option("--device", o.device, "cpu, cuda, cuda:N (default cpu)");
     sub->add_option("--dtype", o.dtype, "fp32, bf16 or fp16 (default fp32)")
         ->check(CLI::IsMember({"fp32", "bf16", "fp16"}));
-    sub->add_option("--threads", o.threads, "CPU threads (default: LibTorch's)")
+    sub->add_option("--threads", o.threads, "CPU threads (default: every core)")
         ->check(CLI::Range(0, 1024));
 }
 

@@ -129,6 +129,17 @@ struct MaskedLM::Impl
         }
     }
 
+    /// Device, precision and CPU threads.
+    void applyOptions(const EngineOptions &options)
+    {
+        device = torch::Device(options.device);
+        dtype = options.dtype == "bf16"   ? torch::kBFloat16
+                : options.dtype == "fp16" ? torch::kFloat16
+                                          : torch::kFloat32;
+        threading =
+            configureCpuThreads(options.threads, device.is_cpu() && dtype == torch::kFloat32);
+    }
+
     /// The ConvLayer's configuration and weights (conv_kernel_size > 0).
     void checkConv() const
     {
@@ -143,6 +154,7 @@ struct MaskedLM::Impl
         expectShape("deberta.encoder.conv.conv.weight", {h, h / g, k});
         expectShape("deberta.encoder.conv.conv.bias", {h});
         expectShape("deberta.encoder.conv.LayerNorm.weight", {h});
+        expectShape("deberta.encoder.conv.LayerNorm.bias", {h});
     }
 
     torch::Tensor layerNorm(const torch::Tensor &x, const std::string &name) const
@@ -431,12 +443,7 @@ std::unique_ptr<MaskedLM> MaskedLM::load(const std::string &dirPath, const Engin
         if (const std::string e = parseModelConfig(readText(dir / "config.json"), m.config);
             !e.empty())
             throw std::runtime_error((dir / "config.json").string() + ": " + e);
-        m.device = torch::Device(options.device);
-        m.dtype = options.dtype == "bf16"   ? torch::kBFloat16
-                  : options.dtype == "fp16" ? torch::kFloat16
-                                            : torch::kFloat32;
-        m.threading =
-            configureCpuThreads(options.threads, m.device.is_cpu() && m.dtype == torch::kFloat32);
+        m.applyOptions(options);
         if (!fs::exists(dir / "model.safetensors") &&
             !fs::exists(dir / "model.safetensors.index.json") &&
             fs::exists(dir / "pytorch_model.bin"))
@@ -500,12 +507,7 @@ std::unique_ptr<MaskedLM> MaskedLM::randomDeberta(const ModelConfig &config,
     std::unique_ptr<MaskedLM> lm(new MaskedLM);
     Impl &m = *lm->d;
     m.config = config;
-    m.device = torch::Device(options.device);
-    m.dtype = options.dtype == "bf16"   ? torch::kBFloat16
-              : options.dtype == "fp16" ? torch::kFloat16
-                                        : torch::kFloat32;
-    m.threading =
-        configureCpuThreads(options.threads, m.device.is_cpu() && m.dtype == torch::kFloat32);
+    m.applyOptions(options);
     m.prefix = "deberta.";
     torch::manual_seed(seed);
     const auto opts = torch::TensorOptions().dtype(m.dtype).device(m.device);

@@ -25,6 +25,9 @@ void *load(const char *path, char *error, size_t errorSize)
     } catch (const std::exception &e) {
         std::snprintf(error, errorSize, "%s", e.what());
         return nullptr;
+    } catch (...) {
+        std::snprintf(error, errorSize, "SentencePiece failed to load the model");
+        return nullptr;
     }
 }
 

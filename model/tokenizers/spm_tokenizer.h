@@ -21,6 +21,9 @@ class SpmTokenizer : public Tokenizer
     /// Loads spm.model; throws std::runtime_error with the reason.
     static std::unique_ptr<SpmTokenizer> fromModel(const std::string &path,
                                                    const nlohmann::json &config);
+    SpmTokenizer() = default;
+    SpmTokenizer(const SpmTokenizer &) = delete; ///< owns the plugin's model
+    SpmTokenizer &operator=(const SpmTokenizer &) = delete;
     ~SpmTokenizer() override;
 
   protected:

@@ -156,21 +156,23 @@ std::unique_ptr<Tokenizer> loadTokenizer(const std::string &dirPath, std::string
             return nullptr;
         }
     }
+    fs::path file; // the one being read, named in any error
     try {
-        if (readFile(dir / "tokenizer.json", text)) {
+        if (readFile(file = dir / "tokenizer.json", text)) {
             const nlohmann::json doc = nlohmann::json::parse(text);
             const std::string type = doc.at("model").value("type", "");
             if (type == "WordPiece") return WordPieceTokenizer::fromTokenizerJson(doc);
             if (type == "Unigram") return UnigramTokenizer::fromTokenizerJson(doc);
-            error = (dir / "tokenizer.json").string() + ": tokenizer model \"" + type +
-                    "\" is not supported";
+            error = file.string() + ": tokenizer model \"" + type + "\" is not supported";
             return nullptr;
         }
-        if (readFile(dir / "vocab.txt", text)) return WordPieceTokenizer::fromVocab(text, config);
-        if (std::filesystem::exists(dir / "spm.model"))
-            return SpmTokenizer::fromModel((dir / "spm.model").string(), config);
+        if (readFile(file = dir / "vocab.txt", text))
+            return WordPieceTokenizer::fromVocab(text, config);
+        if (fs::exists(file = dir / "spm.model"))
+            return SpmTokenizer::fromModel(file.string(), config);
     } catch (const std::exception &e) {
-        error = dir.string() + ": tokenizer: " + e.what();
+        const std::string what = e.what();
+        error = what.rfind(file.string(), 0) == 0 ? what : file.string() + ": " + what;
         return nullptr;
     }
     error = dir.string() + ": no tokenizer.json, vocab.txt or spm.model";

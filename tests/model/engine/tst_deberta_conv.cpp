@@ -214,8 +214,9 @@ class TestDebertaConv : public QObject
 
     void paddingChangesNothing()
     {
-        // The convolution reaches across the end of a shorter sequence into the padding: padding
-        // positions are zero there, as they are at the sequence's own end.
+        // The convolution reaches across the end of a shorter sequence into the padding, whose
+        // embeddings are zero, as the convolution's own zero padding is at a sequence's end: the
+        // shorter sequence's logits are those it has alone.
         QTemporaryDir dir;
         makeConvModel(dir, randomConv(32, 5, 1, "tanh"));
         const auto lm = loadOrFail(dir);
@@ -305,6 +306,7 @@ class TestDebertaConv : public QObject
             << readText(src + "/model.safetensors");
         std::string error;
         const auto base = MaskedLM::load(src, EngineOptions{}, error);
+        QVERIFY2(base, error.c_str());
         const auto approx = loadOrFail(dir);
         const auto a = base->hiddenStates(goldenIds()).back();
         const auto b = approx->hiddenStates(goldenIds()).back();

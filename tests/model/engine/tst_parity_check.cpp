@@ -129,6 +129,14 @@ class TestParityCheck : public QObject
         QCOMPARE(r[1].check, std::string("golden"));
         QVERIFY(!r[1].ok());
 
+        QTemporaryDir badTokenizer; // a tokenizer that fails to load is a failing row
+        copyBertTiny(badTokenizer, [](nlohmann::json &) {});
+        std::ofstream(badTokenizer.filePath("bert-tiny/tokenizer.json").toStdString()) << "{";
+        r = checkParity(badTokenizer.path().toStdString(), ParityOptions{});
+        QCOMPARE(r[0].check, std::string("tokenizer"));
+        QVERIFY2(!r[0].ok() && r[0].error.find("tokenizer.json") != std::string::npos,
+                 r[0].error.c_str());
+
         QTemporaryDir dir;
         copyBertTiny(dir, [](nlohmann::json &e) { e.erase("golden"); });
         r = checkParity(dir.path().toStdString(), ParityOptions{});
