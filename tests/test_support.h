@@ -69,6 +69,23 @@ inline void makeRun(const std::string &runDir, const std::string &modelDir,
     }
 }
 
+/// Copies the named files (all files when names is empty) of folder from into folder to,
+/// creating it; false when one cannot be copied.
+inline bool copyFiles(const std::string &from, const QString &to,
+                      const QStringList &names = QStringList())
+{
+    const QString src = QString::fromStdString(from);
+    const QStringList files = names.isEmpty() ? QDir(src).entryList(QDir::Files) : names;
+    bool ok = QDir().mkpath(to) && !files.isEmpty();
+    for (const QString &f : files)
+        ok = QFile::copy(src + "/" + f, to + "/" + f) && ok;
+    return ok;
+}
+
+/// The files of a checkpoint whose only tokenizer is spm.model.
+inline const QStringList spmOnlyCheckpoint{"config.json", "model.safetensors", "spm.model",
+                                           "tokenizer_config.json"};
+
 /// Writes text to dir/name (creating folders) and returns the path.
 inline std::string writeFile(const QTemporaryDir &dir, const QString &name, const QByteArray &text)
 {

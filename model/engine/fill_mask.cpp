@@ -44,6 +44,17 @@ std::vector<double> logSoftmax(const std::vector<float> &logits)
     return out;
 }
 
+std::vector<int> topIndices(const std::vector<double> &row, std::size_t k)
+{
+    std::vector<int> idx(row.size());
+    std::iota(idx.begin(), idx.end(), 0);
+    k = std::min(k, idx.size());
+    std::partial_sort(idx.begin(), idx.begin() + std::ptrdiff_t(k), idx.end(),
+                      [&](int a, int b) { return row[std::size_t(a)] > row[std::size_t(b)]; });
+    idx.resize(k);
+    return idx;
+}
+
 std::vector<std::pair<std::vector<int>, double>>
 jointBest(const std::vector<std::vector<double>> &logProbs, int k)
 {
@@ -51,17 +62,8 @@ jointBest(const std::vector<std::vector<double>> &logProbs, int k)
     // successors raise one rank by one; a set avoids visiting a tuple twice.
     const std::size_t n = logProbs.size();
     std::vector<std::vector<int>> order(n);
-    for (std::size_t p = 0; p < n; ++p) {
-        order[p].resize(logProbs[p].size());
-        std::iota(order[p].begin(), order[p].end(), 0);
-        const std::size_t keep =
-            std::min<std::size_t>(order[p].size(), std::size_t(std::max(k, 1)));
-        std::partial_sort(order[p].begin(), order[p].begin() + std::ptrdiff_t(keep), order[p].end(),
-                          [&](int a, int b) {
-                              return logProbs[p][std::size_t(a)] > logProbs[p][std::size_t(b)];
-                          });
-        order[p].resize(keep);
-    }
+    for (std::size_t p = 0; p < n; ++p)
+        order[p] = topIndices(logProbs[p], std::size_t(std::max(k, 1)));
     auto scoreOf = [&](const std::vector<int> &ranks) {
         double s = 0;
         for (std::size_t p = 0; p < n; ++p)

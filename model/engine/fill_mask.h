@@ -38,6 +38,9 @@ FillMaskResult fillMask(const MaskedLM &model, const Tokenizer &tokenizer, const
 /// Log-softmax of a logits row, in double precision.
 std::vector<double> logSoftmax(const std::vector<float> &logits);
 
+/// Indices of the k largest values, largest first (k is capped at the row's length).
+std::vector<int> topIndices(const std::vector<double> &row, std::size_t k);
+
 /// The k best combinations of per-position log-probabilities (sum), best first, exactly.
 std::vector<std::pair<std::vector<int>, double>>
 jointBest(const std::vector<std::vector<double>> &logProbs, int k);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "engine/parity_check.h"
 
+#include "engine/fill_mask.h"
 #include "tokenizers/tokenizer.h"
 
 #include <nlohmann/json.hpp>
@@ -10,7 +11,6 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
-#include <numeric>
 
 namespace cs {
 namespace {
@@ -70,17 +70,6 @@ std::vector<Fixture> findFixtures(const fs::path &root)
     return out;
 }
 
-std::vector<int> topIds(const std::vector<double> &row, std::size_t k)
-{
-    std::vector<int> idx(row.size());
-    std::iota(idx.begin(), idx.end(), 0);
-    k = std::min(k, idx.size());
-    std::partial_sort(idx.begin(), idx.begin() + long(k), idx.end(),
-                      [&](int a, int b) { return row[std::size_t(a)] > row[std::size_t(b)]; });
-    idx.resize(k);
-    return idx;
-}
-
 std::vector<double> toDouble(const std::vector<float> &v)
 {
     return std::vector<double>(v.begin(), v.end());
@@ -117,10 +106,10 @@ class LogitComparison
         ++m_r.compared;
         if (!std::isfinite(diff)) return; // another length, NaN or infinity: never agreeing
         if (m_fullPrecision) {
-            m_r.agreeing += topIds(row, 5) == topIds(want, 5) && diff <= m_o.tolerance;
+            m_r.agreeing += topIndices(row, 5) == topIndices(want, 5) && diff <= m_o.tolerance;
             return;
         }
-        const int ours = topIds(row, 1).at(0), theirs = topIds(want, 1).at(0);
+        const int ours = topIndices(row, 1).at(0), theirs = topIndices(want, 1).at(0);
         if (ours == theirs) {
             ++m_r.agreeing;
         } else if (want[std::size_t(ours)] >= want[std::size_t(theirs)] - m_o.tieMargin) {
@@ -171,10 +160,7 @@ std::vector<ParityResult> checkModel(const Fixture &f, const ParityOptions &o)
     }
     // A folder without tokenizer files has no tokenizer row; one whose tokenizer fails to load
     // has a failing row.
-    const bool hasTokenizer = fs::exists(f.folder / "tokenizer.json") ||
-                              fs::exists(f.folder / "vocab.txt") ||
-                              fs::exists(f.folder / "spm.model");
-    if (hasTokenizer && expected.contains("tokenizer")) {
+    if (hasTokenizerFiles(f.folder.string()) && expected.contains("tokenizer")) {
         std::string tokError;
         if (const auto tok = loadTokenizer(f.folder.string(), tokError)) {
             out.push_back(checkTokenizer(*tok, expected.at("tokenizer")));

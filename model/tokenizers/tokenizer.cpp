@@ -142,6 +142,14 @@ Encoding Tokenizer::encode(const std::string &text) const
     return out;
 }
 
+bool hasTokenizerFiles(const std::string &dirPath)
+{
+    const std::filesystem::path dir(dirPath);
+    for (const char *name : {"tokenizer.json", "vocab.txt", "spm.model"})
+        if (std::filesystem::exists(dir / name)) return true;
+    return false;
+}
+
 std::unique_ptr<Tokenizer> loadTokenizer(const std::string &dirPath, std::string &error)
 {
     namespace fs = std::filesystem;

@@ -82,6 +82,9 @@ class Tokenizer
 /// the reason in error when none loads.
 std::unique_ptr<Tokenizer> loadTokenizer(const std::string &dir, std::string &error);
 
+/// Whether a folder holds any file loadTokenizer reads (tokenizer.json, vocab.txt, spm.model).
+bool hasTokenizerFiles(const std::string &dir);
+
 /// The tokenizer for a checkpoint: tokenizerDir when given, else the checkpoint's own files,
 /// else its parent (run) folder's (a Trainer's checkpoint-N/ may hold none).
 std::unique_ptr<Tokenizer> loadCheckpointTokenizer(const std::string &checkpointDir,

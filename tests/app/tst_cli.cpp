@@ -180,10 +180,8 @@ class TestCli : public QObject
         QSKIP("the SentencePiece plugin was not built (libsentencepiece-dev missing)");
 #endif
         QTemporaryDir dir;
-        const QString src = QString(CLOZESCOPE_TEST_DATA) + "/hf-reference/deberta-v3-tiny-spm/";
-        for (const char *f :
-             {"config.json", "model.safetensors", "spm.model", "tokenizer_config.json"})
-            QVERIFY(QFile::copy(src + f, dir.filePath(f)));
+        QVERIFY(cs::test::copyFiles(cs::test::fixture("deberta-v3-tiny-spm"), dir.path(),
+                                    cs::test::spmOnlyCheckpoint));
         const QStringList args = {
             "fill-mask", "--model", dir.path(), "--json",
             QString::fromUtf8("서울시는 28일 새로운 [MASK] 요금 체계를 발표했다.")};
@@ -192,7 +190,7 @@ class TestCli : public QObject
         const QJsonArray first =
             QJsonDocument::fromJson(r.out).object()["masks"].toArray()[0].toArray();
         const auto golden =
-            cs::test::readJson(src.toStdString() + "../deberta-v3-tiny-spm.expected.json")
+            cs::test::readJson(cs::test::fixture("deberta-v3-tiny-spm.expected.json"))
                 .at("golden")
                 .at(0)
                 .at("mask_top5")
@@ -209,13 +207,10 @@ class TestCli : public QObject
     {
         // bert-tiny against transformers' outputs: holds at 1e-4; at 1e-9 it cannot, and the
         // exit status says so.
-        const QString fixtures = QString(CLOZESCOPE_TEST_DATA) + "/hf-reference";
         QTemporaryDir dir;
-        QVERIFY(QDir().mkpath(dir.filePath("bert-tiny")));
-        for (const QString &f : QDir(fixtures + "/bert-tiny").entryList(QDir::Files))
-            QVERIFY(QFile::copy(fixtures + "/bert-tiny/" + f, dir.filePath("bert-tiny/" + f)));
-        QVERIFY(QFile::copy(fixtures + "/bert-tiny.expected.json",
-                            dir.filePath("bert-tiny.expected.json")));
+        QVERIFY(cs::test::copyFiles(cs::test::fixture("bert-tiny"), dir.filePath("bert-tiny")));
+        QVERIFY(
+            cs::test::copyFiles(cs::test::fixture(""), dir.path(), {"bert-tiny.expected.json"}));
         const Result r = run({"parity", "--fixtures", dir.path(), "--json"});
         QVERIFY2(r.code == 0, r.out.constData());
         const QJsonObject doc = QJsonDocument::fromJson(r.out).object();

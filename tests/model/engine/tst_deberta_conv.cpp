@@ -71,28 +71,38 @@ void writeSafetensors(const std::string &path,
         out.write(reinterpret_cast<const char *>(d->data()), std::streamsize(d->size() * 4));
 }
 
+/// deberta-v2-tiny copied into dir with config.json edited and its weights under weightsFile;
+/// returns the weights' bytes.
+std::string copyTinyDeberta(const QTemporaryDir &dir, const nlohmann::json &configEdits,
+                            const std::string &weightsFile = "model.safetensors")
+{
+    const std::string src = fixture("deberta-v2-tiny"), out = dir.path().toStdString();
+    nlohmann::json config = readJson(src + "/config.json");
+    config.update(configEdits);
+    std::ofstream(out + "/config.json") << config.dump();
+    const std::string weights = readText(src + "/model.safetensors");
+    std::ofstream(out + "/" + weightsFile, std::ios::binary) << weights;
+    return weights;
+}
+
 /// deberta-v2-tiny with a ConvLayer in dir: the fixture's weights in one shard, the
 /// convolution's (of c's kernel and groups) in a second (model.safetensors.index.json joins
 /// them). configEdits change config.json last.
 void makeConvModel(const QTemporaryDir &dir, const Conv &c,
                    const nlohmann::json &configEdits = nlohmann::json::object())
 {
-    const std::string src = fixture("deberta-v2-tiny"), out = dir.path().toStdString();
-    nlohmann::json config = readJson(src + "/config.json");
-    config["conv_kernel_size"] = c.kernel;
-    config["conv_groups"] = c.groups;
-    config["conv_act"] = c.act;
-    config.update(configEdits);
-    std::ofstream(out + "/config.json") << config.dump();
-    const std::string weights = readText(src + "/model.safetensors");
-    std::ofstream(out + "/model-00001-of-00002.safetensors", std::ios::binary) << weights;
+    const std::string out = dir.path().toStdString();
+    nlohmann::json edits = {
+        {"conv_kernel_size", c.kernel}, {"conv_groups", c.groups}, {"conv_act", c.act}};
+    edits.update(configEdits);
+    const std::string weights = copyTinyDeberta(dir, edits, "model-00001-of-00002.safetensors");
     std::uint64_t headerLength = 0;
     std::memcpy(&headerLength, weights.data(), 8);
     nlohmann::json map = nlohmann::json::object();
     const nlohmann::json header = nlohmann::json::parse(weights.substr(8, headerLength));
     for (const auto &[name, _] : header.items())
         if (name != "__metadata__") map[name] = "model-00001-of-00002.safetensors";
-    const std::int64_t h = config.at("hidden_size").get<std::int64_t>();
+    const auto h = std::int64_t(c.bias.size()); // hidden_size
     const std::string p = "deberta.encoder.conv.";
     writeSafetensors(out + "/model-00002-of-00002.safetensors",
                      {{p + "conv.weight", {h, h / c.groups, c.kernel}},
@@ -281,12 +291,7 @@ class TestDebertaConv : public QObject
     void missingConvWeights()
     {
         QTemporaryDir dir;
-        const std::string src = fixture("deberta-v2-tiny");
-        nlohmann::json config = readJson(src + "/config.json");
-        config["conv_kernel_size"] = 3;
-        std::ofstream(dir.filePath("config.json").toStdString()) << config.dump();
-        std::ofstream(dir.filePath("model.safetensors").toStdString(), std::ios::binary)
-            << readText(src + "/model.safetensors");
+        copyTinyDeberta(dir, {{"conv_kernel_size", 3}});
         std::string error;
         QVERIFY(!MaskedLM::load(dir.path().toStdString(), EngineOptions{}, error));
         QVERIFY2(error.find("missing weight \"deberta.encoder.conv.conv.weight\"") !=
@@ -298,14 +303,9 @@ class TestDebertaConv : public QObject
     {
         // gelu_new (tanh approximation) instead of gelu: close, yet not the same numbers.
         QTemporaryDir dir;
-        const std::string src = fixture("deberta-v2-tiny");
-        nlohmann::json config = readJson(src + "/config.json");
-        config["hidden_act"] = "gelu_new";
-        std::ofstream(dir.filePath("config.json").toStdString()) << config.dump();
-        std::ofstream(dir.filePath("model.safetensors").toStdString(), std::ios::binary)
-            << readText(src + "/model.safetensors");
+        copyTinyDeberta(dir, {{"hidden_act", "gelu_new"}});
         std::string error;
-        const auto base = MaskedLM::load(src, EngineOptions{}, error);
+        const auto base = MaskedLM::load(fixture("deberta-v2-tiny"), EngineOptions{}, error);
         QVERIFY2(base, error.c_str());
         const auto approx = loadOrFail(dir);
         const auto a = base->hiddenStates(goldenIds()).back();

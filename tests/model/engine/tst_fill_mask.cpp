@@ -87,10 +87,7 @@ class TestFillMask : public QObject
         QSKIP("the SentencePiece plugin was not built (libsentencepiece-dev missing)");
 #endif
         QTemporaryDir dir;
-        const std::string src = fixture("deberta-v3-tiny-spm");
-        for (const char *f :
-             {"config.json", "model.safetensors", "spm.model", "tokenizer_config.json"})
-            QVERIFY(QFile::copy(QString::fromStdString(src + "/" + f), dir.filePath(f)));
+        QVERIFY(copyFiles(fixture("deberta-v3-tiny-spm"), dir.path(), spmOnlyCheckpoint));
         std::string error;
         const auto model = MaskedLM::load(dir.path().toStdString(), EngineOptions{}, error);
         const auto tok = loadTokenizer(dir.path().toStdString(), error);

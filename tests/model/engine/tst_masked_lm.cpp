@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Engine parity with Hugging Face transformers on the fixtures (fp32, CPU): hidden states and
 // logits within 1e-4, identical top-5, padding that changes nothing, long sequences.
+#include "engine/fill_mask.h"
 #include "engine/masked_lm.h"
 
 #include <nlohmann/json.hpp>
@@ -35,12 +36,7 @@ double maxAbsDiff(const std::vector<float> &a, const std::vector<double> &b)
 
 std::vector<int> top5(const std::vector<float> &row)
 {
-    std::vector<int> idx(row.size());
-    std::iota(idx.begin(), idx.end(), 0);
-    std::partial_sort(idx.begin(), idx.begin() + 5, idx.end(),
-                      [&](int a, int b) { return row[a] > row[b]; });
-    idx.resize(5);
-    return idx;
+    return topIndices(std::vector<double>(row.begin(), row.end()), 5);
 }
 
 std::unique_ptr<MaskedLM> loadModel(const std::string &model)

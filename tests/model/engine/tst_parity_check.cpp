@@ -16,6 +16,7 @@
 #include <set>
 
 using namespace cs;
+using cs::test::copyFiles;
 using cs::test::dataPath;
 using cs::test::fixture;
 using cs::test::readJson;
@@ -34,10 +35,7 @@ std::string describe(const std::vector<ParityResult> &results)
 /// bert-tiny and its expected file copied into dir, the expected file changed by edit.
 void copyBertTiny(const QTemporaryDir &dir, const std::function<void(nlohmann::json &)> &edit)
 {
-    const QString src = QString::fromStdString(fixture("bert-tiny"));
-    QVERIFY(QDir().mkpath(dir.filePath("bert-tiny")));
-    for (const QString &f : QDir(src).entryList(QDir::Files))
-        QVERIFY(QFile::copy(src + "/" + f, dir.filePath("bert-tiny/" + f)));
+    QVERIFY(copyFiles(fixture("bert-tiny"), dir.filePath("bert-tiny")));
     nlohmann::json expected = readJson(fixture("bert-tiny.expected.json"));
     edit(expected);
     std::ofstream(dir.filePath("bert-tiny.expected.json").toStdString()) << expected.dump();

@@ -17,6 +17,7 @@
 #include <fstream>
 
 using namespace cs;
+using cs::test::copyFiles;
 using cs::test::fixture;
 using cs::test::readJson;
 using cs::test::readText;
@@ -111,9 +112,8 @@ class TestTokenizers : public QObject
         QSKIP("the SentencePiece plugin was not built (libsentencepiece-dev missing)");
 #endif
         QTemporaryDir dir;
-        const std::string src = fixture("deberta-v3-tiny-spm");
-        for (const char *f : {"spm.model", "tokenizer_config.json"})
-            QVERIFY(QFile::copy(QString::fromStdString(src + "/" + f), dir.filePath(f)));
+        QVERIFY(copyFiles(fixture("deberta-v3-tiny-spm"), dir.path(),
+                          {"spm.model", "tokenizer_config.json"}));
         QVERIFY(!spmPluginPath().empty());
         std::string error;
         const auto tok = loadTokenizer(dir.path().toStdString(), error);
