@@ -367,7 +367,11 @@ void MetricChart::setRanges(const std::vector<RunPoints> &runs, XAxis x, bool ba
     const double ypad = std::max((ymax - ymin) * 0.08, 1e-3),
                  xpad = std::max((xmax - xmin) * 0.03, 0.05);
     m_ax->setRange(xmin - xpad, xmax + xpad);
-    m_ay->setRange(ymin - ypad, ymax + ypad);
+    // A non-negative quantity's axis does not go below 0, nor a share's above 1 (nice numbers
+    // keep 0 and 1: both are multiples of every tick interval they choose).
+    const double ylow = ymin >= 0 ? std::max(0.0, ymin - ypad) : ymin - ypad;
+    const double yhigh = ymin >= 0 && ymax <= 1 ? std::min(1.0, ymax + ypad) : ymax + ypad;
+    m_ay->setRange(ylow, yhigh);
     if (x == XAxis::Epoch) {
         m_ax->setTickType(QValueAxis::TicksDynamic);
         m_ax->setTickAnchor(0.0);

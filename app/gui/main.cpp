@@ -6,6 +6,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QLibraryInfo>
 #include <QLocale>
 #include <QTranslator>
 
@@ -28,9 +29,12 @@ int main(int argc, char **argv)
     QApplication::setApplicationName("ClozeScope");
     QApplication::setOrganizationName("ClozeScope");
     QApplication::setApplicationVersion(CLOZESCOPE_VERSION);
-    QTranslator translator;
+    QTranslator translator, qtTranslator; // ours, and Qt's own (buttons, standard dialogs)
     if (translator.load(QLocale(), "clozescope", "_", ":/i18n"))
         QApplication::installTranslator(&translator);
+    if (qtTranslator.load(QLocale(), "qtbase", "_",
+                          QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QApplication::installTranslator(&qtTranslator);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(

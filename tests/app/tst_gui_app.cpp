@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
-// The clozescope executable without a window: --export-chart, the Korean translation.
+// The clozescope executable without a window: --export-chart, the Korean translation (ours
+// and Qt's own).
 #include <QFile>
 #include <QImage>
 #include <QProcess>
@@ -11,7 +12,8 @@ class TestGuiApp : public QObject
 {
     Q_OBJECT
   private:
-    static int run(const QStringList &args, const QString &lang = "C", QByteArray *err = nullptr)
+    static int run(const QStringList &args, const QString &lang = "C", QByteArray *err = nullptr,
+                   QByteArray *out = nullptr)
     {
         QProcess p;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
@@ -22,6 +24,7 @@ class TestGuiApp : public QObject
         p.start(CLOZESCOPE_GUI, args);
         if (!p.waitForFinished(120000)) qFatal("clozescope did not finish");
         if (err) *err = p.readAllStandardError();
+        if (out) *out = p.readAllStandardOutput();
         return p.exitCode();
     }
 
@@ -68,6 +71,17 @@ class TestGuiApp : public QObject
         QVERIFY(svg.contains(QStringLiteral("정점"))); // "Peak"
         QVERIFY(svg.contains(QStringLiteral("에폭"))); // "Epoch"
         QVERIFY(!svg.contains(QStringLiteral(">Epoch<")));
+    }
+
+    void qtsOwnTextsInKorean()
+    {
+        QByteArray out;
+        QCOMPARE(run({"--help"}, "ko_KR.UTF-8", nullptr, &out), 0);
+        const QString help = QString::fromUtf8(out);
+        QVERIFY2(help.contains(QStringLiteral("체크포인트")), qPrintable(help)); // ours
+        // Qt's own (QCommandLineParser's "Displays version information."), from qtbase_ko.qm.
+        QVERIFY2(help.contains(QStringLiteral("버전 정보를 표시합니다")), qPrintable(help));
+        QVERIFY(!help.contains("Displays"));
     }
 
     void usageAndInputErrors()

@@ -4,6 +4,7 @@
 #include "chart_export.h"
 #include "checkpoint_model.h"
 #include "curves_grid.h"
+#include "test_support.h"
 #include "verdict_panel.h"
 #include "widget_support.h"
 
@@ -15,6 +16,7 @@
 #include <QSpinBox>
 #include <QStandardPaths>
 #include <QTemporaryDir>
+#include <QValueAxis>
 #include <QtTest>
 
 using namespace cs;
@@ -75,6 +77,40 @@ class TestCurves : public QObject
         QCOMPARE(lines, 1);
         chart.build(session, model, "Real@1", XAxis::Step, 1536);
         QVERIFY(near(chart.markers(MarkerKind::Peak)[1], 390, 1585.0 / 2400));
+    }
+
+    void yAxisStaysInTheValuesDomain()
+    {
+        // Shares near 0 and near 1: the padding around them must not leave [0, 1].
+        QTemporaryDir dir;
+        test::writeFile(dir, "low_512/results.json",
+                        R"({"checkpoint-100": {"Real@1": 0.001, "Real@5": 0.97, "eval_loss": 2.5},
+                            "checkpoint-200": {"Real@1": 0.03, "Real@5": 0.998, "eval_loss": 2.1},
+                            "checkpoint-300": {"Real@1": 0.02, "Real@5": 0.99, "eval_loss": 0.01}})");
+        Session session;
+        session.setResults(loadResults({dir.path().toStdString()}), {dir.path()});
+        CheckpointModel model(&session);
+        MetricChart chart;
+        QVERIFY(model.metricIds().size() >= 3);
+        for (const QString &metric : model.metricIds()) {
+            chart.build(session, model, metric, XAxis::Step, 512);
+            double lo = INFINITY, hi = -INFINITY;
+            for (QAbstractSeries *s : chart.series())
+                if (auto *line = qobject_cast<QLineSeries *>(s); line && line->isVisible())
+                    for (const QPointF &p : line->points()) {
+                        lo = std::min(lo, p.y());
+                        hi = std::max(hi, p.y());
+                    }
+            QVERIFY2(std::isfinite(lo), qPrintable(metric));
+            auto *axis = qobject_cast<QValueAxis *>(chart.axes(Qt::Vertical).value(0));
+            QVERIFY(axis);
+            QVERIFY2(axis->min() <= lo && axis->max() >= hi, qPrintable(metric));
+            QVERIFY2(axis->min() >= 0, qPrintable(metric));
+            if (hi <= 1)
+                QVERIFY2(axis->max() <= 1, qPrintable(metric));
+            else
+                QVERIFY2(axis->max() > hi, qPrintable(metric)); // a loss keeps its headroom
+        }
     }
 
     void patienceMovesTheMarkers()
