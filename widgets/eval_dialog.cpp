@@ -1,15 +1,14 @@
 // SPDX-License-Identifier: MIT
 #include "eval_dialog.h"
 
+#include "browse_row.h"
 #include "eval_worker.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDir>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
-#include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -27,14 +26,14 @@ EvalDialog::EvalDialog(QWidget *parent)
 {
     setWindowTitle(tr("Evaluate checkpoints"));
     auto *form = new QFormLayout;
-    m_run = browseRow("runEdit", true, {});
+    m_run = browseRow(this, "runEdit", true);
     form->addRow(tr("Run folder"), m_run->parentWidget());
     m_checkpoints->setObjectName("checkpointList");
     form->addRow(tr("Checkpoints"), m_checkpoints);
     const QString jsonl = tr("Cloze sets (*.jsonl)");
-    m_real = browseRow("realEdit", false, jsonl);
+    m_real = browseRow(this, "realEdit", false, jsonl);
     form->addRow(tr("Real set"), m_real->parentWidget());
-    m_lambada = browseRow("lambadaEdit", false, jsonl);
+    m_lambada = browseRow(this, "lambadaEdit", false, jsonl);
     form->addRow(tr("LAMBADA set"), m_lambada->parentWidget());
     m_device->setObjectName("deviceCombo");
     m_device->addItems({"cpu", "cuda"});
@@ -47,7 +46,7 @@ EvalDialog::EvalDialog(QWidget *parent)
     m_maxLength->setValue(512);
     m_maxLength->setSuffix(tr(" tokens"));
     form->addRow(tr("Max length"), m_maxLength);
-    m_out = browseRow("outEdit", true, {});
+    m_out = browseRow(this, "outEdit", true);
     form->addRow(tr("Results folder"), m_out->parentWidget());
     m_progress->setObjectName("progressBar");
     m_status->setObjectName("statusLabel");
@@ -76,26 +75,6 @@ EvalDialog::EvalDialog(QWidget *parent)
 }
 
 EvalDialog::~EvalDialog() = default;
-
-QLineEdit *EvalDialog::browseRow(const QString &objectName, bool folder, const QString &filter)
-{
-    auto *row = new QWidget(this);
-    auto *edit = new QLineEdit(row);
-    edit->setObjectName(objectName);
-    auto *browse = new QPushButton(tr("Browse…"), row);
-    auto *h = new QHBoxLayout(row);
-    h->setContentsMargins(0, 0, 0, 0);
-    h->addWidget(edit);
-    h->addWidget(browse);
-    connect(browse, &QPushButton::clicked, this, [this, edit, folder, filter] {
-        const QString path = folder ? QFileDialog::getExistingDirectory(this, {}, edit->text())
-                                    : QFileDialog::getOpenFileName(this, {}, edit->text(), filter);
-        if (path.isEmpty()) return;
-        edit->setText(path);
-        emit edit->editingFinished();
-    });
-    return edit;
-}
 
 void EvalDialog::setRunFolder(const QString &dir)
 {

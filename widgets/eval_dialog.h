@@ -51,7 +51,6 @@ class EvalDialog : public QDialog
   private:
     void showProgress(int checkpoint, int checkpoints, int done, int total, const QString &name);
     void ended(int evaluated, bool cancelled, const QString &error);
-    QLineEdit *browseRow(const QString &objectName, bool folder, const QString &filter);
 
     EvalWorker *m_worker;
     QLineEdit *m_run, *m_real, *m_lambada, *m_out;

@@ -8,6 +8,7 @@
 #ifdef CLOZESCOPE_HAVE_ENGINE
 #include "engine/eval_run.h"
 #include "eval_dialog.h"
+#include "probe_dialog.h"
 #endif
 #include "import_worker.h"
 #include "problems_model.h"
@@ -151,6 +152,9 @@ void MainWindow::buildActions()
         file->addAction(tr("&Evaluate checkpoints…"), this, [this] { openEvaluateDialog(); });
     evaluate->setObjectName("evaluateAction");
     bar->addAction(evaluate);
+    auto *probe = file->addAction(tr("&Probe…"), this, [this] { openProbeDialog(); });
+    probe->setObjectName("probeAction");
+    bar->addAction(probe);
 #endif
     bar->addSeparator();
     bar->addWidget(new QLabel(tr(" Metric "), bar));
@@ -453,15 +457,35 @@ EvalDialog *MainWindow::openEvaluateDialog()
             // The first checkpoint adds the folder; the file watcher reloads for the others.
             if (!m_requestedPaths.contains(out)) openPaths(m_requestedPaths + QStringList{out});
         });
-        for (const QString &p : m_requestedPaths)
-            if (QFileInfo(p).isDir() && !discoverCheckpoints(p.toStdString()).empty()) {
-                m_evalDialog->setRunFolder(p);
-                break;
-            }
+        if (const QString run = shownRunFolder(); !run.isEmpty()) m_evalDialog->setRunFolder(run);
     }
     m_evalDialog->show();
     m_evalDialog->raise();
     return m_evalDialog;
+#else
+    return nullptr;
+#endif
+}
+
+QString MainWindow::shownRunFolder() const
+{
+#ifdef CLOZESCOPE_HAVE_ENGINE
+    for (const QString &p : m_requestedPaths)
+        if (QFileInfo(p).isDir() && !discoverCheckpoints(p.toStdString()).empty()) return p;
+#endif
+    return {};
+}
+
+ProbeDialog *MainWindow::openProbeDialog()
+{
+#ifdef CLOZESCOPE_HAVE_ENGINE
+    if (!m_probeDialog) {
+        m_probeDialog = new ProbeDialog(this);
+        m_probeDialog->setFolder(shownRunFolder());
+    }
+    m_probeDialog->show();
+    m_probeDialog->raise();
+    return m_probeDialog;
 #else
     return nullptr;
 #endif

@@ -23,6 +23,7 @@ class CheckpointModel;
 class CheckpointTable;
 class CurvesGrid;
 class EvalDialog;
+class ProbeDialog;
 class ImportWorker;
 class ProblemsModel;
 class RunsModel;
@@ -62,6 +63,9 @@ class MainWindow : public QMainWindow
     /// results it writes are added to the shown paths as each checkpoint finishes. nullptr when
     /// built without the engine.
     EvalDialog *openEvaluateDialog();
+    /// Probe…: opens the fill-mask probe (created on first use) on the shown run folder.
+    /// nullptr when built without the engine.
+    ProbeDialog *openProbeDialog();
 
   signals:
     /// An import finished and the views show it.
@@ -83,6 +87,7 @@ class MainWindow : public QMainWindow
     void exportTable();
     void exportReport();
     void selectCheckpoint(int runIndex, int checkpointIndex);
+    QString shownRunFolder() const;
 
     Session *m_session;
     CheckpointModel *m_model;
@@ -90,6 +95,7 @@ class MainWindow : public QMainWindow
     ProblemsModel *m_problems;
     ImportWorker *m_importer;
     EvalDialog *m_evalDialog = nullptr;
+    ProbeDialog *m_probeDialog = nullptr;
     CurvesGrid *m_curves;
     CheckpointTable *m_table;
     VerdictPanel *m_verdict;

@@ -4,10 +4,13 @@
 #include "engine_options.h"
 
 #include "engine/fill_mask.h"
+#include "engine/probe.h"
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cstdio>
+#include <filesystem>
 #include <iostream>
 #include <memory>
 
@@ -28,6 +31,27 @@ struct FillMaskOptions
 nlohmann::json candidateJson(const FillCandidate &c)
 {
     return {{"ids", c.ids}, {"tokens", c.tokens}, {"log_prob", c.logProb}, {"prob", c.prob}};
+}
+
+nlohmann::json resultJson(const FillMaskResult &r)
+{
+    nlohmann::json doc = {{"input_ids", r.inputIds}, {"mask_positions", r.maskPositions}};
+    for (const auto &list : r.perMask) {
+        nlohmann::json l = nlohmann::json::array();
+        for (const auto &c : list)
+            l.push_back(candidateJson(c));
+        doc["masks"].push_back(l);
+    }
+    for (const auto &c : r.joint)
+        doc["joint"].push_back(candidateJson(c));
+    for (const auto &[word, c] : r.targets)
+        doc["targets"][word] = candidateJson(c);
+    return doc;
+}
+
+void printJson(const nlohmann::json &doc)
+{
+    std::cout << doc.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
 }
 
 int run(const FillMaskOptions &o)
@@ -51,18 +75,7 @@ int run(const FillMaskOptions &o)
         return InputProblems;
     }
     if (o.json) {
-        nlohmann::json doc = {{"input_ids", r.inputIds}, {"mask_positions", r.maskPositions}};
-        for (const auto &list : r.perMask) {
-            nlohmann::json l = nlohmann::json::array();
-            for (const auto &c : list)
-                l.push_back(candidateJson(c));
-            doc["masks"].push_back(l);
-        }
-        for (const auto &c : r.joint)
-            doc["joint"].push_back(candidateJson(c));
-        for (const auto &[word, c] : r.targets)
-            doc["targets"][word] = candidateJson(c);
-        std::cout << doc.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+        printJson(resultJson(r));
         return Ok;
     }
     for (std::size_t m = 0; m < r.perMask.size(); ++m) {
@@ -86,7 +99,117 @@ int run(const FillMaskOptions &o)
     return Ok;
 }
 
+struct ProbeOptions
+{
+    std::string run;
+    FillMaskOptions fill;
+};
+
+/// A checkpoint's label: its folder name and epoch when trainer_state.json gives one.
+std::string rowLabel(const ProbeRow &row)
+{
+    std::string label = std::filesystem::path(row.checkpoint).filename().string();
+    if (row.epoch) {
+        char epoch[32];
+        std::snprintf(epoch, sizeof epoch, "  epoch %.2f", *row.epoch);
+        label += epoch;
+    }
+    return label;
+}
+
+void printProbeText(const std::vector<ProbeRow> &rows)
+{
+    std::size_t masks = 0;
+    for (const auto &row : rows)
+        masks = std::max(masks, row.result.perMask.size());
+    for (std::size_t m = 0; m < masks; ++m) {
+        std::cout << "mask " << m + 1 << ", top candidates by checkpoint:\n";
+        for (const auto &row : rows) {
+            std::printf("  %-30s", rowLabel(row).c_str());
+            if (!row.error.empty()) std::printf("  (failed, below)");
+            if (m < row.result.perMask.size())
+                for (const auto &c : row.result.perMask[m])
+                    std::printf("  %s %.3f", c.tokens[0].c_str(), c.prob);
+            std::printf("\n");
+        }
+    }
+    const bool anyTargets = std::any_of(
+        rows.begin(), rows.end(), [](const ProbeRow &r) { return !r.result.targets.empty(); });
+    if (anyTargets) std::cout << "target probability by checkpoint:\n";
+    for (const auto &row : rows) {
+        if (!anyTargets) break;
+        std::printf("  %-30s", rowLabel(row).c_str());
+        for (const auto &[word, c] : row.result.targets)
+            std::printf("  %s %.4g", word.c_str(), c.prob);
+        std::printf("\n");
+    }
+    for (const auto &row : rows)
+        if (!row.error.empty()) std::cerr << "error: " << row.error << "\n";
+}
+
+int runProbe(const ProbeOptions &o)
+{
+    std::vector<std::string> folders;
+    try {
+        folders = probeFolders(o.run);
+    } catch (const std::exception &e) {
+        std::cerr << "error: " << e.what() << "\n";
+        return InputProblems;
+    }
+    ProbeRequest request{o.fill.text, o.fill.topK, o.fill.targets, o.fill.tokenizer, o.fill.engine};
+    const auto rows = probeCheckpoints(folders, request, [](const ProbeProgress &p) {
+        if (!p.checkpoint.empty())
+            std::cerr << "[" << p.done + 1 << "/" << p.total << "] " << p.checkpoint << "\n";
+        return true;
+    });
+    bool failed = false;
+    if (o.fill.json) {
+        nlohmann::json doc = {{"text", o.fill.text}, {"checkpoints", nlohmann::json::array()}};
+        for (const auto &row : rows) {
+            nlohmann::json r = row.error.empty() ? resultJson(row.result) : nlohmann::json{};
+            r["checkpoint"] = row.checkpoint;
+            r["step"] = row.step ? nlohmann::json(*row.step) : nlohmann::json();
+            r["epoch"] = row.epoch ? nlohmann::json(*row.epoch) : nlohmann::json();
+            if (!row.error.empty()) r["error"] = row.error;
+            doc["checkpoints"].push_back(r);
+        }
+        printJson(doc);
+    } else {
+        printProbeText(rows);
+    }
+    for (const auto &row : rows)
+        failed = failed || !row.error.empty();
+    return failed ? InputProblems : Ok;
+}
+
+/// The options fill-mask and probe share.
+void addFillOptions(CLI::App *sub, FillMaskOptions &o)
+{
+    sub->add_option("--tokenizer", o.tokenizer,
+                    "Tokenizer folder (default: the model's, else its parent's)");
+    sub->add_option("-k,--top-k", o.topK, "Candidates per mask and joint fillings (default 5)")
+        ->check(CLI::Range(1, 1000));
+    sub->add_option("--targets", o.targets,
+                    "Words to score, comma-separated (multi-token words too)")
+        ->delimiter(',');
+    addEngineOptions(sub, o.engine);
+    sub->add_flag("--json", o.json, "Machine-readable output");
+    sub->add_option("text", o.text, "Text with one or more [MASK] (or the model's own mask token)")
+        ->required();
+}
+
 } // namespace
+
+Action addProbe(CLI::App &app)
+{
+    auto o = std::make_shared<ProbeOptions>();
+    auto *sub = app.add_subcommand(
+        "probe", "Fill-mask with one text on every checkpoint of a run, side by side");
+    sub->add_option("--run", o->run, "Run folder (checkpoint-N/ inside) or one checkpoint")
+        ->required();
+    addFillOptions(sub, o->fill);
+    return [o] { return runProbe(*o); };
+}
 
 Action addFillMask(CLI::App &app)
 {
@@ -95,17 +218,7 @@ Action addFillMask(CLI::App &app)
         "fill-mask", "Fill the masks of a text with a checkpoint (LibTorch, no Python)");
     sub->add_option("--model", o->model, "Checkpoint folder (config.json + safetensors)")
         ->required();
-    sub->add_option("--tokenizer", o->tokenizer,
-                    "Tokenizer folder (default: the model's, else its parent's)");
-    sub->add_option("-k,--top-k", o->topK, "Candidates per mask and joint fillings (default 5)")
-        ->check(CLI::Range(1, 1000));
-    sub->add_option("--targets", o->targets,
-                    "Words to score, comma-separated (multi-token words too)")
-        ->delimiter(',');
-    addEngineOptions(sub, o->engine);
-    sub->add_flag("--json", o->json, "Machine-readable output");
-    sub->add_option("text", o->text, "Text with one or more [MASK] (or the model's own mask token)")
-        ->required();
+    addFillOptions(sub, *o);
     return [o] { return run(*o); };
 }
 

@@ -18,6 +18,8 @@ Action addReport(CLI::App &app);
 Action addTable(CLI::App &app);
 /// `fill-mask --model DIR TEXT`: the engine's fill-mask (only when LibTorch was found).
 Action addFillMask(CLI::App &app);
+/// `probe --run DIR TEXT`: fill-mask on every checkpoint of a run, side by side (engine only).
+Action addProbe(CLI::App &app);
 /// `eval --run DIR --data NAME=FILE… --out DIR`: cloze evaluation of checkpoints (engine only).
 Action addEval(CLI::App &app);
 /// `parity --fixtures DIR`: the engine against transformers' recorded outputs (engine only).

@@ -20,6 +20,7 @@ int main(int argc, char **argv)
     };
 #ifdef CLOZESCOPE_HAVE_ENGINE
     actions["fill-mask"] = cs::cli::addFillMask(app);
+    actions["probe"] = cs::cli::addProbe(app);
     actions["eval"] = cs::cli::addEval(app);
     actions["parity"] = cs::cli::addParity(app);
 #endif

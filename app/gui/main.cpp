@@ -58,7 +58,10 @@ int main(int argc, char **argv)
     QCommandLineOption evaluate(
         "evaluate", QApplication::translate(
                         "main", "Open the Evaluate dialog on the run folder given as PATH."));
-    parser.addOptions({exportChart, metric, xAxis, benchRedraw, evaluate});
+    QCommandLineOption probe(
+        "probe",
+        QApplication::translate("main", "Open the Probe on the run folder given as PATH."));
+    parser.addOptions({exportChart, metric, xAxis, benchRedraw, evaluate, probe});
     parser.process(app);
     const QStringList paths = parser.positionalArguments();
 
@@ -87,7 +90,8 @@ int main(int argc, char **argv)
     cs::MainWindow window;
     window.show();
     window.openPaths(paths);
-    if (parser.isSet(evaluate) && !window.openEvaluateDialog())
+    if ((parser.isSet(evaluate) && !window.openEvaluateDialog()) ||
+        (parser.isSet(probe) && !window.openProbeDialog()))
         std::fprintf(stderr, "error: this build has no evaluation engine (LibTorch)\n");
     return app.exec();
 }

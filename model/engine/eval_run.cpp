@@ -36,14 +36,6 @@ std::string nowUtc()
     return buf;
 }
 
-/// The epoch trainer_state.json in the checkpoint folder records, if any.
-std::optional<double> checkpointEpoch(const fs::path &dir)
-{
-    const JsonDocument d = readJsonFile((dir / "trainer_state.json").string());
-    if (!d.error.empty() || !d.json.is_object()) return std::nullopt;
-    return numberValue(d.json.value("epoch", nlohmann::json()));
-}
-
 nlohmann::json recordJson(const ClozeRecord &r, const std::string &dataset)
 {
     nlohmann::json hits = nlohmann::json::object(), top = nlohmann::json::array();
@@ -63,6 +55,13 @@ nlohmann::json recordJson(const ClozeRecord &r, const std::string &dataset)
 }
 
 } // namespace
+
+std::optional<double> checkpointEpoch(const std::string &dir)
+{
+    const JsonDocument d = readJsonFile((fs::path(dir) / "trainer_state.json").string());
+    if (!d.error.empty() || !d.json.is_object()) return std::nullopt;
+    return numberValue(d.json.value("epoch", nlohmann::json()));
+}
 
 std::vector<std::string> discoverCheckpoints(const std::string &runDir)
 {

@@ -4,6 +4,7 @@
 #include "engine/cloze_eval.h"
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -42,6 +43,9 @@ struct EvalProgress
 
 /// Receives progress; returns false to cancel (finished checkpoints are kept).
 using EvalProgressFn = std::function<bool(const EvalProgress &)>;
+
+/// The epoch the checkpoint folder's trainer_state.json records, if any.
+std::optional<double> checkpointEpoch(const std::string &dir);
 
 /// The checkpoint-N folders of a run, ordered by step.
 std::vector<std::string> discoverCheckpoints(const std::string &runDir);

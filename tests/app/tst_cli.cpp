@@ -172,6 +172,42 @@ class TestCli : public QObject
         QCOMPARE(run({"fill-mask", "[MASK]"}).code, 2); // --model is required
     }
 
+    void probeARun()
+    {
+        // The real Trainer run: 3 of its 10 checkpoints keep their weights in tests/data.
+        const QString runDir = QString(CLOZESCOPE_TEST_DATA) + "/trainer-run/mlm_synth_128";
+        const QString text =
+            QString::fromUtf8("정현우는 세종에서 열린 경기에서 두 골을 넣었다 . 감독은 "
+                              "경기 후 인터뷰에서 [MASK] 활약을 높이 평가했다 .");
+        const QString word = QString::fromUtf8("정현우의");
+        Result r = run({"probe", "--run", runDir, "--json", "-k", "3", "--targets", word, text});
+        QCOMPARE(r.code, 1); // seven checkpoints have no weights: named, the others answered
+        QVERIFY2(r.err.contains("checkpoint-126"), r.err.constData());
+        const QJsonArray rows = QJsonDocument::fromJson(r.out).object()["checkpoints"].toArray();
+        QCOMPARE(rows.size(), 10);
+        QStringList answered;
+        double previous = 0;
+        for (const auto &v : rows) {
+            const QJsonObject row = v.toObject();
+            if (row.contains("error")) continue;
+            answered << QDir(row["checkpoint"].toString()).dirName();
+            QCOMPARE(row["masks"].toArray()[0].toArray().size(), 3);
+            const double p = row["targets"].toObject()[word].toObject()["prob"].toDouble();
+            QVERIFY(p > previous); // the subject grows likelier with training
+            previous = p;
+        }
+        QCOMPARE(answered, QStringList({"checkpoint-63", "checkpoint-315", "checkpoint-625"}));
+        QCOMPARE(rows[9].toObject()["epoch"].toDouble(), 5.0);
+
+        // One checkpoint, as text: a row with its epoch and the followed word.
+        r = run({"probe", "--run", runDir + "/checkpoint-625", "--targets", word, text});
+        QVERIFY2(r.code == 0, r.err.constData());
+        QVERIFY2(r.out.contains("checkpoint-625  epoch 5.00"), r.out.constData());
+        QVERIFY(r.out.contains(word.toUtf8() + " 0.02"));
+        QCOMPARE(run({"probe", "--run", "/nonexistent", text}).code, 1);
+        QCOMPARE(run({"probe", text}).code, 2); // --run is required
+    }
+
     void fillMaskWithSpmModel()
     {
         // A DeBERTa-v3 folder whose only tokenizer is spm.model: read through the plugin beside

@@ -1,0 +1,70 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QDialog>
+
+class QChart;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QProgressBar;
+class QPushButton;
+class QSpinBox;
+class QTableView;
+
+namespace cs {
+
+class ProbeModel;
+class ProbeWorker;
+
+/// Probe: a text with masks on one checkpoint or on every checkpoint of a run, side by side —
+/// the top-k of each mask per checkpoint (epoch × rank) and the probability of followed words
+/// across epochs as a curve. Runs on a worker thread with progress and cancel.
+class ProbeDialog : public QDialog
+{
+    Q_OBJECT
+  public:
+    /// A dialog; nothing runs until Probe.
+    explicit ProbeDialog(QWidget *parent = nullptr);
+    ~ProbeDialog() override;
+
+    /// The checkpoint or run folder to probe.
+    void setFolder(const QString &dir);
+    /// The text (with [MASK]) and the words to follow.
+    void setText(const QString &text, const QStringList &targets = {});
+    /// The answers shown.
+    const ProbeModel &model() const { return *m_model; }
+    /// The chart of the followed words' probabilities.
+    QChart *chart() const { return m_chart; }
+    /// True while probing.
+    bool isRunning() const;
+
+  public slots:
+    /// Probes the folder's checkpoints; says why not in the status line.
+    void start();
+    /// Stops after the checkpoint in progress.
+    void cancel();
+
+  signals:
+    /// The probe ended: checkpoints answered, whether it was cancelled.
+    void probeEnded(int answered, bool cancelled);
+
+  private:
+    void ended(bool cancelled);
+    void drawTargets();
+
+    ProbeWorker *m_worker;
+    ProbeModel *m_model;
+    QLineEdit *m_folder, *m_text, *m_targets;
+    QSpinBox *m_topK;
+    QComboBox *m_device, *m_dtype;
+    QProgressBar *m_progress;
+    QLabel *m_status;
+    QPushButton *m_start, *m_cancel;
+    QTableView *m_table;
+    QChart *m_chart;
+    QStringList m_runningTargets; // the words of the probe in progress
+    int m_runningTopK = 5;
+};
+
+} // namespace cs
