@@ -454,8 +454,13 @@ EvalDialog *MainWindow::openEvaluateDialog()
     if (!m_evalDialog) {
         m_evalDialog = new EvalDialog(this);
         connect(m_evalDialog, &EvalDialog::resultsWritten, this, [this](const QString &out) {
-            // The first checkpoint adds the folder; the file watcher reloads for the others.
-            if (!m_requestedPaths.contains(out)) openPaths(m_requestedPaths + QStringList{out});
+            // The first checkpoint adds the folder; the others reload it. Not left to the file
+            // watcher: a file written while an import is in flight, before the folder is
+            // watched, would never show.
+            if (!m_requestedPaths.contains(out))
+                openPaths(m_requestedPaths + QStringList{out});
+            else
+                m_reloadTimer->start();
         });
         if (const QString run = shownRunFolder(); !run.isEmpty()) m_evalDialog->setRunFolder(run);
     }
