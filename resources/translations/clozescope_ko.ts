@@ -87,6 +87,14 @@
     </message>
 </context>
 <context>
+    <name>cs::BrowseRow</name>
+    <message>
+        <location filename="../../widgets/browse_row.cpp" line="17"/>
+        <source>Browse…</source>
+        <translation>찾아보기…</translation>
+    </message>
+</context>
+<context>
     <name>cs::CheckpointModel</name>
     <message>
         <location filename="../../widgets/checkpoint_model.cpp" line="83"/>
@@ -138,362 +146,366 @@
 <context>
     <name>cs::EvalDialog</name>
     <message>
-        <location filename="../../widgets/eval_dialog.cpp" line="28"/>
+        <location filename="../../widgets/eval_dialog.cpp" line="27"/>
         <source>Evaluate checkpoints</source>
         <translation>체크포인트 평가</translation>
     </message>
     <message>
-        <location filename="../../widgets/eval_dialog.cpp" line="31"/>
+        <location filename="../../widgets/eval_dialog.cpp" line="30"/>
         <source>Run folder</source>
         <translation>학습 실행 폴더</translation>
     </message>
     <message>
-        <location filename="../../widgets/eval_dialog.cpp" line="33"/>
+        <location filename="../../widgets/eval_dialog.cpp" line="32"/>
         <source>Checkpoints</source>
         <translation>체크포인트</translation>
     </message>
     <message>
-        <location filename="../../widgets/eval_dialog.cpp" line="34"/>
+        <location filename="../../widgets/eval_dialog.cpp" line="33"/>
         <source>Cloze sets (*.jsonl)</source>
         <translation>빈칸 채우기 세트 (*.jsonl)</translation>
     </message>
     <message>
-        <location filename="../../widgets/eval_dialog.cpp" line="36"/>
+        <location filename="../../widgets/eval_dialog.cpp" line="35"/>
         <source>Real set</source>
         <translation>Real 세트</translation>
     </message>
     <message>
-        <location filename="../../widgets/eval_dialog.cpp" line="38"/>
+        <location filename="../../widgets/eval_dialog.cpp" line="37"/>
         <source>LAMBADA set</source>
         <translation>LAMBADA 세트</translation>
     </message>
     <message>
-        <location filename="../../widgets/eval_dialog.cpp" line="41"/>
+        <location filename="../../widgets/eval_dialog.cpp" line="40"/>
         <source>Device</source>
         <translation>장치</translation>
     </message>
     <message>
-        <location filename="../../widgets/eval_dialog.cpp" line="44"/>
+        <location filename="../../widgets/eval_dialog.cpp" line="43"/>
         <source>Precision</source>
         <translation>정밀도</translation>
     </message>
     <message>
-        <location filename="../../widgets/eval_dialog.cpp" line="48"/>
+        <location filename="../../widgets/eval_dialog.cpp" line="47"/>
         <source> tokens</source>
         <translation> 토큰</translation>
     </message>
     <message>
-        <location filename="../../widgets/eval_dialog.cpp" line="49"/>
+        <location filename="../../widgets/eval_dialog.cpp" line="48"/>
         <source>Max length</source>
         <translation>최대 길이</translation>
     </message>
     <message>
-        <location filename="../../widgets/eval_dialog.cpp" line="51"/>
+        <location filename="../../widgets/eval_dialog.cpp" line="50"/>
         <source>Results folder</source>
         <translation>결과 폴더</translation>
     </message>
     <message>
-        <location filename="../../widgets/eval_dialog.cpp" line="56"/>
+        <location filename="../../widgets/eval_dialog.cpp" line="55"/>
         <source>Start</source>
         <translation>시작</translation>
     </message>
     <message>
-        <location filename="../../widgets/eval_dialog.cpp" line="85"/>
-        <source>Browse…</source>
-        <translation>찾아보기…</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/eval_dialog.cpp" line="117"/>
+        <location filename="../../widgets/eval_dialog.cpp" line="96"/>
         <source>%1: no checkpoint-N folders in this run</source>
         <translation>%1: 이 실행에 checkpoint-N 폴더가 없습니다</translation>
     </message>
     <message>
-        <location filename="../../widgets/eval_dialog.cpp" line="149"/>
+        <location filename="../../widgets/eval_dialog.cpp" line="128"/>
         <source>Tick at least one checkpoint.</source>
         <translation>체크포인트를 하나 이상 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../../widgets/eval_dialog.cpp" line="151"/>
+        <location filename="../../widgets/eval_dialog.cpp" line="130"/>
         <source>Choose a Real or a LAMBADA set.</source>
         <translation>Real 또는 LAMBADA 세트를 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../../widgets/eval_dialog.cpp" line="153"/>
+        <location filename="../../widgets/eval_dialog.cpp" line="132"/>
         <source>Choose a results folder.</source>
         <translation>결과 폴더를 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../../widgets/eval_dialog.cpp" line="167"/>
+        <location filename="../../widgets/eval_dialog.cpp" line="147"/>
         <source>Loading…</source>
         <translation>불러오는 중…</translation>
     </message>
     <message>
-        <location filename="../../widgets/eval_dialog.cpp" line="176"/>
+        <location filename="../../widgets/eval_dialog.cpp" line="156"/>
         <source>Cancelling: the checkpoint in progress is dropped, finished ones are kept.</source>
         <translation>취소하는 중: 진행 중인 체크포인트는 버리고, 끝난 체크포인트는 유지합니다.</translation>
     </message>
     <message>
-        <location filename="../../widgets/eval_dialog.cpp" line="189"/>
+        <location filename="../../widgets/eval_dialog.cpp" line="169"/>
         <source>, about %1 min %2 s left</source>
         <translation>, 약 %1분 %2초 남음</translation>
     </message>
     <message>
-        <location filename="../../widgets/eval_dialog.cpp" line="191"/>
+        <location filename="../../widgets/eval_dialog.cpp" line="171"/>
         <source>%1 (%2 of %3): %4 of %5 examples%6</source>
         <translation>%1 (%3개 중 %2번째): 예제 %5개 중 %4개%6</translation>
     </message>
     <message>
-        <location filename="../../widgets/eval_dialog.cpp" line="205"/>
+        <location filename="../../widgets/eval_dialog.cpp" line="185"/>
         <source>Failed: %1</source>
         <translation>실패: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/eval_dialog.cpp" line="208"/>
+        <location filename="../../widgets/eval_dialog.cpp" line="188"/>
         <source>Cancelled; %n checkpoint(s) evaluated and kept in %1.</source>
-        <translation><numerusform>취소됨. 체크포인트 %n개를 평가해 %1에 보관했습니다.</numerusform></translation>
+        <translation>
+            <numerusform>취소됨. 체크포인트 %n개를 평가해 %1에 보관했습니다.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/eval_dialog.cpp" line="213"/>
+        <location filename="../../widgets/eval_dialog.cpp" line="193"/>
         <source>Done: %n checkpoint(s) evaluated into %1 (already evaluated ones were skipped).</source>
-        <translation><numerusform>완료: 체크포인트 %n개를 평가해 %1에 저장했습니다 (이미 평가된 것은 건너뛰었습니다).</numerusform></translation>
+        <translation>
+            <numerusform>완료: 체크포인트 %n개를 평가해 %1에 저장했습니다 (이미 평가된 것은 건너뛰었습니다).</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>cs::MainWindow</name>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="53"/>
+        <location filename="../../widgets/main_window.cpp" line="54"/>
         <source>ClozeScope</source>
         <translation>ClozeScope</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="62"/>
+        <location filename="../../widgets/main_window.cpp" line="63"/>
         <source>Open results to begin.</source>
         <translation>결과를 열어 시작하세요.</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="71"/>
+        <location filename="../../widgets/main_window.cpp" line="72"/>
         <source>Reading %1</source>
         <translation>%1 읽는 중</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="105"/>
+        <location filename="../../widgets/main_window.cpp" line="106"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="106"/>
+        <location filename="../../widgets/main_window.cpp" line="107"/>
         <source>Main</source>
         <translation>기본</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="108"/>
+        <location filename="../../widgets/main_window.cpp" line="109"/>
         <source>Open &amp;folder…</source>
         <translation>폴더 열기(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="109"/>
+        <location filename="../../widgets/main_window.cpp" line="110"/>
         <source>Open results folder</source>
         <translation>결과 폴더 열기</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="113"/>
+        <location filename="../../widgets/main_window.cpp" line="114"/>
         <source>Open f&amp;iles…</source>
         <translation>파일 열기(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="115"/>
+        <location filename="../../widgets/main_window.cpp" line="116"/>
         <source>Open result files</source>
         <translation>결과 파일 열기</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="116"/>
+        <location filename="../../widgets/main_window.cpp" line="117"/>
         <source>Results (*.json *.jsonl *.csv *tfevents*);;All files (*)</source>
         <translation>결과 (*.json *.jsonl *.csv *tfevents*);;모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="119"/>
+        <location filename="../../widgets/main_window.cpp" line="120"/>
         <source>Open &amp;workspace…</source>
         <translation>작업 공간 열기(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="121"/>
-        <location filename="../../widgets/main_window.cpp" line="124"/>
+        <location filename="../../widgets/main_window.cpp" line="122"/>
+        <location filename="../../widgets/main_window.cpp" line="125"/>
         <source>Open workspace</source>
         <translation>작업 공간 열기</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="121"/>
-        <location filename="../../widgets/main_window.cpp" line="129"/>
+        <location filename="../../widgets/main_window.cpp" line="122"/>
+        <location filename="../../widgets/main_window.cpp" line="130"/>
         <source>ClozeScope workspace (*.workspace.json)</source>
         <translation>ClozeScope 작업 공간 (*.workspace.json)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="126"/>
+        <location filename="../../widgets/main_window.cpp" line="127"/>
         <source>&amp;Save workspace…</source>
         <translation>작업 공간 저장(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="128"/>
-        <location filename="../../widgets/main_window.cpp" line="132"/>
+        <location filename="../../widgets/main_window.cpp" line="129"/>
+        <location filename="../../widgets/main_window.cpp" line="133"/>
         <source>Save workspace</source>
         <translation>작업 공간 저장</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="134"/>
+        <location filename="../../widgets/main_window.cpp" line="135"/>
         <source>Open &amp;recent</source>
         <translation>최근 항목(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="136"/>
+        <location filename="../../widgets/main_window.cpp" line="137"/>
         <source>&amp;Reload</source>
         <translation>다시 읽기(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="139"/>
+        <location filename="../../widgets/main_window.cpp" line="140"/>
         <source>&amp;Export</source>
         <translation>내보내기(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="140"/>
+        <location filename="../../widgets/main_window.cpp" line="141"/>
         <source>Charts (PNG, SVG, PDF)…</source>
         <translation>차트 (PNG, SVG, PDF)…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="141"/>
+        <location filename="../../widgets/main_window.cpp" line="142"/>
         <source>Table (CSV, Markdown, LaTeX, JSON)…</source>
         <translation>표 (CSV, Markdown, LaTeX, JSON)…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="143"/>
+        <location filename="../../widgets/main_window.cpp" line="144"/>
         <source>Report (Markdown, HTML)…</source>
         <translation>보고서 (Markdown, HTML)…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="145"/>
+        <location filename="../../widgets/main_window.cpp" line="146"/>
         <source>&amp;Quit</source>
         <translation>끝내기(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="151"/>
+        <location filename="../../widgets/main_window.cpp" line="152"/>
         <source>&amp;Evaluate checkpoints…</source>
         <translation>체크포인트 평가(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="156"/>
+        <location filename="../../widgets/main_window.cpp" line="155"/>
+        <source>&amp;Probe…</source>
+        <translation>프로브(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.cpp" line="160"/>
         <source> Metric </source>
         <translation> 지표 </translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="161"/>
+        <location filename="../../widgets/main_window.cpp" line="165"/>
         <source>  x </source>
         <translation>  x축 </translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="164"/>
+        <location filename="../../widgets/main_window.cpp" line="168"/>
         <source>Epoch</source>
         <translation>에폭</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="165"/>
+        <location filename="../../widgets/main_window.cpp" line="169"/>
         <source>Step</source>
         <translation>스텝</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="168"/>
+        <location filename="../../widgets/main_window.cpp" line="172"/>
         <source>Export charts…</source>
         <translation>차트 내보내기…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="177"/>
+        <location filename="../../widgets/main_window.cpp" line="181"/>
         <source>Small multiples</source>
         <translation>작은 다중 차트</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="195"/>
+        <location filename="../../widgets/main_window.cpp" line="199"/>
         <source>Runs</source>
         <translation>실행</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="201"/>
+        <location filename="../../widgets/main_window.cpp" line="205"/>
         <source>Verdict</source>
         <translation>판정</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="212"/>
+        <location filename="../../widgets/main_window.cpp" line="216"/>
         <source>Checkpoints</source>
         <translation>체크포인트</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="213"/>
-        <location filename="../../widgets/main_window.cpp" line="216"/>
+        <location filename="../../widgets/main_window.cpp" line="217"/>
+        <location filename="../../widgets/main_window.cpp" line="220"/>
         <source>Problems</source>
         <translation>문제</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="216"/>
+        <location filename="../../widgets/main_window.cpp" line="220"/>
         <source>Problems (%1)</source>
         <translation>문제 (%1)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="218"/>
+        <location filename="../../widgets/main_window.cpp" line="222"/>
         <source>Table</source>
         <translation>표</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="238"/>
+        <location filename="../../widgets/main_window.cpp" line="242"/>
         <source>Reading…</source>
         <translation>읽는 중…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="246"/>
+        <location filename="../../widgets/main_window.cpp" line="250"/>
         <source>%1: the workspace names no results to open</source>
         <translation>%1: 워크스페이스에 열 결과가 없습니다</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="304"/>
+        <location filename="../../widgets/main_window.cpp" line="308"/>
         <source>%1 runs, %2 files, %3 problems</source>
         <translation>실행 %1개, 파일 %2개, 문제 %3개</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="308"/>
+        <location filename="../../widgets/main_window.cpp" line="312"/>
         <source>ClozeScope — %1</source>
         <translation>ClozeScope — %1</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="369"/>
-        <location filename="../../widgets/main_window.cpp" line="374"/>
+        <location filename="../../widgets/main_window.cpp" line="373"/>
+        <location filename="../../widgets/main_window.cpp" line="378"/>
         <source>Export charts</source>
         <translation>차트 내보내기</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="370"/>
+        <location filename="../../widgets/main_window.cpp" line="374"/>
         <source>PNG (*.png);;SVG (*.svg);;PDF (*.pdf)</source>
         <translation>PNG (*.png);;SVG (*.svg);;PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="380"/>
-        <location filename="../../widgets/main_window.cpp" line="393"/>
+        <location filename="../../widgets/main_window.cpp" line="384"/>
+        <location filename="../../widgets/main_window.cpp" line="397"/>
         <source>Export table</source>
         <translation>표 내보내기</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="381"/>
+        <location filename="../../widgets/main_window.cpp" line="385"/>
         <source>CSV (*.csv);;Markdown (*.md);;LaTeX (*.tex);;JSON (*.json)</source>
         <translation>CSV (*.csv);;Markdown (*.md);;LaTeX (*.tex);;JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="398"/>
         <location filename="../../widgets/main_window.cpp" line="402"/>
+        <location filename="../../widgets/main_window.cpp" line="406"/>
         <source>Export report</source>
         <translation>보고서 내보내기</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="399"/>
+        <location filename="../../widgets/main_window.cpp" line="403"/>
         <source>HTML (*.html);;Markdown (*.md)</source>
         <translation>HTML (*.html);;Markdown (*.md)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="418"/>
+        <location filename="../../widgets/main_window.cpp" line="422"/>
         <source>Curves as shown in ClozeScope</source>
         <translation>ClozeScope에 표시된 곡선</translation>
     </message>
@@ -531,6 +543,152 @@
         <location filename="../../widgets/metric_chart.cpp" line="194"/>
         <source>step %1, epoch %2</source>
         <translation>스텝 %1, 에폭 %2</translation>
+    </message>
+</context>
+<context>
+    <name>cs::ProbeDialog</name>
+    <message>
+        <location filename="../../widgets/probe_dialog.cpp" line="37"/>
+        <location filename="../../widgets/probe_dialog.cpp" line="80"/>
+        <source>Probe</source>
+        <translation>프로브</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/probe_dialog.cpp" line="40"/>
+        <source>Checkpoint or run folder</source>
+        <translation>체크포인트 또는 학습 실행 폴더</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/probe_dialog.cpp" line="42"/>
+        <source>A sentence with one or more [MASK]</source>
+        <translation>[MASK]가 하나 이상 있는 문장</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/probe_dialog.cpp" line="43"/>
+        <source>Text</source>
+        <translation>문장</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/probe_dialog.cpp" line="45"/>
+        <source>Words to follow across checkpoints, comma-separated</source>
+        <translation>체크포인트마다 확률을 볼 단어 (쉼표로 구분)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/probe_dialog.cpp" line="46"/>
+        <source>Follow</source>
+        <translation>추적할 단어</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/probe_dialog.cpp" line="55"/>
+        <source>Top k</source>
+        <translation>상위 k</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/probe_dialog.cpp" line="56"/>
+        <source>Device</source>
+        <translation>장치</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/probe_dialog.cpp" line="57"/>
+        <source>Precision</source>
+        <translation>정밀도</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/probe_dialog.cpp" line="70"/>
+        <source>Followed words by epoch</source>
+        <translation>에폭별 추적 단어 확률</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/probe_dialog.cpp" line="95"/>
+        <source>%1 (%2 of %3)</source>
+        <translation>%1 (%3개 중 %2번째)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/probe_dialog.cpp" line="136"/>
+        <source>Type a sentence with [MASK] where a word is hidden.</source>
+        <translation>단어를 가린 자리에 [MASK]를 넣어 문장을 입력하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/probe_dialog.cpp" line="154"/>
+        <source>Loading…</source>
+        <translation>불러오는 중…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/probe_dialog.cpp" line="162"/>
+        <source>Stopping after the checkpoint in progress…</source>
+        <translation>진행 중인 체크포인트가 끝나면 멈춥니다…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../widgets/probe_dialog.cpp" line="179"/>
+        <source>%n checkpoint(s) answered</source>
+        <translation>
+            <numerusform>체크포인트 %n개 응답</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../widgets/probe_dialog.cpp" line="180"/>
+        <source>; %n failed (first: %1)</source>
+        <translation>
+            <numerusform>; %n개 실패 (첫 번째: %1)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../widgets/probe_dialog.cpp" line="181"/>
+        <source>; stopped before the rest</source>
+        <translation>; 나머지는 하기 전에 멈춤</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/probe_dialog.cpp" line="199"/>
+        <source>Epoch</source>
+        <translation>에폭</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/probe_dialog.cpp" line="199"/>
+        <source>Step</source>
+        <translation>스텝</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/probe_dialog.cpp" line="199"/>
+        <source>Checkpoint</source>
+        <translation>체크포인트</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/probe_dialog.cpp" line="202"/>
+        <source>p</source>
+        <translation>p</translation>
+    </message>
+</context>
+<context>
+    <name>cs::ProbeModel</name>
+    <message>
+        <location filename="../../widgets/probe_model.cpp" line="70"/>
+        <source>failed</source>
+        <translation>실패</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/probe_model.cpp" line="91"/>
+        <source>%1: p = %2, log p = %3, id %4</source>
+        <translation>%1: p = %2, log p = %3, id %4</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/probe_model.cpp" line="125"/>
+        <source>Checkpoint</source>
+        <translation>체크포인트</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/probe_model.cpp" line="126"/>
+        <source>Epoch</source>
+        <translation>에폭</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/probe_model.cpp" line="130"/>
+        <source>Mask %1 #%2</source>
+        <translation>마스크 %1 #%2</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/probe_model.cpp" line="133"/>
+        <source>p(%1)</source>
+        <translation>p(%1)</translation>
     </message>
 </context>
 <context>
@@ -675,39 +833,44 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../../app/gui/main.cpp" line="37"/>
+        <location filename="../../app/gui/main.cpp" line="41"/>
         <source>Choose which masked-LM checkpoint to keep.</source>
         <translation>남길 마스크드 LM 체크포인트를 고릅니다.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main.cpp" line="41"/>
+        <location filename="../../app/gui/main.cpp" line="45"/>
         <source>Result files or folders to open.</source>
         <translation>열 결과 파일이나 폴더.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main.cpp" line="44"/>
+        <location filename="../../app/gui/main.cpp" line="48"/>
         <source>Render the curves to FILE (.png, .svg, .pdf) and exit.</source>
         <translation>곡선을 FILE(.png, .svg, .pdf)로 그리고 끝냅니다.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main.cpp" line="47"/>
+        <location filename="../../app/gui/main.cpp" line="51"/>
         <source>Metric to draw (default: small multiples).</source>
         <translation>그릴 지표 (기본: 작은 다중 차트).</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main.cpp" line="49"/>
+        <location filename="../../app/gui/main.cpp" line="53"/>
         <source>x axis: epoch or step.</source>
         <translation>x축: epoch 또는 step.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main.cpp" line="52"/>
+        <location filename="../../app/gui/main.cpp" line="56"/>
         <source>Time chart redraws of 50 runs × 20 checkpoints and exit.</source>
         <translation>실행 50개 × 체크포인트 20개의 차트 다시 그리기 시간을 재고 끝냅니다.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main.cpp" line="55"/>
+        <location filename="../../app/gui/main.cpp" line="59"/>
         <source>Open the Evaluate dialog on the run folder given as PATH.</source>
         <translation>PATH로 지정한 학습 실행 폴더에 대해 평가 대화상자를 엽니다.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main.cpp" line="63"/>
+        <source>Open the Probe on the run folder given as PATH.</source>
+        <translation>PATH로 준 학습 실행 폴더에서 프로브를 엽니다.</translation>
     </message>
 </context>
 </TS>
