@@ -116,6 +116,14 @@ inline bool hasProblem(const ResultSet &set, Severity severity, const std::strin
     });
 }
 
+/// True when some problem's file, location or message contains the fragment.
+inline bool problemsMention(const std::vector<Problem> &problems, const std::string &fragment)
+{
+    return std::any_of(problems.begin(), problems.end(), [&](const Problem &p) {
+        return (p.file + " " + p.location + " " + p.message).find(fragment) != std::string::npos;
+    });
+}
+
 /// Problems as text, for failure messages.
 inline QByteArray problemText(const ResultSet &set)
 {

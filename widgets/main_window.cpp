@@ -8,6 +8,7 @@
 #ifdef CLOZESCOPE_HAVE_ENGINE
 #include "engine/eval_run.h"
 #include "eval_dialog.h"
+#include "examples_panel.h"
 #include "probe_dialog.h"
 #endif
 #include "import_worker.h"
@@ -212,9 +213,23 @@ void MainWindow::buildDocks()
     problemsView->setModel(m_problems);
     problemsView->horizontalHeader()->setStretchLastSection(true);
     problemsView->setWordWrap(false);
+    m_examples = new ExamplesPanel(this);
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            [this](const QModelIndex &current) { showExamplesOf(current); });
+#ifdef CLOZESCOPE_HAVE_ENGINE
+    m_examples->setProbeAvailable(true);
+    connect(m_examples, &ExamplesPanel::probeRequested, this,
+            [this](const QString &checkpoint, const QString &text, const QStringList &answers) {
+                ProbeDialog *probe = openProbeDialog();
+                probe->setFolder(checkpoint);
+                probe->setText(text, answers);
+                probe->start();
+            });
+#endif
     auto *tabs = new QTabWidget(this);
     tabs->addTab(m_table, tr("Checkpoints"));
     tabs->addTab(problemsView, tr("Problems"));
+    tabs->addTab(m_examples, tr("Examples"));
     connect(m_session, &Session::changed, tabs, [this, tabs] {
         const int n = int(m_session->results().problems.size());
         tabs->setTabText(1, n ? tr("Problems (%1)").arg(n) : tr("Problems"));
@@ -287,6 +302,30 @@ QString MainWindow::saveWorkspaceTo(const QString &path) const
     w.windowState = saveState();
     w.geometry = saveGeometry();
     return saveWorkspace(w, path);
+}
+
+void MainWindow::showExamplesOf(const QModelIndex &tableIndex)
+{
+    const int run = tableIndex.data(CheckpointModel::RunIndexRole).toInt(),
+              checkpoint = tableIndex.data(CheckpointModel::CheckpointIndexRole).toInt();
+    const auto &runs = m_session->results().runs;
+    if (!tableIndex.isValid() || run < 0 || run >= int(runs.size()) || checkpoint < 0 ||
+        checkpoint >= int(runs[std::size_t(run)].checkpoints.size())) {
+        m_examples->showNothing(
+            tr("Select a checkpoint evaluated by ClozeScope to see its examples."));
+        return;
+    }
+    const Run &r = runs[std::size_t(run)];
+    const Checkpoint &c = r.checkpoints[std::size_t(checkpoint)];
+    const QString label = QString::fromStdString(r.displayName() + " · " + c.name);
+    for (const std::string &source : c.sources)
+        if (QString::fromStdString(source).endsWith(".results.json")) {
+            m_examples->showResults(QString::fromStdString(source), label);
+            return;
+        }
+    m_examples->showNothing(
+        tr("%1: no per-example records (only ClozeScope's own evaluation writes them).")
+            .arg(label));
 }
 
 void MainWindow::selectCheckpoint(int runIndex, int checkpointIndex)

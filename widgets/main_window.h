@@ -23,6 +23,7 @@ class CheckpointModel;
 class CheckpointTable;
 class CurvesGrid;
 class EvalDialog;
+class ExamplesPanel;
 class ProbeDialog;
 class ImportWorker;
 class ProblemsModel;
@@ -55,6 +56,8 @@ class MainWindow : public QMainWindow
     CurvesGrid *curves() const { return m_curves; }
     /// The checkpoint table.
     CheckpointTable *table() const { return m_table; }
+    /// The Examples tab of the bottom dock.
+    ExamplesPanel *examples() const { return m_examples; }
     /// The verdict dock's panel.
     VerdictPanel *verdict() const { return m_verdict; }
     /// The import worker (tests wait for it).
@@ -88,6 +91,7 @@ class MainWindow : public QMainWindow
     void exportReport();
     void selectCheckpoint(int runIndex, int checkpointIndex);
     QString shownRunFolder() const;
+    void showExamplesOf(const QModelIndex &tableIndex);
 
     Session *m_session;
     CheckpointModel *m_model;
@@ -99,6 +103,7 @@ class MainWindow : public QMainWindow
     CurvesGrid *m_curves;
     CheckpointTable *m_table;
     VerdictPanel *m_verdict;
+    ExamplesPanel *m_examples;
     QTreeView *m_runsView;
     QComboBox *m_metric;
     QComboBox *m_xAxis;

@@ -155,6 +155,7 @@ int evaluateCheckpoints(const std::vector<std::string> &checkpoints,
                 before += ds.examples.size();
                 const auto n = std::int64_t(r.records.size());
                 dsJson[ds.name] = {{"file", fs::path(ds.path).filename().string()},
+                                   {"path", fs::absolute(ds.path).string()},
                                    {"sha256", ds.sha256},
                                    {"n", n}};
                 for (const auto &[k, share] : r.hitAt) {
@@ -175,7 +176,7 @@ int evaluateCheckpoints(const std::vector<std::string> &checkpoints,
                             .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) +
                         "\n";
             }
-            nlohmann::json checkpoint = {{"name", ckpt}, {"path", dir.string()}};
+            nlohmann::json checkpoint = {{"name", ckpt}, {"path", fs::absolute(dir).string()}};
             if (auto step = stepFromCheckpointName(ckpt)) checkpoint["step"] = *step;
             if (auto epoch = checkpointEpoch(dir)) checkpoint["epoch"] = *epoch;
             const double seconds =

@@ -1,11 +1,16 @@
 // SPDX-License-Identifier: MIT
 // Probe… end to end, offscreen: the window's run folder is proposed, every checkpoint of a real
 // Trainer run is probed on the worker thread, the table shows epoch × rank and the followed
-// word's curve follows the epochs; a folder that is not a run is refused with the reason.
+// word's curve follows the epochs; a folder that is not a run is refused with the reason; a
+// failing example of an evaluation opens in the probe with the same number as the evaluation.
+#include "checkpoint_table.h"
+#include "examples_model.h"
+#include "examples_panel.h"
 #include "main_window.h"
 #include "probe_dialog.h"
 #include "probe_model.h"
 
+#include "engine/eval_run.h"
 #include "test_support.h"
 
 #include <QAbstractItemModelTester>
@@ -15,7 +20,11 @@
 #include <QLineSeries>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QSortFilterProxyModel>
 #include <QStandardPaths>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTemporaryDir>
 #include <QtTest>
 
 using namespace cs;
@@ -104,6 +113,81 @@ class TestProbeDialog : public QObject
             QCoreApplication::processEvents(); // the chart lays out its axes on the next pass
             dialog->grab().save(QString::fromLocal8Bit(dir) + "/probe.png");
         }
+    }
+
+    void failingExampleOpensInTheProbe()
+    {
+        // Evaluate the last checkpoint on 30 examples of the real set, as Evaluate… does.
+        QTemporaryDir tmp;
+        const std::string set = test::writeFile(
+            tmp, "sets/real.jsonl",
+            QByteArray::fromStdString(test::firstLines(test::dataPath("cloze/real.jsonl"), 30)));
+        std::vector<std::string> warnings;
+        EvalRunOptions options;
+        options.outDir = tmp.filePath("results").toStdString();
+        options.cloze.maxLength = 128;
+        const std::string checkpoint = (kRun + "/checkpoint-625").toStdString();
+        QCOMPARE(evaluateCheckpoints({checkpoint}, loadEvalDatasets({{"real", set}}, warnings),
+                                     options, [](const std::string &) {}),
+                 1);
+
+        MainWindow window;
+        window.show();
+        QSignalSpy shown(&window, &MainWindow::resultsShown);
+        window.openPaths({tmp.filePath("results")});
+        QVERIFY(shown.wait(30000));
+        ExamplesPanel *panel = window.examples();
+        QCOMPARE(panel->model().rowCount(), 0);
+        QAbstractItemModelTester tester(const_cast<ExamplesModel *>(&panel->model()),
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QTableView *table = window.table(); // the checkpoint's row
+        table->setCurrentIndex(table->model()->index(0, 0));
+        const ExamplesModel &examples = panel->model();
+        QCOMPARE(examples.rowCount(), 30);
+        QVERIFY(examples.examples().problems.empty());
+        int failing = 0;
+        for (const EvaluatedExample &e : examples.examples().examples) {
+            failing += e.failed();
+            QVERIFY(!e.text.empty() && !e.answers.empty());
+        }
+        QVERIFY(failing > 0 && failing < 30);
+        QCOMPARE(panel->view()->model()->rowCount(), failing); // failing only, worst first
+        QVERIFY(panel->findChild<QLabel *>("examplesSummary")
+                    ->text()
+                    .contains(QString::number(failing)));
+
+        if (const QByteArray dir = qgetenv("CLOZESCOPE_SCREENSHOTS"); !dir.isEmpty()) {
+            window.findChild<QTabWidget *>()->setCurrentWidget(panel);
+            QCoreApplication::processEvents();
+            window.grab().save(QString::fromLocal8Bit(dir) + "/examples.png");
+        }
+
+        // The worst example in the probe, on the evaluated checkpoint, its answer followed.
+        panel->view()->setCurrentIndex(panel->view()->model()->index(0, 0));
+        const EvaluatedExample worst =
+            examples.examples()
+                .examples[std::size_t(static_cast<QSortFilterProxyModel *>(panel->view()->model())
+                                          ->mapToSource(panel->view()->currentIndex())
+                                          .row())];
+        QVERIFY(worst.failed());
+        panel->findChild<QPushButton *>("probeExampleButton")->click();
+        ProbeDialog *dialog = window.openProbeDialog();
+        QSignalSpy ended(dialog, &ProbeDialog::probeEnded);
+        QVERIFY2(dialog->isRunning() || ended.count() == 1,
+                 qPrintable(dialog->findChild<QLabel *>("statusLabel")->text()));
+        QVERIFY(ended.count() == 1 || ended.wait(120000));
+        QCOMPARE(dialog->findChild<QLineEdit *>("folderEdit")->text(),
+                 QFileInfo(QString::fromStdString(checkpoint)).absoluteFilePath());
+        QCOMPARE(dialog->model().rowCount(), 1);
+        const ProbeRow &row = dialog->model().rows()[0];
+        QVERIFY2(row.error.empty(), row.error.c_str());
+        // The probe scores the answer as the evaluation did.
+        const auto p = targetProbability(row, worst.answers[0]);
+        QVERIFY(p && worst.goldLogprob);
+        QVERIFY2(qAbs(std::log(*p) - *worst.goldLogprob) < 1e-4,
+                 qPrintable(QString("%1 vs %2").arg(std::log(*p)).arg(*worst.goldLogprob)));
+        // Its rank: the evaluation's best filling is the probe's first candidate.
+        QCOMPARE(row.result.perMask[0][0].tokens, worst.best);
     }
 
     void refusesWhatIsNotARun()

@@ -1,0 +1,42 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "results/result_types.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace cs {
+
+/// One example as a ClozeScope evaluation recorded it, with its text from the cloze set.
+struct EvaluatedExample
+{
+    std::string id;                    ///< example id within its set
+    std::string dataset;               ///< set name ("real", "lambada")
+    std::optional<int> rank;           ///< 1-based rank of the answer; none when not among the best
+    std::optional<double> goldLogprob; ///< log-probability of the answer, when recorded
+    std::vector<std::string> best;     ///< tokens of the best filling, when recorded
+    std::string text;                  ///< the text with its [MASK] ("" when the set was not found)
+    std::vector<std::string> answers;  ///< the gold answer(s) ("" when the set was not found)
+
+    /// True when the answer was not the model's first choice.
+    bool failed() const { return !rank || *rank != 1; }
+};
+
+/// The examples of one evaluated checkpoint.
+struct CheckpointExamples
+{
+    std::string resultsFile;                ///< the results file read
+    std::string checkpointPath;             ///< the evaluated checkpoint folder, as recorded
+    std::vector<EvaluatedExample> examples; ///< in the sidecar's order
+    std::vector<Problem> problems;          ///< what could not be read or found, and why
+};
+
+/// Reads a ClozeScope results file's per-example sidecar and joins each record with its text
+/// from the cloze set the file names (at its recorded path, else by file name beside the
+/// results file or in its parent folder; used only when its SHA-256 matches the record).
+/// Never throws: problems say what is missing.
+CheckpointExamples readEvaluatedExamples(const std::string &resultsFile);
+
+} // namespace cs

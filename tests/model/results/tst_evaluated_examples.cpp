@@ -1,0 +1,108 @@
+// SPDX-License-Identifier: MIT
+// Per-example records of an evaluated checkpoint joined with their texts from the real cloze
+// set: found at the recorded path or beside the results, refused when the set has changed,
+// and every missing piece said.
+#include "results/evaluated_examples.h"
+
+#include "test_support.h"
+#include "util/sha256.h"
+
+#include <QtTest>
+
+using namespace cs;
+
+namespace {
+
+const std::string kSet = test::dataPath("cloze/real.jsonl");
+
+/// A results file naming the set (path given or not, sha256 given) and a sidecar of records.
+std::string writeResults(const QTemporaryDir &dir, const std::string &setPath,
+                         const std::string &sha, const QByteArray &records)
+{
+    nlohmann::json doc = {
+        {"format", "clozescope-results"},
+        {"version", 1},
+        {"checkpoint", {{"name", "checkpoint-63"}, {"path", "/runs/a/checkpoint-63"}}},
+        {"datasets", {{"real", {{"file", "real.jsonl"}, {"sha256", sha}, {"n", 3}}}}},
+        {"examples", "checkpoint-63.examples.jsonl"}};
+    if (!setPath.empty()) doc["datasets"]["real"]["path"] = setPath;
+    test::writeFile(dir, "checkpoint-63.examples.jsonl", records);
+    return test::writeFile(dir, "checkpoint-63.results.json",
+                           QByteArray::fromStdString(doc.dump()));
+}
+
+const QByteArray kRecords =
+    R"({"id": "real-0000", "dataset": "real", "rank": 1, "gold_logprob": -0.4, "hits": {"1": true}, "top": [{"ids": [5], "tokens": ["강지민의"], "logprob": -0.4}]})"
+    "\n"
+    R"({"id": "real-0001", "dataset": "real", "rank": 3, "gold_logprob": -2.5, "hits": {"1": false}, "top": [{"ids": [7], "tokens": ["유재석의"], "logprob": -1.1}]})"
+    "\nnot json\n"
+    R"({"id": "real-0002", "dataset": "real", "rank": null, "gold_logprob": -9.0, "hits": {"1": false}})"
+    "\n";
+
+} // namespace
+
+class TestEvaluatedExamples : public QObject
+{
+    Q_OBJECT
+  private slots:
+    void joinsRecordsWithTheirTexts_data()
+    {
+        QTest::addColumn<bool>("recordedPath");
+        QTest::newRow("at the recorded path") << true;
+        QTest::newRow("beside the results") << false;
+    }
+    void joinsRecordsWithTheirTexts()
+    {
+        QFETCH(bool, recordedPath);
+        QTemporaryDir dir;
+        const std::string sha = sha256Hex(test::readText(kSet));
+        if (!recordedPath)
+            QVERIFY(QFile::copy(QString::fromStdString(kSet), dir.filePath("real.jsonl")));
+        const auto got = readEvaluatedExamples(
+            writeResults(dir, recordedPath ? kSet : "/moved/real.jsonl", sha, kRecords));
+        QCOMPARE(got.checkpointPath, std::string("/runs/a/checkpoint-63"));
+        QCOMPARE(got.examples.size(), std::size_t(3));
+        QCOMPARE(got.problems.size(), std::size_t(1)); // the line that is not JSON
+        QCOMPARE(got.problems[0].location, std::string("line 3"));
+        const EvaluatedExample &second = got.examples[1];
+        QCOMPARE(second.id, std::string("real-0001"));
+        QCOMPARE(*second.rank, 3);
+        QVERIFY(second.failed() && !got.examples[0].failed() && got.examples[2].failed());
+        QVERIFY(!got.examples[2].rank);
+        QCOMPARE(second.best, std::vector<std::string>{"유재석의"});
+        QCOMPARE(*second.goldLogprob, -2.5);
+        QVERIFY(second.text.find("[MASK]") != std::string::npos);
+        QVERIFY(second.text.rfind("정현우는", 0) == 0);
+        QCOMPARE(second.answers, std::vector<std::string>{"정현우의"});
+    }
+
+    void aChangedSetIsNotUsed()
+    {
+        QTemporaryDir dir;
+        const auto got = readEvaluatedExamples(writeResults(dir, kSet, "00ff", kRecords));
+        QCOMPARE(got.examples.size(), std::size_t(3));
+        QVERIFY(got.examples[1].text.empty() && got.examples[1].answers.empty());
+        QVERIFY(test::problemsMention(got.problems, "has changed"));
+        QVERIFY(test::problemsMention(got.problems, "not found"));
+    }
+
+    void missingPiecesAreSaid()
+    {
+        QTemporaryDir dir;
+        const std::string results = writeResults(dir, "", "00ff", kRecords);
+        QFile::remove(dir.filePath("checkpoint-63.examples.jsonl"));
+        auto got = readEvaluatedExamples(results);
+        QVERIFY(got.examples.empty());
+        QVERIFY(test::problemsMention(got.problems, "checkpoint-63.examples.jsonl"));
+        got = readEvaluatedExamples(dir.filePath("nothing.json").toStdString());
+        QCOMPARE(got.problems.size(), std::size_t(1));
+        QCOMPARE(got.problems[0].severity, Severity::Error);
+        const std::string plain = test::writeFile(
+            dir, "plain.results.json", R"({"format": "clozescope-results", "version": 1})");
+        got = readEvaluatedExamples(plain);
+        QVERIFY(test::problemsMention(got.problems, "no per-example records"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestEvaluatedExamples)
+#include "tst_evaluated_examples.moc"

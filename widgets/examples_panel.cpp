@@ -1,0 +1,127 @@
+// SPDX-License-Identifier: MIT
+#include "examples_panel.h"
+
+#include "examples_model.h"
+
+#include <QCheckBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPushButton>
+#include <QSortFilterProxyModel>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace cs {
+namespace {
+
+/// Keeps every row, or only the failing ones.
+class FailingFilter : public QSortFilterProxyModel
+{
+  public:
+    using QSortFilterProxyModel::QSortFilterProxyModel;
+    void setFailingOnly(bool on)
+    {
+        m_failingOnly = on;
+        invalidateFilter();
+    }
+
+  protected:
+    bool filterAcceptsRow(int row, const QModelIndex &parent) const override
+    {
+        return !m_failingOnly ||
+               sourceModel()->index(row, 0, parent).data(ExamplesModel::FailedRole).toBool();
+    }
+
+  private:
+    bool m_failingOnly = true;
+};
+
+} // namespace
+
+ExamplesPanel::ExamplesPanel(QWidget *parent)
+    : QWidget(parent), m_model(new ExamplesModel(this)), m_proxy(new FailingFilter(this)),
+      m_view(new QTableView(this)), m_summary(new QLabel(this)),
+      m_failingOnly(new QCheckBox(tr("Failing only (answer not first)"), this)),
+      m_probe(new QPushButton(tr("Open in Probe"), this))
+{
+    m_proxy->setSourceModel(m_model);
+    m_proxy->setSortRole(Qt::EditRole);
+    m_view->setObjectName("examplesView");
+    m_view->setModel(m_proxy);
+    m_view->setSortingEnabled(true);
+    m_view->sortByColumn(ExamplesModel::RankColumn, Qt::DescendingOrder); // worst first
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_view->setWordWrap(false);
+    m_view->verticalHeader()->hide();
+    m_view->horizontalHeader()->setStretchLastSection(true);
+    m_summary->setObjectName("examplesSummary");
+    m_summary->setWordWrap(true);
+    m_failingOnly->setObjectName("failingOnly");
+    m_failingOnly->setChecked(true);
+    m_probe->setObjectName("probeExampleButton");
+    m_probe->setEnabled(false);
+    connect(m_failingOnly, &QCheckBox::toggled, this,
+            [this](bool on) { static_cast<FailingFilter *>(m_proxy)->setFailingOnly(on); });
+    connect(m_probe, &QPushButton::clicked, this, &ExamplesPanel::probeCurrent);
+    connect(m_view, &QTableView::doubleClicked, this, [this] {
+        if (m_probe->isEnabled()) probeCurrent();
+    });
+    auto *top = new QHBoxLayout;
+    top->addWidget(m_summary, 1);
+    top->addWidget(m_failingOnly);
+    top->addWidget(m_probe);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(top);
+    layout->addWidget(m_view);
+    m_probe->setVisible(false); // shown by setProbeAvailable
+    showNothing(tr("Select a checkpoint evaluated by ClozeScope to see its examples."));
+}
+
+void ExamplesPanel::setProbeAvailable(bool available)
+{
+    m_probe->setVisible(available);
+    m_probe->setEnabled(available && m_model->rowCount() > 0);
+}
+
+void ExamplesPanel::showResults(const QString &resultsFile, const QString &label)
+{
+    m_model->setExamples(readEvaluatedExamples(resultsFile.toStdString()));
+    const auto &shown = m_model->examples();
+    int failed = 0;
+    for (const EvaluatedExample &e : shown.examples)
+        failed += e.failed();
+    QString text =
+        tr("%1: %2 of %n example(s) not answered first.", nullptr, int(shown.examples.size()))
+            .arg(label)
+            .arg(failed);
+    for (const Problem &p : shown.problems)
+        if (p.severity != Severity::Info) text += "\n" + QString::fromStdString(p.message);
+    m_summary->setText(text);
+    m_probe->setEnabled(!m_probe->isHidden() && !shown.examples.empty());
+}
+
+void ExamplesPanel::showNothing(const QString &why)
+{
+    m_model->setExamples({});
+    m_summary->setText(why);
+    m_probe->setEnabled(false);
+}
+
+void ExamplesPanel::probeCurrent()
+{
+    QModelIndex current = m_view->currentIndex();
+    if (!current.isValid()) current = m_proxy->index(0, 0); // the worst one
+    if (!current.isValid()) return;
+    const EvaluatedExample &e =
+        m_model->examples().examples[std::size_t(m_proxy->mapToSource(current).row())];
+    QStringList answers;
+    for (const std::string &a : e.answers)
+        answers << QString::fromStdString(a);
+    emit probeRequested(QString::fromStdString(m_model->examples().checkpointPath),
+                        QString::fromStdString(e.text), answers);
+}
+
+} // namespace cs
