@@ -266,246 +266,334 @@
     </message>
 </context>
 <context>
+    <name>cs::ExamplesModel</name>
+    <message>
+        <location filename="../../widgets/examples_model.cpp" line="54"/>
+        <source>not among the best fillings the evaluation kept</source>
+        <translation>평가가 남긴 최상위 채움 안에 없음</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/examples_model.cpp" line="64"/>
+        <source>The cloze set was not found; see the line above the table.</source>
+        <translation>클로즈 세트를 찾지 못했습니다. 표 위의 설명을 보세요.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/examples_model.cpp" line="74"/>
+        <source>Set</source>
+        <translation>세트</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/examples_model.cpp" line="75"/>
+        <source>Example</source>
+        <translation>예제</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/examples_model.cpp" line="76"/>
+        <source>Rank</source>
+        <translation>순위</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/examples_model.cpp" line="77"/>
+        <source>Gold log p</source>
+        <translation>정답 log p</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/examples_model.cpp" line="78"/>
+        <source>Best filling</source>
+        <translation>최선의 채움</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/examples_model.cpp" line="79"/>
+        <source>Answer</source>
+        <translation>정답</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/examples_model.cpp" line="80"/>
+        <source>Text</source>
+        <translation>문장</translation>
+    </message>
+</context>
+<context>
+    <name>cs::ExamplesPanel</name>
+    <message>
+        <location filename="../../widgets/examples_panel.cpp" line="45"/>
+        <source>Failing only (answer not first)</source>
+        <translation>틀린 것만 (정답이 1위가 아님)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/examples_panel.cpp" line="46"/>
+        <source>Open in Probe</source>
+        <translation>프로브에서 열기</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/examples_panel.cpp" line="80"/>
+        <source>Select a checkpoint evaluated by ClozeScope to see its examples.</source>
+        <translation>ClozeScope로 평가한 체크포인트를 고르면 예제가 보입니다.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../widgets/examples_panel.cpp" line="97"/>
+        <source>%1: %2 of %n example(s) not answered first.</source>
+        <translation>
+            <numerusform>%1: 예제 %n개 중 %2개가 1위로 맞히지 못함.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>cs::MainWindow</name>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="54"/>
+        <location filename="../../widgets/main_window.cpp" line="55"/>
         <source>ClozeScope</source>
         <translation>ClozeScope</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="63"/>
+        <location filename="../../widgets/main_window.cpp" line="64"/>
         <source>Open results to begin.</source>
         <translation>결과를 열어 시작하세요.</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="72"/>
+        <location filename="../../widgets/main_window.cpp" line="73"/>
         <source>Reading %1</source>
         <translation>%1 읽는 중</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="106"/>
+        <location filename="../../widgets/main_window.cpp" line="107"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="107"/>
+        <location filename="../../widgets/main_window.cpp" line="108"/>
         <source>Main</source>
         <translation>기본</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="109"/>
+        <location filename="../../widgets/main_window.cpp" line="110"/>
         <source>Open &amp;folder…</source>
         <translation>폴더 열기(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="110"/>
+        <location filename="../../widgets/main_window.cpp" line="111"/>
         <source>Open results folder</source>
         <translation>결과 폴더 열기</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="114"/>
+        <location filename="../../widgets/main_window.cpp" line="115"/>
         <source>Open f&amp;iles…</source>
         <translation>파일 열기(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="116"/>
+        <location filename="../../widgets/main_window.cpp" line="117"/>
         <source>Open result files</source>
         <translation>결과 파일 열기</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="117"/>
+        <location filename="../../widgets/main_window.cpp" line="118"/>
         <source>Results (*.json *.jsonl *.csv *tfevents*);;All files (*)</source>
         <translation>결과 (*.json *.jsonl *.csv *tfevents*);;모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="120"/>
+        <location filename="../../widgets/main_window.cpp" line="121"/>
         <source>Open &amp;workspace…</source>
         <translation>작업 공간 열기(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="122"/>
-        <location filename="../../widgets/main_window.cpp" line="125"/>
+        <location filename="../../widgets/main_window.cpp" line="123"/>
+        <location filename="../../widgets/main_window.cpp" line="126"/>
         <source>Open workspace</source>
         <translation>작업 공간 열기</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="122"/>
-        <location filename="../../widgets/main_window.cpp" line="130"/>
+        <location filename="../../widgets/main_window.cpp" line="123"/>
+        <location filename="../../widgets/main_window.cpp" line="131"/>
         <source>ClozeScope workspace (*.workspace.json)</source>
         <translation>ClozeScope 작업 공간 (*.workspace.json)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="127"/>
+        <location filename="../../widgets/main_window.cpp" line="128"/>
         <source>&amp;Save workspace…</source>
         <translation>작업 공간 저장(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="129"/>
-        <location filename="../../widgets/main_window.cpp" line="133"/>
+        <location filename="../../widgets/main_window.cpp" line="130"/>
+        <location filename="../../widgets/main_window.cpp" line="134"/>
         <source>Save workspace</source>
         <translation>작업 공간 저장</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="135"/>
+        <location filename="../../widgets/main_window.cpp" line="136"/>
         <source>Open &amp;recent</source>
         <translation>최근 항목(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="137"/>
+        <location filename="../../widgets/main_window.cpp" line="138"/>
         <source>&amp;Reload</source>
         <translation>다시 읽기(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="140"/>
+        <location filename="../../widgets/main_window.cpp" line="141"/>
         <source>&amp;Export</source>
         <translation>내보내기(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="141"/>
+        <location filename="../../widgets/main_window.cpp" line="142"/>
         <source>Charts (PNG, SVG, PDF)…</source>
         <translation>차트 (PNG, SVG, PDF)…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="142"/>
+        <location filename="../../widgets/main_window.cpp" line="143"/>
         <source>Table (CSV, Markdown, LaTeX, JSON)…</source>
         <translation>표 (CSV, Markdown, LaTeX, JSON)…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="144"/>
+        <location filename="../../widgets/main_window.cpp" line="145"/>
         <source>Report (Markdown, HTML)…</source>
         <translation>보고서 (Markdown, HTML)…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="146"/>
+        <location filename="../../widgets/main_window.cpp" line="147"/>
         <source>&amp;Quit</source>
         <translation>끝내기(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="152"/>
+        <location filename="../../widgets/main_window.cpp" line="153"/>
         <source>&amp;Evaluate checkpoints…</source>
         <translation>체크포인트 평가(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="155"/>
+        <location filename="../../widgets/main_window.cpp" line="156"/>
         <source>&amp;Probe…</source>
         <translation>프로브(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="160"/>
+        <location filename="../../widgets/main_window.cpp" line="161"/>
         <source> Metric </source>
         <translation> 지표 </translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="165"/>
+        <location filename="../../widgets/main_window.cpp" line="166"/>
         <source>  x </source>
         <translation>  x축 </translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="168"/>
+        <location filename="../../widgets/main_window.cpp" line="169"/>
         <source>Epoch</source>
         <translation>에폭</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="169"/>
+        <location filename="../../widgets/main_window.cpp" line="170"/>
         <source>Step</source>
         <translation>스텝</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="172"/>
+        <location filename="../../widgets/main_window.cpp" line="173"/>
         <source>Export charts…</source>
         <translation>차트 내보내기…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="181"/>
+        <location filename="../../widgets/main_window.cpp" line="182"/>
         <source>Small multiples</source>
         <translation>작은 다중 차트</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="199"/>
+        <location filename="../../widgets/main_window.cpp" line="200"/>
         <source>Runs</source>
         <translation>실행</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="205"/>
+        <location filename="../../widgets/main_window.cpp" line="206"/>
         <source>Verdict</source>
         <translation>판정</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="216"/>
+        <location filename="../../widgets/main_window.cpp" line="230"/>
         <source>Checkpoints</source>
         <translation>체크포인트</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="217"/>
-        <location filename="../../widgets/main_window.cpp" line="220"/>
+        <location filename="../../widgets/main_window.cpp" line="231"/>
+        <location filename="../../widgets/main_window.cpp" line="235"/>
         <source>Problems</source>
         <translation>문제</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="220"/>
+        <location filename="../../widgets/main_window.cpp" line="232"/>
+        <source>Examples</source>
+        <translation>예제</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.cpp" line="235"/>
         <source>Problems (%1)</source>
         <translation>문제 (%1)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="222"/>
+        <location filename="../../widgets/main_window.cpp" line="237"/>
         <source>Table</source>
         <translation>표</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="242"/>
+        <location filename="../../widgets/main_window.cpp" line="257"/>
         <source>Reading…</source>
         <translation>읽는 중…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="250"/>
+        <location filename="../../widgets/main_window.cpp" line="265"/>
         <source>%1: the workspace names no results to open</source>
         <translation>%1: 워크스페이스에 열 결과가 없습니다</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="308"/>
+        <location filename="../../widgets/main_window.cpp" line="315"/>
+        <source>Select a checkpoint evaluated by ClozeScope to see its examples.</source>
+        <translation>ClozeScope로 평가한 체크포인트를 고르면 예제가 보입니다.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.cpp" line="327"/>
+        <source>%1: no per-example records (only ClozeScope&apos;s own evaluation writes them).</source>
+        <translation>%1: 예제별 기록이 없습니다 (ClozeScope의 평가만 기록합니다).</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.cpp" line="347"/>
         <source>%1 runs, %2 files, %3 problems</source>
         <translation>실행 %1개, 파일 %2개, 문제 %3개</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="312"/>
+        <location filename="../../widgets/main_window.cpp" line="351"/>
         <source>ClozeScope — %1</source>
         <translation>ClozeScope — %1</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="373"/>
-        <location filename="../../widgets/main_window.cpp" line="378"/>
+        <location filename="../../widgets/main_window.cpp" line="412"/>
+        <location filename="../../widgets/main_window.cpp" line="417"/>
         <source>Export charts</source>
         <translation>차트 내보내기</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="374"/>
+        <location filename="../../widgets/main_window.cpp" line="413"/>
         <source>PNG (*.png);;SVG (*.svg);;PDF (*.pdf)</source>
         <translation>PNG (*.png);;SVG (*.svg);;PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="384"/>
-        <location filename="../../widgets/main_window.cpp" line="397"/>
+        <location filename="../../widgets/main_window.cpp" line="423"/>
+        <location filename="../../widgets/main_window.cpp" line="436"/>
         <source>Export table</source>
         <translation>표 내보내기</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="385"/>
+        <location filename="../../widgets/main_window.cpp" line="424"/>
         <source>CSV (*.csv);;Markdown (*.md);;LaTeX (*.tex);;JSON (*.json)</source>
         <translation>CSV (*.csv);;Markdown (*.md);;LaTeX (*.tex);;JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="402"/>
-        <location filename="../../widgets/main_window.cpp" line="406"/>
+        <location filename="../../widgets/main_window.cpp" line="441"/>
+        <location filename="../../widgets/main_window.cpp" line="445"/>
         <source>Export report</source>
         <translation>보고서 내보내기</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="403"/>
+        <location filename="../../widgets/main_window.cpp" line="442"/>
         <source>HTML (*.html);;Markdown (*.md)</source>
         <translation>HTML (*.html);;Markdown (*.md)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="422"/>
+        <location filename="../../widgets/main_window.cpp" line="461"/>
         <source>Curves as shown in ClozeScope</source>
         <translation>ClozeScope에 표시된 곡선</translation>
     </message>
