@@ -10,7 +10,10 @@
 #include <QPushButton>
 #include <QSortFilterProxyModel>
 #include <QTableView>
+#include <QThread>
 #include <QVBoxLayout>
+
+#include <memory>
 
 namespace cs {
 namespace {
@@ -88,7 +91,22 @@ void ExamplesPanel::setProbeAvailable(bool available)
 
 void ExamplesPanel::showResults(const QString &resultsFile, const QString &label)
 {
-    m_model->setExamples(readEvaluatedExamples(resultsFile.toStdString()));
+    const quint64 request = ++m_request;
+    m_summary->setText(tr("%1: reading…").arg(label));
+    // A set of long texts takes a fraction of a second to read: off the GUI thread.
+    auto result = std::make_shared<CheckpointExamples>();
+    QThread *thread = QThread::create(
+        [result, file = resultsFile.toStdString()] { *result = readEvaluatedExamples(file); });
+    connect(thread, &QThread::finished, thread, &QObject::deleteLater); // outlives the panel
+    connect(thread, &QThread::finished, this, [this, result, request, label] {
+        if (request == m_request) show(std::move(*result), label);
+    });
+    thread->start();
+}
+
+void ExamplesPanel::show(CheckpointExamples examples, const QString &label)
+{
+    m_model->setExamples(std::move(examples));
     const auto &shown = m_model->examples();
     int failed = 0;
     for (const EvaluatedExample &e : shown.examples)
@@ -101,10 +119,12 @@ void ExamplesPanel::showResults(const QString &resultsFile, const QString &label
         if (p.severity != Severity::Info) text += "\n" + QString::fromStdString(p.message);
     m_summary->setText(text);
     m_probe->setEnabled(!m_probe->isHidden() && !shown.examples.empty());
+    emit examplesShown();
 }
 
 void ExamplesPanel::showNothing(const QString &why)
 {
+    ++m_request; // a read in flight no longer applies
     m_model->setExamples({});
     m_summary->setText(why);
     m_probe->setEnabled(false);

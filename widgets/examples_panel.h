@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "results/evaluated_examples.h"
+
 #include <QWidget>
 
 class QCheckBox;
@@ -22,7 +24,8 @@ class ExamplesPanel : public QWidget
     /// An empty panel.
     explicit ExamplesPanel(QWidget *parent = nullptr);
 
-    /// Shows the examples recorded beside a ClozeScope results file; label names the checkpoint.
+    /// Shows the examples recorded beside a ClozeScope results file, read on a worker thread
+    /// (examplesShown() when they are in); label names the checkpoint.
     void showResults(const QString &resultsFile, const QString &label);
     /// Shows nothing, saying why.
     void showNothing(const QString &why);
@@ -38,16 +41,21 @@ class ExamplesPanel : public QWidget
     void probeCurrent();
 
   signals:
+    /// The examples asked for by showResults are shown.
+    void examplesShown();
     /// The user wants an example in the probe: the checkpoint folder, its text, its answers.
     void probeRequested(const QString &checkpoint, const QString &text, const QStringList &answers);
 
   private:
+    void show(CheckpointExamples examples, const QString &label);
+
     ExamplesModel *m_model;
     QSortFilterProxyModel *m_proxy;
     QTableView *m_view;
     QLabel *m_summary;
     QCheckBox *m_failingOnly;
     QPushButton *m_probe;
+    quint64 m_request = 0; // the latest showResults; older reads are dropped
 };
 
 } // namespace cs

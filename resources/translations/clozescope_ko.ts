@@ -316,22 +316,27 @@
 <context>
     <name>cs::ExamplesPanel</name>
     <message>
-        <location filename="../../widgets/examples_panel.cpp" line="45"/>
+        <location filename="../../widgets/examples_panel.cpp" line="48"/>
         <source>Failing only (answer not first)</source>
         <translation>틀린 것만 (정답이 1위가 아님)</translation>
     </message>
     <message>
-        <location filename="../../widgets/examples_panel.cpp" line="46"/>
+        <location filename="../../widgets/examples_panel.cpp" line="49"/>
         <source>Open in Probe</source>
         <translation>프로브에서 열기</translation>
     </message>
     <message>
-        <location filename="../../widgets/examples_panel.cpp" line="80"/>
+        <location filename="../../widgets/examples_panel.cpp" line="83"/>
         <source>Select a checkpoint evaluated by ClozeScope to see its examples.</source>
         <translation>ClozeScope로 평가한 체크포인트를 고르면 예제가 보입니다.</translation>
     </message>
+    <message>
+        <location filename="../../widgets/examples_panel.cpp" line="95"/>
+        <source>%1: reading…</source>
+        <translation>%1: 읽는 중…</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../widgets/examples_panel.cpp" line="97"/>
+        <location filename="../../widgets/examples_panel.cpp" line="115"/>
         <source>%1: %2 of %n example(s) not answered first.</source>
         <translation>
             <numerusform>%1: 예제 %n개 중 %2개가 1위로 맞히지 못함.</numerusform>

@@ -140,8 +140,10 @@ class TestProbeDialog : public QObject
         QCOMPARE(panel->model().rowCount(), 0);
         QAbstractItemModelTester tester(const_cast<ExamplesModel *>(&panel->model()),
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QSignalSpy examplesShown(panel, &ExamplesPanel::examplesShown);
         QTableView *table = window.table(); // the checkpoint's row
         table->setCurrentIndex(table->model()->index(0, 0));
+        QVERIFY(examplesShown.wait(30000));
         const ExamplesModel &examples = panel->model();
         QCOMPARE(examples.rowCount(), 30);
         QVERIFY(examples.examples().problems.empty());
