@@ -3,13 +3,9 @@
 
 #include "engine/eval_run.h"
 
-#include <QObject>
+#include "job_thread.h"
+
 #include <QString>
-
-#include <atomic>
-#include <memory>
-
-class QThread;
 
 namespace cs {
 
@@ -23,20 +19,16 @@ struct EvalJob
 
 /// Runs evaluateCheckpoints on a worker thread (a thin wrapper): progress, each finished
 /// checkpoint, cancel, finished.
-class EvalWorker : public QObject
+class EvalWorker : public JobThread
 {
     Q_OBJECT
   public:
     /// An idle worker.
     explicit EvalWorker(QObject *parent = nullptr);
-    ~EvalWorker() override;
 
-    /// Starts the job; refused (false) while one runs.
+    /// Starts the job; refused (false) while one runs. cancel() keeps finished checkpoints and
+    /// finished() still comes.
     bool start(const EvalJob &job);
-    /// Asks the job to stop; finished checkpoints are kept, finished() still comes.
-    void cancel();
-    /// True while evaluating.
-    bool isRunning() const;
 
   signals:
     /// Checkpoint index of count, examples done of total in it.
@@ -45,10 +37,6 @@ class EvalWorker : public QObject
     void checkpointFinished(const QString &resultsFile);
     /// The job ended: checkpoints evaluated, whether it was cancelled, and the error if any.
     void finished(int evaluated, bool cancelled, const QString &error);
-
-  private:
-    QThread *m_thread = nullptr;
-    std::shared_ptr<std::atomic_bool> m_cancel;
 };
 
 } // namespace cs

@@ -1,48 +1,27 @@
 // SPDX-License-Identifier: MIT
 #include "probe_worker.h"
 
-#include <QThread>
-
 namespace cs {
 
-ProbeWorker::ProbeWorker(QObject *parent) : QObject(parent) {}
+ProbeWorker::ProbeWorker(QObject *parent) : JobThread(parent) {}
 
 ProbeWorker::~ProbeWorker()
 {
-    cancel();
-    if (m_thread) {
-        m_thread->wait();
-        delete m_thread;
-    }
-}
-
-bool ProbeWorker::isRunning() const
-{
-    return m_thread && m_thread->isRunning();
-}
-
-void ProbeWorker::cancel()
-{
-    if (m_cancel) *m_cancel = true;
+    stopAndWait(); // the job writes m_rows
 }
 
 bool ProbeWorker::start(const std::vector<std::string> &checkpoints, const ProbeRequest &request)
 {
     if (isRunning()) return false;
-    delete m_thread;
     m_rows.clear();
-    auto cancelFlag = std::make_shared<std::atomic_bool>(false);
-    m_cancel = cancelFlag;
-    m_thread = QThread::create([this, checkpoints, request, cancelFlag] {
+    return launch([this, checkpoints, request](const std::atomic_bool &cancelled) {
         // Written before finished() is posted, read only after it arrives.
-        m_rows = probeCheckpoints(checkpoints, request, [this, cancelFlag](const ProbeProgress &p) {
+        m_rows = probeCheckpoints(checkpoints, request, [this, &cancelled](const ProbeProgress &p) {
             emit progress(int(p.done), int(p.total), QString::fromStdString(p.checkpoint));
-            return !*cancelFlag;
+            return !cancelled;
         });
-        emit finished(*cancelFlag);
+        emit finished(cancelled);
     });
-    m_thread->start();
-    return true;
 }
 
 } // namespace cs

@@ -2,19 +2,14 @@
 #pragma once
 
 #include "engine/probe.h"
+#include "job_thread.h"
 
-#include <QObject>
 #include <QString>
-
-#include <atomic>
-#include <memory>
-
-class QThread;
 
 namespace cs {
 
 /// Runs probeCheckpoints on a worker thread (a thin wrapper): progress, cancel, finished.
-class ProbeWorker : public QObject
+class ProbeWorker : public JobThread
 {
     Q_OBJECT
   public:
@@ -22,12 +17,9 @@ class ProbeWorker : public QObject
     explicit ProbeWorker(QObject *parent = nullptr);
     ~ProbeWorker() override;
 
-    /// Starts probing the checkpoints; refused (false) while a probe runs.
+    /// Starts probing the checkpoints; refused (false) while a probe runs. cancel() stops after
+    /// the checkpoint in progress.
     bool start(const std::vector<std::string> &checkpoints, const ProbeRequest &request);
-    /// Asks the probe to stop after the checkpoint in progress; finished() still comes.
-    void cancel();
-    /// True while probing.
-    bool isRunning() const;
     /// The rows of the last probe (complete once finished() has come).
     const std::vector<ProbeRow> &rows() const { return m_rows; }
 
@@ -38,8 +30,6 @@ class ProbeWorker : public QObject
     void finished(bool cancelled);
 
   private:
-    QThread *m_thread = nullptr;
-    std::shared_ptr<std::atomic_bool> m_cancel;
     std::vector<ProbeRow> m_rows;
 };
 
