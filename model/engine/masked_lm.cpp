@@ -81,6 +81,34 @@ torch::Tensor activate(const torch::Tensor &x, const std::string &name)
     throw std::runtime_error("activation \"" + name + "\" is not supported");
 }
 
+/// The engine's devices: "cpu", "cuda", "cuda:N"; a device this machine lacks is refused by name.
+torch::Device engineDevice(const std::string &name)
+{
+    if (name == "cpu") return torch::kCPU;
+    if (name != "cuda" && name.rfind("cuda:", 0) != 0)
+        throw std::runtime_error("device \"" + name + "\" is not supported: cpu, cuda or cuda:N");
+    if (!torch::cuda::is_available())
+        throw std::runtime_error("device \"" + name +
+                                 "\": no CUDA here (LibTorch " TORCH_VERSION
+                                 " built without CUDA, or no GPU visible); use --device cpu");
+    const torch::Device device(name);
+    if (device.has_index() && device.index() >= int(torch::cuda::device_count()))
+        throw std::runtime_error("device \"" + name + "\": only " +
+                                 std::to_string(torch::cuda::device_count()) + " GPU(s) visible");
+    return device;
+}
+
+/// Runs f with LibTorch's errors turned into std::runtime_error without their C++ backtrace
+/// (c10::Error::what() appends one; callers show the message to people).
+template <class F> auto withoutBacktrace(F &&f) -> decltype(f())
+{
+    try {
+        return f();
+    } catch (const c10::Error &e) {
+        throw std::runtime_error(e.what_without_backtrace());
+    }
+}
+
 } // namespace
 
 struct MaskedLM::Impl
@@ -132,10 +160,19 @@ struct MaskedLM::Impl
     /// Device, precision and CPU threads.
     void applyOptions(const EngineOptions &options)
     {
-        device = torch::Device(options.device);
+        device = engineDevice(options.device);
         dtype = options.dtype == "bf16"   ? torch::kBFloat16
                 : options.dtype == "fp16" ? torch::kFloat16
                                           : torch::kFloat32;
+        if (dtype == torch::kFloat16 && device.is_cpu()) {
+            try { // LibTorch 1.13 has no half-precision LayerNorm on the CPU; later ones may
+                torch::layer_norm(torch::zeros({1, 2}, torch::kHalf), {2});
+            } catch (const c10::Error &) {
+                throw std::runtime_error("fp16 on the CPU: this LibTorch (" TORCH_VERSION
+                                         ") has no half-precision LayerNorm there; use bf16 or "
+                                         "fp32 on the CPU (fp16 is for CUDA)");
+            }
+        }
         threading =
             configureCpuThreads(options.threads, device.is_cpu() && dtype == torch::kFloat32);
     }
@@ -398,6 +435,11 @@ struct MaskedLM::Impl
         return linear(x, get("cls.predictions.decoder.weight"), get("cls.predictions.bias"));
     }
 
+    /// MaskedLM::logitsAt, with LibTorch's own errors.
+    std::vector<std::vector<std::vector<float>>>
+    logitsAt(const std::vector<std::vector<int>> &batch,
+             const std::vector<std::vector<int>> &positions) const;
+
     /// Pads a batch on the right; returns ids and attention mask.
     std::pair<torch::Tensor, torch::Tensor> pad(const std::vector<std::vector<int>> &batch) const
     {
@@ -494,6 +536,9 @@ std::unique_ptr<MaskedLM> MaskedLM::load(const std::string &dirPath, const Engin
             for (const char *norm : {"attention.output.LayerNorm", "output.LayerNorm"})
                 m.expectShape(p + norm + ".weight", {h});
         }
+    } catch (const c10::Error &e) {
+        error = dirPath + ": " + e.what_without_backtrace();
+        return nullptr;
     } catch (const std::exception &e) {
         error = e.what();
         return nullptr;
@@ -549,15 +594,22 @@ std::vector<std::vector<std::vector<float>>>
 MaskedLM::logitsAt(const std::vector<std::vector<int>> &batch,
                    const std::vector<std::vector<int>> &positions) const
 {
+    return withoutBacktrace([&] { return d->logitsAt(batch, positions); });
+}
+
+std::vector<std::vector<std::vector<float>>>
+MaskedLM::Impl::logitsAt(const std::vector<std::vector<int>> &batch,
+                         const std::vector<std::vector<int>> &positions) const
+{
     torch::NoGradGuard noGrad;
-    const auto [ids, mask] = d->pad(batch);
-    const auto hidden = d->encode(ids, mask).back();
+    const auto [ids, mask] = pad(batch);
+    const auto hidden = encode(ids, mask).back();
     std::vector<std::vector<std::vector<float>>> out(batch.size());
     for (std::size_t b = 0; b < batch.size() && b < positions.size(); ++b) {
         if (positions[b].empty()) continue;
         std::vector<int64_t> at(positions[b].begin(), positions[b].end());
-        const auto index = torch::tensor(at, torch::kInt64).to(d->device);
-        const auto logits = d->head(hidden[int64_t(b)].index_select(0, index))
+        const auto index = torch::tensor(at, torch::kInt64).to(device);
+        const auto logits = head(hidden[int64_t(b)].index_select(0, index))
                                 .to(torch::kCPU, torch::kFloat32)
                                 .contiguous();
         for (int64_t r = 0; r < logits.size(0); ++r) {
@@ -570,14 +622,16 @@ MaskedLM::logitsAt(const std::vector<std::vector<int>> &batch,
 
 std::vector<std::vector<float>> MaskedLM::hiddenStates(const std::vector<int> &ids) const
 {
-    torch::NoGradGuard noGrad;
-    const auto [t, mask] = d->pad({ids});
-    std::vector<std::vector<float>> out;
-    for (const auto &state : d->encode(t, mask)) {
-        const auto flat = state[0].to(torch::kCPU, torch::kFloat32).contiguous().view({-1});
-        out.emplace_back(flat.data_ptr<float>(), flat.data_ptr<float>() + flat.numel());
-    }
-    return out;
+    return withoutBacktrace([&] {
+        torch::NoGradGuard noGrad;
+        const auto [t, mask] = d->pad({ids});
+        std::vector<std::vector<float>> out;
+        for (const auto &state : d->encode(t, mask)) {
+            const auto flat = state[0].to(torch::kCPU, torch::kFloat32).contiguous().view({-1});
+            out.emplace_back(flat.data_ptr<float>(), flat.data_ptr<float>() + flat.numel());
+        }
+        return out;
+    });
 }
 
 } // namespace cs

@@ -299,6 +299,68 @@ class TestMaskedLM : public QObject
         if (t.blas == "OpenBLAS (OpenMP)") QCOMPARE(t.blasThreads, 2); // the same OpenMP pool
     }
 
+    void devicesAndPrecisionsThisMachineLacks_data()
+    {
+        QTest::addColumn<QString>("device");
+        QTest::addColumn<QString>("dtype");
+        QTest::addColumn<QString>("reason"); // when refused
+        QTest::newRow("unknown device") << "tpu"
+                                        << "fp32"
+                                        << "is not supported: cpu, cuda";
+        QTest::newRow("mps") << "mps"
+                             << "fp32"
+                             << "is not supported";
+        QTest::newRow("cuda") << "cuda"
+                              << "fp32"
+                              << "no CUDA here";
+        QTest::newRow("ninth GPU") << "cuda:8"
+                                   << "fp32"
+                                   << "GPU";
+        QTest::newRow("fp16 on the CPU") << "cpu"
+                                         << "fp16"
+                                         << "fp16 on the CPU";
+    }
+    void devicesAndPrecisionsThisMachineLacks()
+    {
+        // Refused with the reason in words (no LibTorch backtrace), or used where the machine
+        // has it (a CUDA machine; a LibTorch with half-precision LayerNorm on the CPU).
+        QFETCH(QString, device);
+        QFETCH(QString, dtype);
+        QFETCH(QString, reason);
+        EngineOptions o;
+        o.device = device.toStdString();
+        o.dtype = dtype.toStdString();
+        std::string error;
+        const auto lm = MaskedLM::load(fixture("bert-tiny"), o, error);
+        QVERIFY(error.find("Exception raised from") == std::string::npos);
+        QVERIFY(error.find("frame #") == std::string::npos);
+        if (device == "tpu" || device == "mps") QVERIFY(!lm);
+        if (!lm) {
+            QVERIFY2(error.find(reason.toStdString()) != std::string::npos, error.c_str());
+            QVERIFY2(error.find(device.toStdString()) != std::string::npos ||
+                         error.find("fp16") != std::string::npos,
+                     error.c_str());
+        } else {
+            QVERIFY(!lm->logitsAt({{101, 103, 102}}, {{1}}).at(0).empty());
+        }
+    }
+
+    void libtorchErrorsComeWithoutBacktrace()
+    {
+        // An out-of-range position reaches LibTorch's index_select: its message, no backtrace.
+        std::string error;
+        const auto lm = MaskedLM::load(fixture("bert-tiny"), EngineOptions{}, error);
+        QVERIFY2(lm, error.c_str());
+        try {
+            lm->logitsAt({{101, 103, 102}}, {{7}});
+            QFAIL("a position outside the sequence was accepted");
+        } catch (const std::runtime_error &e) {
+            const std::string what = e.what();
+            QVERIFY2(what.find("index") != std::string::npos, what.c_str());
+            QVERIFY2(what.find("Exception raised from") == std::string::npos, what.c_str());
+        }
+    }
+
     void refusals()
     {
         std::string error;
