@@ -3,6 +3,8 @@
 
 #include <QWidget>
 
+#include <string>
+
 class QComboBox;
 class QDoubleSpinBox;
 class QFormLayout;
@@ -12,6 +14,7 @@ class QSpinBox;
 namespace cs {
 
 class Session;
+struct Recommendation;
 
 /// The Verdict dock: a recommendation per visible run with its early-stop outcome, and the
 /// analysis settings (criterion, weights, patience, threshold, significance level). Editing a
@@ -25,6 +28,10 @@ class VerdictPanel : public QWidget
 
     /// The recommendation text shown now (plain text).
     QString verdictText() const;
+    /// A run's recommendation in the interface's language.
+    static QString recommendationText(const Recommendation &r);
+    /// Why a decline cannot be tested, in the interface's language.
+    static QString untestedText(const std::string &why);
 
   private:
     void refresh();

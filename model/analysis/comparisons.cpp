@@ -27,7 +27,7 @@ DifferenceTest testOrDescribe(const Checkpoint &a, const Checkpoint &b, const st
     if (metric != metric::Score) return compareCheckpoints(a, b, metric);
     DifferenceTest t;
     t.difference = vb - va;
-    t.why = "the composite score has no test";
+    t.why = untested::compositeScore;
     return t;
 }
 

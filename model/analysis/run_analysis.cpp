@@ -76,7 +76,7 @@ DifferenceTest compareCheckpoints(const Checkpoint &a, const Checkpoint &b,
     DifferenceTest t;
     auto ia = a.metrics.find(metric), ib = b.metrics.find(metric);
     if (ia == a.metrics.end() || ib == b.metrics.end()) {
-        t.why = "value missing";
+        t.why = untested::valueMissing;
         return t;
     }
     const MetricValue &ma = ia->second, &mb = ib->second;
@@ -117,7 +117,7 @@ DifferenceTest compareCheckpoints(const Checkpoint &a, const Checkpoint &b,
         t.test = "z on the reported standard errors (unpaired, approximate)";
         return t;
     }
-    t.why = "number of examples unknown";
+    t.why = untested::examplesUnknown;
     return t;
 }
 

@@ -11,6 +11,13 @@
 
 namespace cs {
 
+/// The reasons a difference cannot be tested (DifferenceTest::why), for interfaces to word.
+namespace untested {
+inline const std::string compositeScore = "the composite score has no test"; ///< score
+inline const std::string valueMissing = "value missing";                     ///< no value
+inline const std::string examplesUnknown = "number of examples unknown";     ///< no n, no SE
+} // namespace untested
+
 /// The outcome of testing the difference between two checkpoints on one metric.
 struct DifferenceTest
 {

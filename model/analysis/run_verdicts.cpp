@@ -63,7 +63,7 @@ MetricAnalysis analyseMetric(const Run &run, const RunAnalysis &ra, const std::s
     } else if (declined) {
         m.verdict = Verdict::Untested;
         m.declineTest.difference = value(m.last) - value(m.peak);
-        m.declineTest.why = "the composite score has no test";
+        m.declineTest.why = untested::compositeScore;
     }
     if (metric != metric::Score)
         for (std::size_t i : m.points) {

@@ -137,45 +137,59 @@ Table metricTable(const AnalysedResults &results, const std::vector<std::string>
     return t;
 }
 
-std::string recommendation(const Run &run, const RunAnalysis &ra, const AnalysisSettings &settings)
+Recommendation recommend(const Run &run, const RunAnalysis &ra, const AnalysisSettings &settings)
 {
+    Recommendation r;
+    r.run = run.displayName();
     const MetricAnalysis *m = ra.find(ra.criterion);
-    if (!m || m->points.empty()) return run.displayName() + ": no values to choose from.";
+    if (!m || m->points.empty()) return r;
+    r.hasValues = true;
     const Checkpoint &peak = run.checkpoints[m->peak];
     const Checkpoint &last = run.checkpoints[m->last];
-    std::string s = run.displayName() + ": keep " + peak.name;
-    if (peak.epoch) s += " (epoch " + fmt::epoch(peak.epoch) + ")";
-    s += ": " + metricLabel(ra.criterion) + " " +
-         fmt::value(*metricValue(run, &ra, m->peak, ra.criterion));
+    r.keep = peak.name;
+    if (peak.epoch) r.epoch = fmt::epoch(peak.epoch);
+    r.metric = metricLabel(ra.criterion);
+    r.value = fmt::value(*metricValue(run, &ra, m->peak, ra.criterion));
     if (auto ci = metricInterval(peak, ra.criterion, settings.confidence))
-        s += " " + fmt::interval(*ci);
+        r.interval = fmt::interval(*ci);
+    r.verdict = m->verdict;
+    r.peakIsLast = m->peak == m->last;
+    r.decline = fmt::difference(*metricValue(run, &ra, m->peak, ra.criterion),
+                                *metricValue(run, &ra, m->last, ra.criterion), m->proportion)
+                    .substr(1);
+    r.points = m->proportion;
+    if (last.epoch) r.byEpoch = fmt::epoch(last.epoch);
+    r.byCheckpoint = last.name;
+    r.p = fmt::pValue(m->declineTest.p);
+    r.why = m->declineTest.why;
+    r.withinNoise = m->withinNoise.size();
+    r.others = m->points.size() - 1;
+    return r;
+}
+
+std::string recommendation(const Run &run, const RunAnalysis &ra, const AnalysisSettings &settings)
+{
+    const Recommendation r = recommend(run, ra, settings);
+    if (!r.hasValues) return r.run + ": no values to choose from.";
+    std::string s = r.run + ": keep " + r.keep;
+    if (!r.epoch.empty()) s += " (epoch " + r.epoch + ")";
+    s += ": " + r.metric + " " + r.value;
+    if (!r.interval.empty()) s += " " + r.interval;
     s += "; ";
-    const std::string diff =
-        fmt::difference(*metricValue(run, &ra, m->peak, ra.criterion),
-                        *metricValue(run, &ra, m->last, ra.criterion), m->proportion);
-    const std::string unit = m->proportion ? "-point" : "";
-    const std::string by = last.epoch ? " by epoch " + fmt::epoch(last.epoch) : " by " + last.name;
-    switch (m->verdict) {
+    const std::string by = !r.byEpoch.empty() ? " by epoch " + r.byEpoch : " by " + r.byCheckpoint;
+    const std::string decline = "the " + r.decline + (r.points ? "-point" : "") + " decline" + by;
+    switch (r.verdict) {
     case Verdict::NoDecline:
-        s += m->peak == m->last ? "it is the last evaluation, so no decline is seen yet"
-                                : "no decline after it" + by;
+        s += r.peakIsLast ? "it is the last evaluation, so no decline is seen yet"
+                          : "no decline after it" + by;
         break;
-    case Verdict::WithinNoise:
-        s += "the " + diff.substr(1) + unit + " decline" + by +
-             " is within noise, p = " + fmt::pValue(m->declineTest.p);
-        break;
-    case Verdict::SignificantDecline:
-        s += "the " + diff.substr(1) + unit + " decline" + by +
-             " is significant, p = " + fmt::pValue(m->declineTest.p);
-        break;
-    case Verdict::Untested:
-        s += "the " + diff.substr(1) + unit + " decline" + by + " cannot be tested (" +
-             m->declineTest.why + ")";
-        break;
+    case Verdict::WithinNoise: s += decline + " is within noise, p = " + r.p; break;
+    case Verdict::SignificantDecline: s += decline + " is significant, p = " + r.p; break;
+    case Verdict::Untested: s += decline + " cannot be tested (" + r.why + ")"; break;
     }
-    if (!m->withinNoise.empty())
-        s += "; " + std::to_string(m->withinNoise.size()) + " of " +
-             std::to_string(m->points.size() - 1) + " other checkpoints are within noise of it";
+    if (r.withinNoise > 0)
+        s += "; " + std::to_string(r.withinNoise) + " of " + std::to_string(r.others) +
+             " other checkpoints are within noise of it";
     return s + ".";
 }
 

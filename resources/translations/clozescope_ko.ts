@@ -863,62 +863,142 @@
 <context>
     <name>cs::VerdictPanel</name>
     <message>
+        <location filename="../../widgets/verdict_panel.cpp" line="22"/>
+        <source>the composite score has no test</source>
+        <translation>종합 점수에는 검정이 없음</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/verdict_panel.cpp" line="23"/>
+        <source>value missing</source>
+        <translation>값이 없음</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/verdict_panel.cpp" line="24"/>
+        <source>number of examples unknown</source>
+        <translation>예제 수를 모름</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/verdict_panel.cpp" line="31"/>
+        <source>%1: no values to choose from.</source>
+        <translation>%1: 고를 값이 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/verdict_panel.cpp" line="32"/>
+        <source>%1: keep %2</source>
+        <translation>%1: %2 유지</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/verdict_panel.cpp" line="33"/>
+        <source>%1: keep %2 (epoch %3)</source>
+        <translation>%1: %2 유지 (에폭 %3)</translation>
+    </message>
+    <message>
         <location filename="../../widgets/verdict_panel.cpp" line="35"/>
+        <source>by %1</source>
+        <translation>%1까지의</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/verdict_panel.cpp" line="36"/>
+        <source>by epoch %1</source>
+        <translation>에폭 %1까지의</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/verdict_panel.cpp" line="37"/>
+        <source>the %1-point decline %2</source>
+        <translation>%2 %1포인트 하락</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/verdict_panel.cpp" line="38"/>
+        <source>the %1 decline %2</source>
+        <translation>%2 %1 하락</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/verdict_panel.cpp" line="41"/>
+        <source>it is the last evaluation, so no decline is seen yet</source>
+        <translation>마지막 평가라 아직 하락이 보이지 않습니다</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/verdict_panel.cpp" line="42"/>
+        <source>no decline after it %1</source>
+        <translation>이후 %1 하락 없음</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/verdict_panel.cpp" line="45"/>
+        <source>%1 is within noise, p = %2</source>
+        <translation>%1은 잡음 범위 안입니다 (p = %2)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/verdict_panel.cpp" line="48"/>
+        <source>%1 is significant, p = %2</source>
+        <translation>%1은 유의합니다 (p = %2)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/verdict_panel.cpp" line="51"/>
+        <source>%1 cannot be tested (%2)</source>
+        <translation>%1은 검정할 수 없습니다 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/verdict_panel.cpp" line="55"/>
+        <source>%1 of %2 other checkpoints are within noise of it</source>
+        <translation>다른 체크포인트 %2개 중 %1개가 잡음 범위 안입니다</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/verdict_panel.cpp" line="76"/>
         <source>Settings</source>
         <translation>설정</translation>
     </message>
     <message>
-        <location filename="../../widgets/verdict_panel.cpp" line="58"/>
+        <location filename="../../widgets/verdict_panel.cpp" line="99"/>
         <source>Keep the best by</source>
         <translation>최고 체크포인트 기준</translation>
     </message>
     <message>
-        <location filename="../../widgets/verdict_panel.cpp" line="59"/>
+        <location filename="../../widgets/verdict_panel.cpp" line="100"/>
         <source>Early stopping on</source>
         <translation>조기 종료 기준 지표</translation>
     </message>
     <message>
-        <location filename="../../widgets/verdict_panel.cpp" line="60"/>
+        <location filename="../../widgets/verdict_panel.cpp" line="101"/>
         <source>Patience</source>
         <translation>인내(patience)</translation>
     </message>
     <message>
-        <location filename="../../widgets/verdict_panel.cpp" line="61"/>
+        <location filename="../../widgets/verdict_panel.cpp" line="102"/>
         <source>Threshold</source>
         <translation>임계값</translation>
     </message>
     <message>
-        <location filename="../../widgets/verdict_panel.cpp" line="62"/>
+        <location filename="../../widgets/verdict_panel.cpp" line="103"/>
         <source>Significance level</source>
         <translation>유의수준</translation>
     </message>
     <message>
-        <location filename="../../widgets/verdict_panel.cpp" line="63"/>
+        <location filename="../../widgets/verdict_panel.cpp" line="104"/>
         <source>Composite score weights</source>
         <translation>종합 점수 가중치</translation>
     </message>
     <message>
-        <location filename="../../widgets/verdict_panel.cpp" line="97"/>
+        <location filename="../../widgets/verdict_panel.cpp" line="138"/>
         <source>Real@1, else score</source>
         <translation>Real@1, 없으면 종합 점수</translation>
     </message>
     <message>
-        <location filename="../../widgets/verdict_panel.cpp" line="98"/>
+        <location filename="../../widgets/verdict_panel.cpp" line="139"/>
         <source>the same metric</source>
         <translation>같은 지표</translation>
     </message>
     <message>
-        <location filename="../../widgets/verdict_panel.cpp" line="146"/>
+        <location filename="../../widgets/verdict_panel.cpp" line="187"/>
         <source>Early stopping (patience %1) stops at %2 (epoch %3) and restores %4.</source>
         <translation>조기 종료(patience %1)는 %2(에폭 %3)에서 멈추고 %4을(를) 복원합니다.</translation>
     </message>
     <message>
-        <location filename="../../widgets/verdict_panel.cpp" line="151"/>
+        <location filename="../../widgets/verdict_panel.cpp" line="192"/>
         <source>Early stopping (patience %1) never stops; best %2.</source>
         <translation>조기 종료(patience %1)는 멈추지 않습니다. 최고: %2.</translation>
     </message>
     <message>
-        <location filename="../../widgets/verdict_panel.cpp" line="158"/>
+        <location filename="../../widgets/verdict_panel.cpp" line="199"/>
         <source>No run shown.</source>
         <translation>표시된 실행이 없습니다.</translation>
     </message>

@@ -4,6 +4,7 @@
 #include "chart_export.h"
 #include "checkpoint_model.h"
 #include "curves_grid.h"
+#include "report/report_builder.h"
 #include "test_support.h"
 #include "verdict_panel.h"
 #include "widget_support.h"
@@ -18,6 +19,8 @@
 #include <QTemporaryDir>
 #include <QValueAxis>
 #include <QtTest>
+
+#include <set>
 
 using namespace cs;
 
@@ -111,6 +114,28 @@ class TestCurves : public QObject
             else
                 QVERIFY2(axis->max() > hi, qPrintable(metric)); // a loss keeps its headroom
         }
+    }
+
+    void verdictWordsEqualTheReportsInEnglish()
+    {
+        // The panel words the recommendation itself (translatable); in English it says what the
+        // report says, for every run and verdict of the samples and of a run with no values.
+        Session session;
+        test::loadSamples(session);
+        const auto &runs = session.results().runs;
+        std::set<Verdict> verdicts;
+        for (std::size_t i = 0; i < runs.size(); ++i) {
+            const RunAnalysis &ra = session.analysed().analyses[i];
+            const Recommendation r = recommend(runs[i], ra, session.settings());
+            verdicts.insert(r.verdict);
+            QCOMPARE(VerdictPanel::recommendationText(r),
+                     QString::fromStdString(recommendation(runs[i], ra, session.settings())));
+        }
+        QVERIFY(verdicts.size() >= 2);
+        Run empty;
+        empty.name = "empty";
+        QCOMPARE(VerdictPanel::recommendationText(recommend(empty, RunAnalysis{}, {})),
+                 QString::fromStdString(recommendation(empty, RunAnalysis{}, {})));
     }
 
     void patienceMovesTheMarkers()
