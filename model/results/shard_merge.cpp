@@ -20,11 +20,15 @@ struct Found
     nlohmann::json doc;
 };
 
-/// The part of a results file that must agree across the shards of one run.
+/// The part of a results file that must agree across the shards of one run: the sets (by
+/// name, SHA-256 and n; not where each node kept its copy) and the settings.
 nlohmann::json runIdentity(const nlohmann::json &doc)
 {
-    return {{"datasets", doc.value("datasets", nlohmann::json())},
-            {"settings", doc.value("settings", nlohmann::json())}};
+    nlohmann::json sets = doc.value("datasets", nlohmann::json());
+    if (sets.is_object())
+        for (auto &[name, set] : sets.items())
+            if (set.is_object()) set.erase("path");
+    return {{"datasets", sets}, {"settings", doc.value("settings", nlohmann::json())}};
 }
 
 } // namespace

@@ -226,6 +226,25 @@ class TestEvalRun : public QObject
         QCOMPARE(refused.problems.size(), std::size_t(1));
         QVERIFY2(refused.problems[0].find("other datasets or settings") != std::string::npos,
                  refused.problems[0].c_str());
+
+        // A node that kept its copy of the sets elsewhere (same bytes): merged, not refused.
+        std::vector<std::pair<std::string, std::string>> copies;
+        for (const EvalDataset &set : ds)
+            copies.emplace_back(
+                set.name,
+                test::writeFile(m_tmp, "node2/" + QString::fromStdString(set.name + ".jsonl"),
+                                QByteArray::fromStdString(test::readText(set.path))));
+        std::vector<std::string> warnings;
+        EvalRunOptions node2 = options("node2-out");
+        node2.shardIndex = 1;
+        node2.shardCount = 3;
+        QCOMPARE(evaluateCheckpoints(ckpts, loadEvalDatasets(copies, warnings), node2, quiet), 1);
+        const ShardMergeReport elsewhere =
+            mergeShardResults({shardDirs[0], node2.outDir, shardDirs[2]},
+                              m_tmp.filePath("merged-elsewhere").toStdString());
+        QVERIFY2(elsewhere.problems.empty(),
+                 elsewhere.problems.empty() ? "" : elsewhere.problems[0].c_str());
+        QCOMPARE(elsewhere.copied, 3);
     }
     void aBrokenCheckpointDoesNotStopTheOthers()
     {
