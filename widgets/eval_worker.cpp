@@ -5,6 +5,11 @@ namespace cs {
 
 EvalWorker::EvalWorker(QObject *parent) : JobThread(parent) {}
 
+EvalWorker::~EvalWorker()
+{
+    stopAndWait(); // the job emits this worker's signals
+}
+
 bool EvalWorker::start(const EvalJob &job)
 {
     return launch([this, job](const std::atomic_bool &cancelled) {

@@ -25,6 +25,7 @@ class EvalWorker : public JobThread
   public:
     /// An idle worker.
     explicit EvalWorker(QObject *parent = nullptr);
+    ~EvalWorker() override;
 
     /// Starts the job; refused (false) while one runs. cancel() keeps finished checkpoints and
     /// finished() still comes.

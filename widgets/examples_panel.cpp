@@ -4,6 +4,8 @@
 #include "examples_model.h"
 
 #include <QCheckBox>
+#include <QDir>
+#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -11,6 +13,7 @@
 #include <QSortFilterProxyModel>
 #include <QTableView>
 #include <QThread>
+#include <QTimer>
 #include <QVBoxLayout>
 
 #include <memory>
@@ -46,8 +49,11 @@ ExamplesPanel::ExamplesPanel(QWidget *parent)
     : QWidget(parent), m_model(new ExamplesModel(this)), m_proxy(new FailingFilter(this)),
       m_view(new QTableView(this)), m_summary(new QLabel(this)),
       m_failingOnly(new QCheckBox(tr("Failing only (answer not first)"), this)),
-      m_probe(new QPushButton(tr("Open in Probe"), this))
+      m_probe(new QPushButton(tr("Open in Probe"), this)), m_settle(new QTimer(this))
 {
+    m_settle->setSingleShot(true);
+    m_settle->setInterval(150);
+    connect(m_settle, &QTimer::timeout, this, &ExamplesPanel::read);
     m_proxy->setSourceModel(m_model);
     m_proxy->setSortRole(Qt::EditRole);
     m_view->setObjectName("examplesView");
@@ -89,22 +95,34 @@ void ExamplesPanel::setProbeAvailable(bool available)
     m_probe->setEnabled(available && m_model->rowCount() > 0);
 }
 
-void ExamplesPanel::showResults(const QString &resultsFile, const QString &label)
+void ExamplesPanel::showResults(const QString &resultsFile, const QString &checkpoint,
+                                const QString &label)
+{
+    ++m_request; // a read in flight no longer applies
+    m_file = resultsFile;
+    m_checkpoint = checkpoint;
+    m_label = label;
+    m_summary->setText(tr("%1: reading…").arg(label));
+    m_settle->start();
+}
+
+void ExamplesPanel::read()
 {
     const quint64 request = ++m_request;
-    m_summary->setText(tr("%1: reading…").arg(label));
     // A set of long texts takes a fraction of a second to read: off the GUI thread.
     auto result = std::make_shared<CheckpointExamples>();
     QThread *thread = QThread::create(
-        [result, file = resultsFile.toStdString()] { *result = readEvaluatedExamples(file); });
+        [result, file = m_file.toStdString(), checkpoint = m_checkpoint.toStdString()] {
+            *result = readEvaluatedExamples(file, checkpoint);
+        });
     connect(thread, &QThread::finished, thread, &QObject::deleteLater); // outlives the panel
-    connect(thread, &QThread::finished, this, [this, result, request, label] {
-        if (request == m_request) show(std::move(*result), label);
+    connect(thread, &QThread::finished, this, [this, result, request, label = m_label] {
+        if (request == m_request) display(std::move(*result), label);
     });
     thread->start();
 }
 
-void ExamplesPanel::show(CheckpointExamples examples, const QString &label)
+void ExamplesPanel::display(CheckpointExamples examples, const QString &label)
 {
     m_model->setExamples(std::move(examples));
     const auto &shown = m_model->examples();
@@ -116,7 +134,7 @@ void ExamplesPanel::show(CheckpointExamples examples, const QString &label)
             .arg(label)
             .arg(failed);
     for (const Problem &p : shown.problems)
-        if (p.severity != Severity::Info) text += "\n" + QString::fromStdString(p.message);
+        text += "\n" + QString::fromStdString(p.message);
     m_summary->setText(text);
     m_probe->setEnabled(!m_probe->isHidden() && !shown.examples.empty());
     emit examplesShown();
@@ -125,6 +143,7 @@ void ExamplesPanel::show(CheckpointExamples examples, const QString &label)
 void ExamplesPanel::showNothing(const QString &why)
 {
     ++m_request; // a read in flight no longer applies
+    m_settle->stop();
     m_model->setExamples({});
     m_summary->setText(why);
     m_probe->setEnabled(false);
@@ -137,11 +156,32 @@ void ExamplesPanel::probeCurrent()
     if (!current.isValid()) return;
     const EvaluatedExample &e =
         m_model->examples().examples[std::size_t(m_proxy->mapToSource(current).row())];
+    // The evaluated checkpoint, as recorded; a relative path is tried from the results too.
+    const QFileInfo results(QString::fromStdString(m_model->examples().resultsFile));
+    QString checkpoint = QString::fromStdString(m_model->examples().checkpointPath);
+    if (QFileInfo(checkpoint).isRelative() && !QFileInfo(checkpoint).isDir())
+        checkpoint = results.dir().filePath(checkpoint);
+    const QString id = QString::fromStdString(e.id);
+    QString why;
+    if (e.text.empty())
+        why = tr("The text of %1 is not available (see above).").arg(id);
+    else if (m_model->examples().checkpointPath.empty())
+        why = tr("The results do not say which checkpoint was evaluated: use Probe… and choose "
+                 "its folder for %1.")
+                  .arg(id);
+    else if (!QFileInfo(checkpoint).isDir())
+        why = tr("The evaluated checkpoint %1 is not on this machine: use Probe… and choose its "
+                 "folder for %2.")
+                  .arg(checkpoint, id);
+    if (!why.isEmpty()) {
+        m_summary->setText(why);
+        return;
+    }
     QStringList answers;
     for (const std::string &a : e.answers)
         answers << QString::fromStdString(a);
-    emit probeRequested(QString::fromStdString(m_model->examples().checkpointPath),
-                        QString::fromStdString(e.text), answers);
+    emit probeRequested(QFileInfo(checkpoint).absoluteFilePath(), QString::fromStdString(e.text),
+                        answers);
 }
 
 } // namespace cs

@@ -10,6 +10,7 @@ class QLabel;
 class QPushButton;
 class QSortFilterProxyModel;
 class QTableView;
+class QTimer;
 
 namespace cs {
 
@@ -24,9 +25,10 @@ class ExamplesPanel : public QWidget
     /// An empty panel.
     explicit ExamplesPanel(QWidget *parent = nullptr);
 
-    /// Shows the examples recorded beside a ClozeScope results file, read on a worker thread
-    /// (examplesShown() when they are in); label names the checkpoint.
-    void showResults(const QString &resultsFile, const QString &label);
+    /// Shows the examples recorded beside a ClozeScope results file for a checkpoint (its name
+    /// picks the entry of a file of several), read on a worker thread once the selection has
+    /// settled (examplesShown() when they are in); label names it for people.
+    void showResults(const QString &resultsFile, const QString &checkpoint, const QString &label);
     /// Shows nothing, saying why.
     void showNothing(const QString &why);
     /// Whether Open in Probe is offered (builds with the engine).
@@ -47,7 +49,8 @@ class ExamplesPanel : public QWidget
     void probeRequested(const QString &checkpoint, const QString &text, const QStringList &answers);
 
   private:
-    void show(CheckpointExamples examples, const QString &label);
+    void read();
+    void display(CheckpointExamples examples, const QString &label);
 
     ExamplesModel *m_model;
     QSortFilterProxyModel *m_proxy;
@@ -55,7 +58,9 @@ class ExamplesPanel : public QWidget
     QLabel *m_summary;
     QCheckBox *m_failingOnly;
     QPushButton *m_probe;
-    quint64 m_request = 0; // the latest showResults; older reads are dropped
+    QTimer *m_settle; // a selection held for a moment is read, not each one passed
+    QString m_file, m_checkpoint, m_label; // what to read next
+    quint64 m_request = 0;                 // the latest request; older reads are dropped
 };
 
 } // namespace cs

@@ -12,8 +12,9 @@ class QThread;
 namespace cs {
 
 /// Base of the thin workers: runs one job at a time on its own thread, with a cancel flag the
-/// job polls. A derived worker whose job writes its members calls stopAndWait() in its
-/// destructor (this one runs after those members are gone).
+/// job polls. Every derived worker calls stopAndWait() in its destructor: its job emits the
+/// derived class's signals (and may write its members), and this destructor runs after those
+/// are gone.
 class JobThread : public QObject
 {
     Q_OBJECT

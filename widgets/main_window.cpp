@@ -220,10 +220,7 @@ void MainWindow::buildDocks()
     m_examples->setProbeAvailable(true);
     connect(m_examples, &ExamplesPanel::probeRequested, this,
             [this](const QString &checkpoint, const QString &text, const QStringList &answers) {
-                ProbeDialog *probe = openProbeDialog();
-                probe->setFolder(checkpoint);
-                probe->setText(text, answers);
-                probe->start();
+                openProbeDialog()->probe(checkpoint, text, answers);
             });
 #endif
     auto *tabs = new QTabWidget(this);
@@ -320,7 +317,8 @@ void MainWindow::showExamplesOf(const QModelIndex &tableIndex)
     const QString label = QString::fromStdString(r.displayName() + " · " + c.name);
     for (const std::string &source : c.sources)
         if (QString::fromStdString(source).endsWith(".results.json")) {
-            m_examples->showResults(QString::fromStdString(source), label);
+            m_examples->showResults(QString::fromStdString(source), QString::fromStdString(c.name),
+                                    label);
             return;
         }
     m_examples->showNothing(
@@ -520,17 +518,19 @@ QString MainWindow::shownRunFolder() const
     return {};
 }
 
-ProbeDialog *MainWindow::openProbeDialog()
+ProbeDialog *MainWindow::openProbeDialog(const QString &folder)
 {
 #ifdef CLOZESCOPE_HAVE_ENGINE
     if (!m_probeDialog) {
         m_probeDialog = new ProbeDialog(this);
         m_probeDialog->setFolder(shownRunFolder());
     }
+    if (!folder.isEmpty() && !m_probeDialog->isRunning()) m_probeDialog->setFolder(folder);
     m_probeDialog->show();
     m_probeDialog->raise();
     return m_probeDialog;
 #else
+    (void)folder;
     return nullptr;
 #endif
 }

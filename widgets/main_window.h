@@ -66,9 +66,9 @@ class MainWindow : public QMainWindow
     /// results it writes are added to the shown paths as each checkpoint finishes. nullptr when
     /// built without the engine.
     EvalDialog *openEvaluateDialog();
-    /// Probe…: opens the fill-mask probe (created on first use) on the shown run folder.
-    /// nullptr when built without the engine.
-    ProbeDialog *openProbeDialog();
+    /// Probe…: opens the fill-mask probe (created on first use) on folder, else (first use) on
+    /// the shown run folder. nullptr when built without the engine.
+    ProbeDialog *openProbeDialog(const QString &folder = {});
 
   signals:
     /// An import finished and the views show it.

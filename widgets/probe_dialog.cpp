@@ -95,6 +95,7 @@ ProbeDialog::ProbeDialog(QWidget *parent)
                     m_status->setText(tr("%1 (%2 of %3)").arg(checkpoint).arg(done + 1).arg(total));
             });
     connect(m_worker, &ProbeWorker::finished, this, &ProbeDialog::ended);
+    connect(m_targets, &QLineEdit::textEdited, this, [this] { m_givenTargets.clear(); });
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
     layout->addWidget(m_progress);
@@ -115,16 +116,41 @@ void ProbeDialog::setText(const QString &text, const QStringList &targets)
 {
     m_text->setText(text);
     m_targets->setText(targets.join(", "));
+    m_givenTargets = targets;
 }
 
 bool ProbeDialog::isRunning() const
 {
-    return m_worker->isRunning();
+    return m_busy;
+}
+
+bool ProbeDialog::probe(const QString &folder, const QString &text, const QStringList &targets)
+{
+    if (m_busy) {
+        m_status->setText(
+            tr("A probe is running: cancel it or wait, then open the example again."));
+        return false;
+    }
+    setFolder(folder);
+    setText(text, targets);
+    start();
+    return m_busy;
+}
+
+QStringList ProbeDialog::targetWords() const
+{
+    QStringList words;
+    const QStringList given = m_givenTargets.isEmpty()
+                                  ? m_targets->text().split(',', Qt::SkipEmptyParts)
+                                  : m_givenTargets;
+    for (const QString &w : given)
+        if (!w.trimmed().isEmpty() && !words.contains(w.trimmed())) words << w.trimmed();
+    return words;
 }
 
 void ProbeDialog::start()
 {
-    if (m_worker->isRunning()) return;
+    if (m_busy) return;
     std::vector<std::string> folders;
     try {
         folders = probeFolders(m_folder->text().toStdString());
@@ -136,11 +162,9 @@ void ProbeDialog::start()
         m_status->setText(tr("Type a sentence with [MASK] where a word is hidden."));
         return;
     }
-    m_runningTargets.clear();
-    for (const QString &w : m_targets->text().split(',', Qt::SkipEmptyParts))
-        if (!w.trimmed().isEmpty() && !m_runningTargets.contains(w.trimmed()))
-            m_runningTargets << w.trimmed();
+    m_runningTargets = targetWords();
     m_runningTopK = m_topK->value();
+    m_runningTotal = int(folders.size());
     ProbeRequest request;
     request.text = m_text->text().toStdString();
     request.topK = m_runningTopK;
@@ -149,6 +173,7 @@ void ProbeDialog::start()
     request.engine.device = m_device->currentText().toStdString();
     request.engine.dtype = m_dtype->currentText().toStdString();
     if (!m_worker->start(folders, request)) return;
+    m_busy = true;
     m_progress->setRange(0, int(folders.size()));
     m_progress->setValue(0);
     m_status->setText(tr("Loading…"));
@@ -162,8 +187,9 @@ void ProbeDialog::cancel()
     m_status->setText(tr("Stopping after the checkpoint in progress…"));
 }
 
-void ProbeDialog::ended(bool cancelled)
+void ProbeDialog::ended(bool cancelled, const QString &error)
 {
+    m_busy = false;
     m_start->setEnabled(true);
     m_cancel->setEnabled(false);
     m_model->setRows(m_worker->rows(), m_runningTopK, m_runningTargets);
@@ -178,8 +204,9 @@ void ProbeDialog::ended(bool cancelled)
     const int failed = m_model->rowCount() - answered;
     QString status = tr("%n checkpoint(s) answered", nullptr, answered);
     if (failed > 0) status += tr("; %n failed (first: %1)", nullptr, failed).arg(firstError);
-    if (cancelled) status += tr("; stopped before the rest");
-    m_status->setText(status + ".");
+    if (cancelled && m_model->rowCount() < m_runningTotal)
+        status += tr("; stopped before the rest");
+    m_status->setText(error.isEmpty() ? status + "." : tr("Not probed: %1").arg(error));
     emit probeEnded(answered, cancelled);
 }
 
@@ -223,8 +250,8 @@ void ProbeDialog::drawTargets()
         series->attachAxis(y);
     }
     if (hi > 0) {
-        y->setRange(std::pow(10.0, std::floor(std::log10(lo))),
-                    std::pow(10.0, std::ceil(std::log10(hi))));
+        const double bottom = std::floor(std::log10(lo)), top = std::ceil(std::log10(hi));
+        y->setRange(std::pow(10.0, top > bottom ? bottom : bottom - 1), std::pow(10.0, top));
         const double pad = xmax > xmin ? (xmax - xmin) * 0.04 : 0.5;
         x->setRange(xmin - pad, xmax + pad);
         x->applyNiceNumbers();

@@ -30,7 +30,8 @@ class ProbeDialog : public QDialog
 
     /// The checkpoint or run folder to probe.
     void setFolder(const QString &dir);
-    /// The text (with [MASK]) and the words to follow.
+    /// The text (with [MASK]) and the words to follow (used as given, commas and all, until
+    /// the field is edited).
     void setText(const QString &text, const QStringList &targets = {});
     /// The answers shown.
     const ProbeModel &model() const { return *m_model; }
@@ -42,6 +43,9 @@ class ProbeDialog : public QDialog
   public slots:
     /// Probes the folder's checkpoints; says why not in the status line.
     void start();
+    /// Sets folder, text and words and probes; refused (false, said in the status line, the
+    /// fields left as they are) while a probe runs.
+    bool probe(const QString &folder, const QString &text, const QStringList &targets);
     /// Stops after the checkpoint in progress.
     void cancel();
 
@@ -50,7 +54,8 @@ class ProbeDialog : public QDialog
     void probeEnded(int answered, bool cancelled);
 
   private:
-    void ended(bool cancelled);
+    void ended(bool cancelled, const QString &error);
+    QStringList targetWords() const;
     void drawTargets();
 
     ProbeWorker *m_worker;
@@ -63,8 +68,11 @@ class ProbeDialog : public QDialog
     QPushButton *m_start, *m_cancel;
     QTableView *m_table;
     QChart *m_chart;
+    QStringList m_givenTargets;   // set by setText; dropped when the field is edited
     QStringList m_runningTargets; // the words of the probe in progress
     int m_runningTopK = 5;
+    int m_runningTotal = 0; // checkpoints of the probe in progress
+    bool m_busy = false;    // from start() until its ended(): one probe at a time
 };
 
 } // namespace cs

@@ -17,7 +17,7 @@ void ProbeModel::setRows(std::vector<ProbeRow> rows, int topK, const QStringList
     m_rows = std::move(rows);
     m_targets = targets;
     m_topK = std::max(topK, 0);
-    m_masks = 0;
+    m_masks = 1; // the candidate columns stay when every checkpoint failed: "failed" is there
     for (const ProbeRow &r : m_rows)
         m_masks = std::max(m_masks, int(r.result.perMask.size()));
     endResetModel();
@@ -96,11 +96,14 @@ QVariant ProbeModel::candidateData(const ProbeRow &row, int column, int role) co
     case ProbabilityRole: return c.prob;
     case TokenRole: return token;
     case Qt::FontRole:
-        if (m_targets.contains(token)) { // a followed word among the candidates stands out
-            QFont bold;
-            bold.setBold(true);
-            return bold;
-        }
+        // A followed word among the candidates stands out: compared by token id, as a
+        // vocabulary token may carry a prefix the word has not (▁, Ġ, ##) or another case.
+        for (const auto &[word, target] : row.result.targets)
+            if (target.ids.size() == 1 && !c.ids.empty() && target.ids[0] == c.ids[0]) {
+                QFont bold;
+                bold.setBold(true);
+                return bold;
+            }
         return {};
     default: return {};
     }

@@ -50,7 +50,7 @@ class ProbeModel : public QAbstractTableModel
 
     std::vector<ProbeRow> m_rows;
     QStringList m_targets;
-    int m_masks = 0, m_topK = 0;
+    int m_masks = 1, m_topK = 0;
 };
 
 } // namespace cs

@@ -15,12 +15,19 @@ bool ProbeWorker::start(const std::vector<std::string> &checkpoints, const Probe
     if (isRunning()) return false;
     m_rows.clear();
     return launch([this, checkpoints, request](const std::atomic_bool &cancelled) {
-        // Written before finished() is posted, read only after it arrives.
-        m_rows = probeCheckpoints(checkpoints, request, [this, &cancelled](const ProbeProgress &p) {
-            emit progress(int(p.done), int(p.total), QString::fromStdString(p.checkpoint));
-            return !cancelled;
-        });
-        emit finished(cancelled);
+        // Written before finished() is posted, read only after it arrives (the dialog starts
+        // no other probe before that).
+        QString error;
+        try {
+            m_rows =
+                probeCheckpoints(checkpoints, request, [this, &cancelled](const ProbeProgress &p) {
+                    emit progress(int(p.done), int(p.total), QString::fromStdString(p.checkpoint));
+                    return !cancelled;
+                });
+        } catch (const std::exception &e) {
+            error = QString::fromStdString(e.what());
+        }
+        emit finished(cancelled, error);
     });
 }
 

@@ -26,8 +26,9 @@ class ProbeWorker : public JobThread
   signals:
     /// Checkpoints done of total; the one being loaded.
     void progress(int done, int total, const QString &checkpoint);
-    /// The probe ended: whether it was cancelled.
-    void finished(bool cancelled);
+    /// The probe ended: whether it was cancelled, and the problem every checkpoint shared if
+    /// any (options this machine lacks, a text the tokenizer cannot use).
+    void finished(bool cancelled, const QString &error);
 
   private:
     std::vector<ProbeRow> m_rows;

@@ -149,19 +149,19 @@ void printProbeText(const std::vector<ProbeRow> &rows)
 
 int runProbe(const ProbeOptions &o)
 {
-    std::vector<std::string> folders;
+    std::vector<ProbeRow> rows;
     try {
-        folders = probeFolders(o.run);
+        const ProbeRequest request{o.fill.text, o.fill.topK, o.fill.targets, o.fill.tokenizer,
+                                   o.fill.engine};
+        rows = probeCheckpoints(probeFolders(o.run), request, [](const ProbeProgress &p) {
+            if (!p.checkpoint.empty())
+                std::cerr << "[" << p.done + 1 << "/" << p.total << "] " << p.checkpoint << "\n";
+            return true;
+        });
     } catch (const std::exception &e) {
         std::cerr << "error: " << e.what() << "\n";
         return InputProblems;
     }
-    ProbeRequest request{o.fill.text, o.fill.topK, o.fill.targets, o.fill.tokenizer, o.fill.engine};
-    const auto rows = probeCheckpoints(folders, request, [](const ProbeProgress &p) {
-        if (!p.checkpoint.empty())
-            std::cerr << "[" << p.done + 1 << "/" << p.total << "] " << p.checkpoint << "\n";
-        return true;
-    });
     bool failed = false;
     if (o.fill.json) {
         nlohmann::json doc = {{"text", o.fill.text}, {"checkpoints", nlohmann::json::array()}};
@@ -191,7 +191,11 @@ void addFillOptions(CLI::App *sub, FillMaskOptions &o)
         ->check(CLI::Range(1, 1000));
     sub->add_option("--targets", o.targets,
                     "Words to score, comma-separated (multi-token words too)")
-        ->delimiter(',');
+        ->delimiter(',')
+        ->transform([](std::string w) { // "a, b" means "a" and "b", as in the GUI
+            const auto first = w.find_first_not_of(" \t"), last = w.find_last_not_of(" \t");
+            return first == std::string::npos ? std::string() : w.substr(first, last - first + 1);
+        });
     addEngineOptions(sub, o.engine);
     sub->add_flag("--json", o.json, "Machine-readable output");
     sub->add_option("text", o.text, "Text with one or more [MASK] (or the model's own mask token)")

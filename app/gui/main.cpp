@@ -59,8 +59,8 @@ int main(int argc, char **argv)
         "evaluate", QApplication::translate(
                         "main", "Open the Evaluate dialog on the run folder given as PATH."));
     QCommandLineOption probe(
-        "probe",
-        QApplication::translate("main", "Open the Probe on the run folder given as PATH."));
+        "probe", QApplication::translate(
+                     "main", "Open the Probe on the run or checkpoint folder given as PATH."));
     parser.addOptions({exportChart, metric, xAxis, benchRedraw, evaluate, probe});
     parser.process(app);
     const QStringList paths = parser.positionalArguments();
@@ -91,7 +91,7 @@ int main(int argc, char **argv)
     window.show();
     window.openPaths(paths);
     if ((parser.isSet(evaluate) && !window.openEvaluateDialog()) ||
-        (parser.isSet(probe) && !window.openProbeDialog()))
+        (parser.isSet(probe) && !window.openProbeDialog(paths.value(0))))
         std::fprintf(stderr, "error: this build has no evaluation engine (LibTorch)\n");
     return app.exec();
 }

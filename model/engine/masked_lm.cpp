@@ -98,6 +98,24 @@ torch::Device engineDevice(const std::string &name)
     return device;
 }
 
+/// The engine's precision; fp16 on a CPU whose LibTorch lacks half LayerNorm is refused.
+torch::Dtype engineDtype(const std::string &name, const torch::Device &device)
+{
+    const torch::Dtype dtype = name == "bf16"   ? torch::kBFloat16
+                               : name == "fp16" ? torch::kFloat16
+                                                : torch::kFloat32;
+    if (dtype == torch::kFloat16 && device.is_cpu()) {
+        try { // LibTorch 1.13 has no half-precision LayerNorm on the CPU; later ones may
+            torch::layer_norm(torch::zeros({1, 2}, torch::kHalf), {2});
+        } catch (const c10::Error &) {
+            throw std::runtime_error("fp16 on the CPU: this LibTorch (" TORCH_VERSION
+                                     ") has no half-precision LayerNorm there; use bf16 or fp32 "
+                                     "on the CPU (fp16 is for CUDA)");
+        }
+    }
+    return dtype;
+}
+
 /// Runs f with LibTorch's errors turned into std::runtime_error without their C++ backtrace
 /// (c10::Error::what() appends one; callers show the message to people).
 template <class F> auto withoutBacktrace(F &&f) -> decltype(f())
@@ -110,6 +128,18 @@ template <class F> auto withoutBacktrace(F &&f) -> decltype(f())
 }
 
 } // namespace
+
+std::string engineOptionsProblem(const EngineOptions &options)
+{
+    try {
+        engineDtype(options.dtype, engineDevice(options.device));
+        return {};
+    } catch (const c10::Error &e) {
+        return e.what_without_backtrace();
+    } catch (const std::exception &e) {
+        return e.what();
+    }
+}
 
 struct MaskedLM::Impl
 {
@@ -161,18 +191,7 @@ struct MaskedLM::Impl
     void applyOptions(const EngineOptions &options)
     {
         device = engineDevice(options.device);
-        dtype = options.dtype == "bf16"   ? torch::kBFloat16
-                : options.dtype == "fp16" ? torch::kFloat16
-                                          : torch::kFloat32;
-        if (dtype == torch::kFloat16 && device.is_cpu()) {
-            try { // LibTorch 1.13 has no half-precision LayerNorm on the CPU; later ones may
-                torch::layer_norm(torch::zeros({1, 2}, torch::kHalf), {2});
-            } catch (const c10::Error &) {
-                throw std::runtime_error("fp16 on the CPU: this LibTorch (" TORCH_VERSION
-                                         ") has no half-precision LayerNorm there; use bf16 or "
-                                         "fp32 on the CPU (fp16 is for CUDA)");
-            }
-        }
+        dtype = engineDtype(options.dtype, device);
         threading =
             configureCpuThreads(options.threads, device.is_cpu() && dtype == torch::kFloat32);
     }

@@ -19,6 +19,10 @@ struct EngineOptions
     int threads = 0;            ///< CPU threads; 0 = every core (see configureCpuThreads)
 };
 
+/// Why this machine cannot run the options (a device it lacks, fp16 on a CPU without half
+/// LayerNorm); "" when it can.
+std::string engineOptionsProblem(const EngineOptions &options);
+
 /// A masked-LM checkpoint on LibTorch: BERT, RoBERTa, DeBERTa-v2/v3. The interface
 /// takes token ids and returns plain numbers, so callers never include LibTorch.
 class MaskedLM

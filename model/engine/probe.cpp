@@ -11,16 +11,20 @@ namespace cs {
 
 namespace fs = std::filesystem;
 
-std::vector<std::string> probeFolders(const std::string &dir)
+std::vector<std::string> probeFolders(const std::string &given)
 {
+    // "…/checkpoint-625/" names checkpoint-625: no empty last component.
+    fs::path dir = fs::path(given).lexically_normal();
+    if (!dir.has_filename() && dir.has_parent_path()) dir = dir.parent_path();
     std::error_code ec;
-    if (fs::is_regular_file(fs::path(dir) / "config.json", ec)) return {dir};
-    if (!fs::is_directory(dir, ec)) throw std::runtime_error(dir + ": no such folder");
-    auto found = discoverCheckpoints(dir);
-    if (found.empty())
-        throw std::runtime_error(dir + ": neither a checkpoint (no config.json) nor a run folder "
-                                       "(no checkpoint-N/ inside)");
-    return found;
+    if (!fs::is_directory(dir, ec)) throw std::runtime_error(given + ": no such folder");
+    // A Trainer's output folder may also hold the final model (save_model): its checkpoints
+    // are what a probe across training wants.
+    auto found = discoverCheckpoints(dir.string());
+    if (!found.empty()) return found;
+    if (fs::is_regular_file(dir / "config.json", ec)) return {dir.string()};
+    throw std::runtime_error(given + ": neither a checkpoint (no config.json) nor a run folder "
+                                     "(no checkpoint-N/ inside)");
 }
 
 std::vector<ProbeRow> probeCheckpoints(const std::vector<std::string> &checkpoints,
@@ -28,6 +32,9 @@ std::vector<ProbeRow> probeCheckpoints(const std::vector<std::string> &checkpoin
                                        const std::function<bool(const ProbeProgress &)> &progress)
 {
     std::vector<ProbeRow> rows;
+    // A device or precision this machine lacks fails every checkpoint alike: said once.
+    if (const std::string problem = engineOptionsProblem(request.engine); !problem.empty())
+        throw std::runtime_error(problem);
     for (const std::string &dir : checkpoints) {
         if (progress && !progress({rows.size(), checkpoints.size(), dir})) return rows;
         ProbeRow row;
@@ -37,14 +44,10 @@ std::vector<ProbeRow> probeCheckpoints(const std::vector<std::string> &checkpoin
         std::string error;
         const auto tokenizer = loadCheckpointTokenizer(dir, request.tokenizerDir, error);
         const auto model = tokenizer ? MaskedLM::load(dir, request.engine, error) : nullptr;
-        if (model) {
-            try {
-                row.result =
-                    fillMask(*model, *tokenizer, request.text, request.topK, request.targets);
-            } catch (const std::exception &e) {
-                error = e.what();
-            }
-        }
+        if (model)
+            // A text or words the tokenizer cannot use (no mask, too long, a word of another
+            // length than several masks) throw: the run's other checkpoints share it.
+            row.result = fillMask(*model, *tokenizer, request.text, request.topK, request.targets);
         row.error = error;
         rows.push_back(std::move(row));
     }

@@ -39,14 +39,17 @@ struct ProbeProgress
     std::string checkpoint; ///< folder being loaded ("" when done)
 };
 
-/// The checkpoints a folder stands for: itself when it holds config.json, else its checkpoint-N
-/// folders by step (a Trainer's output folder). Throws std::runtime_error when it is neither.
+/// The checkpoints a folder stands for: its checkpoint-N folders by step (a Trainer's output
+/// folder, even when it also holds the final model), else itself when it holds config.json.
+/// Throws std::runtime_error when it is neither.
 std::vector<std::string> probeFolders(const std::string &dir);
 
 /// Fill-mask with the same text on each checkpoint in turn, one model in memory at a time.
-/// A checkpoint that cannot be loaded or read gets its error and the others go on. progress
-/// is called before each checkpoint and at the end; returning false stops (rows so far are
-/// returned).
+/// A checkpoint that cannot be loaded or read gets its error and the others go on. A problem
+/// every checkpoint would share throws std::runtime_error once: options this machine lacks
+/// (before any loading), a text or words the tokenizer cannot use (at the first checkpoint).
+/// progress is called before each checkpoint and at the end; returning false stops (rows so
+/// far are returned).
 std::vector<ProbeRow>
 probeCheckpoints(const std::vector<std::string> &checkpoints, const ProbeRequest &request,
                  const std::function<bool(const ProbeProgress &)> &progress = {});

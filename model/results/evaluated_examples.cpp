@@ -5,8 +5,10 @@
 #include "results/json_reader.h"
 #include "util/sha256.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <map>
+#include <set>
 #include <sstream>
 
 namespace cs {
@@ -25,10 +27,14 @@ std::string stringMember(const nlohmann::json &obj, const char *key)
 std::vector<fs::path> setCandidates(const nlohmann::json &set, const fs::path &resultsDir)
 {
     std::vector<fs::path> out;
-    if (const std::string path = stringMember(set, "path"); !path.empty()) out.push_back(path);
+    auto add = [&](const fs::path &p) {
+        if (std::find(out.begin(), out.end(), p.lexically_normal()) == out.end())
+            out.push_back(p.lexically_normal());
+    };
+    if (const std::string path = stringMember(set, "path"); !path.empty()) add(path);
     if (const std::string file = stringMember(set, "file"); !file.empty()) {
-        out.push_back(resultsDir / file);
-        out.push_back(resultsDir.parent_path() / file);
+        add(resultsDir / file);
+        add(resultsDir.parent_path() / file);
     }
     return out;
 }
@@ -39,25 +45,47 @@ std::map<std::string, ClozeExample> readSet(const std::string &name, const nlohm
 {
     std::map<std::string, ClozeExample> byId;
     const std::string sha = stringMember(set, "sha256");
+    std::vector<std::string> changed; // found, but not the bytes that were evaluated
     for (const fs::path &candidate : setCandidates(set, resultsDir)) {
         std::string bytes, error;
         if (!readTextFile(candidate.string(), bytes, error)) continue;
         if (!sha.empty() && sha256Hex(bytes) != sha) {
-            out.problems.push_back({Severity::Warning, candidate.string(), "sha256",
-                                    "set \"" + name +
-                                        "\" has changed since the evaluation (other "
-                                        "SHA-256); its texts are not shown"});
+            changed.push_back(candidate.string());
             continue;
         }
         for (ClozeExample &e : parseClozeDataset(candidate.string(), bytes).examples)
             byId.emplace(e.id, std::move(e));
         return byId;
     }
-    out.problems.push_back({Severity::Warning, out.resultsFile, "datasets." + name,
-                            "cloze set \"" + stringMember(set, "file") +
-                                "\" not found at its recorded path nor beside the results; "
-                                "texts of its examples are not shown"});
+    if (!changed.empty())
+        out.problems.push_back({Severity::Warning, changed.front(), "sha256",
+                                "cloze set \"" + name +
+                                    "\" has changed since the evaluation (another SHA-256); "
+                                    "its texts are not shown"});
+    else
+        out.problems.push_back({Severity::Warning, out.resultsFile, "datasets." + name,
+                                "cloze set \"" + name + "\" (" + stringMember(set, "file") +
+                                    ") not found at its recorded path nor beside the results; "
+                                    "its texts are not shown"});
     return byId;
+}
+
+/// The entry of a results file for one checkpoint: the file itself, or the element of its
+/// "checkpoints" list of that name.
+const nlohmann::json *checkpointEntry(const nlohmann::json &doc, const std::string &name)
+{
+    const auto list = doc.find("checkpoints");
+    if (list == doc.end() || !list->is_array()) return &doc;
+    for (const auto &entry : *list) {
+        if (!entry.is_object()) continue;
+        const auto ck = entry.find("checkpoint");
+        if (ck == entry.end()) continue;
+        const std::string entryName = ck->is_string()   ? ck->get<std::string>()
+                                      : ck->is_object() ? stringMember(*ck, "name")
+                                                        : std::string();
+        if (entryName == name) return &entry;
+    }
+    return nullptr;
 }
 
 EvaluatedExample exampleOf(const nlohmann::json &record)
@@ -80,7 +108,8 @@ EvaluatedExample exampleOf(const nlohmann::json &record)
 
 } // namespace
 
-CheckpointExamples readEvaluatedExamples(const std::string &resultsFile)
+CheckpointExamples readEvaluatedExamples(const std::string &resultsFile,
+                                         const std::string &checkpoint)
 {
     CheckpointExamples out;
     out.resultsFile = resultsFile;
@@ -91,9 +120,15 @@ CheckpointExamples readEvaluatedExamples(const std::string &resultsFile)
         return out;
     }
     const fs::path dir = fs::path(resultsFile).parent_path();
-    if (const auto ck = doc.json.find("checkpoint"); ck != doc.json.end() && ck->is_object())
+    const nlohmann::json *entry = checkpointEntry(doc.json, checkpoint);
+    if (!entry) {
+        out.problems.push_back({Severity::Warning, resultsFile, "checkpoints",
+                                "no entry for " + checkpoint + " in this file"});
+        return out;
+    }
+    if (const auto ck = entry->find("checkpoint"); ck != entry->end() && ck->is_object())
         out.checkpointPath = stringMember(*ck, "path");
-    const std::string sidecar = stringMember(doc.json, "examples");
+    const std::string sidecar = stringMember(*entry, "examples");
     if (sidecar.empty()) {
         out.problems.push_back(
             {Severity::Info, resultsFile, "examples", "no per-example records in this file"});
@@ -111,6 +146,7 @@ CheckpointExamples readEvaluatedExamples(const std::string &resultsFile)
             if (set.is_object()) sets[name] = readSet(name, set, dir, out);
     std::istringstream in(body);
     std::string line;
+    std::set<std::string> unnamed; // sets records name that the results file does not
     for (std::size_t lineNo = 1; std::getline(in, line); ++lineNo) {
         if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
         const JsonDocument record = parseJson(line);
@@ -121,13 +157,20 @@ CheckpointExamples readEvaluatedExamples(const std::string &resultsFile)
             continue;
         }
         EvaluatedExample e = exampleOf(record.json);
-        if (const auto set = sets.find(e.dataset); set != sets.end())
-            if (const auto found = set->second.find(e.id); found != set->second.end()) {
-                e.text = found->second.text;
-                e.answers = found->second.answers;
-            }
+        const auto set = sets.find(e.dataset);
+        if (set == sets.end()) {
+            unnamed.insert(e.dataset);
+        } else if (const auto found = set->second.find(e.id); found != set->second.end()) {
+            e.text = found->second.text;
+            e.answers = found->second.answers;
+        }
         out.examples.push_back(std::move(e));
     }
+    for (const std::string &name : unnamed)
+        out.problems.push_back({Severity::Warning, resultsFile, "datasets",
+                                "records of set \"" + name +
+                                    "\" but the results name no such set; their texts are not "
+                                    "shown"});
     return out;
 }
 

@@ -36,7 +36,9 @@ struct CheckpointExamples
 /// Reads a ClozeScope results file's per-example sidecar and joins each record with its text
 /// from the cloze set the file names (at its recorded path, else by file name beside the
 /// results file or in its parent folder; used only when its SHA-256 matches the record).
+/// In a file of several checkpoints ("checkpoints": […]) the one named checkpoint is read.
 /// Never throws: problems say what is missing.
-CheckpointExamples readEvaluatedExamples(const std::string &resultsFile);
+CheckpointExamples readEvaluatedExamples(const std::string &resultsFile,
+                                         const std::string &checkpoint = {});
 
 } // namespace cs

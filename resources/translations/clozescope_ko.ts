@@ -316,31 +316,46 @@
 <context>
     <name>cs::ExamplesPanel</name>
     <message>
-        <location filename="../../widgets/examples_panel.cpp" line="48"/>
+        <location filename="../../widgets/examples_panel.cpp" line="51"/>
         <source>Failing only (answer not first)</source>
         <translation>틀린 것만 (정답이 1위가 아님)</translation>
     </message>
     <message>
-        <location filename="../../widgets/examples_panel.cpp" line="49"/>
+        <location filename="../../widgets/examples_panel.cpp" line="52"/>
         <source>Open in Probe</source>
         <translation>프로브에서 열기</translation>
     </message>
     <message>
-        <location filename="../../widgets/examples_panel.cpp" line="83"/>
+        <location filename="../../widgets/examples_panel.cpp" line="89"/>
         <source>Select a checkpoint evaluated by ClozeScope to see its examples.</source>
         <translation>ClozeScope로 평가한 체크포인트를 고르면 예제가 보입니다.</translation>
     </message>
     <message>
-        <location filename="../../widgets/examples_panel.cpp" line="95"/>
+        <location filename="../../widgets/examples_panel.cpp" line="105"/>
         <source>%1: reading…</source>
         <translation>%1: 읽는 중…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/examples_panel.cpp" line="115"/>
+        <location filename="../../widgets/examples_panel.cpp" line="132"/>
         <source>%1: %2 of %n example(s) not answered first.</source>
         <translation>
             <numerusform>%1: 예제 %n개 중 %2개가 1위로 맞히지 못함.</numerusform>
         </translation>
+    </message>
+    <message>
+        <location filename="../../widgets/examples_panel.cpp" line="167"/>
+        <source>The text of %1 is not available (see above).</source>
+        <translation>%1의 문장을 쓸 수 없습니다 (위 설명 참고).</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/examples_panel.cpp" line="169"/>
+        <source>The results do not say which checkpoint was evaluated: use Probe… and choose its folder for %1.</source>
+        <translation>결과에 평가한 체크포인트가 적혀 있지 않습니다: %1은(는) 프로브…에서 그 폴더를 골라 여세요.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/examples_panel.cpp" line="173"/>
+        <source>The evaluated checkpoint %1 is not on this machine: use Probe… and choose its folder for %2.</source>
+        <translation>평가한 체크포인트 %1이(가) 이 컴퓨터에 없습니다: %2은(는) 프로브…에서 그 폴더를 골라 여세요.</translation>
     </message>
 </context>
 <context>
@@ -509,96 +524,96 @@
         <translation>판정</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="230"/>
+        <location filename="../../widgets/main_window.cpp" line="227"/>
         <source>Checkpoints</source>
         <translation>체크포인트</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="231"/>
-        <location filename="../../widgets/main_window.cpp" line="235"/>
+        <location filename="../../widgets/main_window.cpp" line="228"/>
+        <location filename="../../widgets/main_window.cpp" line="232"/>
         <source>Problems</source>
         <translation>문제</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="232"/>
+        <location filename="../../widgets/main_window.cpp" line="229"/>
         <source>Examples</source>
         <translation>예제</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="235"/>
+        <location filename="../../widgets/main_window.cpp" line="232"/>
         <source>Problems (%1)</source>
         <translation>문제 (%1)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="237"/>
+        <location filename="../../widgets/main_window.cpp" line="234"/>
         <source>Table</source>
         <translation>표</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="257"/>
+        <location filename="../../widgets/main_window.cpp" line="254"/>
         <source>Reading…</source>
         <translation>읽는 중…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="265"/>
+        <location filename="../../widgets/main_window.cpp" line="262"/>
         <source>%1: the workspace names no results to open</source>
         <translation>%1: 워크스페이스에 열 결과가 없습니다</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="315"/>
+        <location filename="../../widgets/main_window.cpp" line="312"/>
         <source>Select a checkpoint evaluated by ClozeScope to see its examples.</source>
         <translation>ClozeScope로 평가한 체크포인트를 고르면 예제가 보입니다.</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="327"/>
+        <location filename="../../widgets/main_window.cpp" line="325"/>
         <source>%1: no per-example records (only ClozeScope&apos;s own evaluation writes them).</source>
         <translation>%1: 예제별 기록이 없습니다 (ClozeScope의 평가만 기록합니다).</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="347"/>
+        <location filename="../../widgets/main_window.cpp" line="345"/>
         <source>%1 runs, %2 files, %3 problems</source>
         <translation>실행 %1개, 파일 %2개, 문제 %3개</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="351"/>
+        <location filename="../../widgets/main_window.cpp" line="349"/>
         <source>ClozeScope — %1</source>
         <translation>ClozeScope — %1</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="412"/>
-        <location filename="../../widgets/main_window.cpp" line="417"/>
+        <location filename="../../widgets/main_window.cpp" line="410"/>
+        <location filename="../../widgets/main_window.cpp" line="415"/>
         <source>Export charts</source>
         <translation>차트 내보내기</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="413"/>
+        <location filename="../../widgets/main_window.cpp" line="411"/>
         <source>PNG (*.png);;SVG (*.svg);;PDF (*.pdf)</source>
         <translation>PNG (*.png);;SVG (*.svg);;PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="423"/>
-        <location filename="../../widgets/main_window.cpp" line="436"/>
+        <location filename="../../widgets/main_window.cpp" line="421"/>
+        <location filename="../../widgets/main_window.cpp" line="434"/>
         <source>Export table</source>
         <translation>표 내보내기</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="424"/>
+        <location filename="../../widgets/main_window.cpp" line="422"/>
         <source>CSV (*.csv);;Markdown (*.md);;LaTeX (*.tex);;JSON (*.json)</source>
         <translation>CSV (*.csv);;Markdown (*.md);;LaTeX (*.tex);;JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="441"/>
-        <location filename="../../widgets/main_window.cpp" line="445"/>
+        <location filename="../../widgets/main_window.cpp" line="439"/>
+        <location filename="../../widgets/main_window.cpp" line="443"/>
         <source>Export report</source>
         <translation>보고서 내보내기</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="442"/>
+        <location filename="../../widgets/main_window.cpp" line="440"/>
         <source>HTML (*.html);;Markdown (*.md)</source>
         <translation>HTML (*.html);;Markdown (*.md)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="461"/>
+        <location filename="../../widgets/main_window.cpp" line="459"/>
         <source>Curves as shown in ClozeScope</source>
         <translation>ClozeScope에 표시된 곡선</translation>
     </message>
@@ -697,56 +712,66 @@
         <translation>%1 (%3개 중 %2번째)</translation>
     </message>
     <message>
-        <location filename="../../widgets/probe_dialog.cpp" line="136"/>
+        <location filename="../../widgets/probe_dialog.cpp" line="130"/>
+        <source>A probe is running: cancel it or wait, then open the example again.</source>
+        <translation>프로브가 실행 중입니다: 취소하거나 기다린 뒤 예제를 다시 여세요.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/probe_dialog.cpp" line="161"/>
         <source>Type a sentence with [MASK] where a word is hidden.</source>
         <translation>단어를 가린 자리에 [MASK]를 넣어 문장을 입력하세요.</translation>
     </message>
     <message>
-        <location filename="../../widgets/probe_dialog.cpp" line="154"/>
+        <location filename="../../widgets/probe_dialog.cpp" line="178"/>
         <source>Loading…</source>
         <translation>불러오는 중…</translation>
     </message>
     <message>
-        <location filename="../../widgets/probe_dialog.cpp" line="162"/>
+        <location filename="../../widgets/probe_dialog.cpp" line="186"/>
         <source>Stopping after the checkpoint in progress…</source>
         <translation>진행 중인 체크포인트가 끝나면 멈춥니다…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/probe_dialog.cpp" line="179"/>
+        <location filename="../../widgets/probe_dialog.cpp" line="204"/>
         <source>%n checkpoint(s) answered</source>
         <translation>
             <numerusform>체크포인트 %n개 응답</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/probe_dialog.cpp" line="180"/>
+        <location filename="../../widgets/probe_dialog.cpp" line="205"/>
         <source>; %n failed (first: %1)</source>
         <translation>
             <numerusform>; %n개 실패 (첫 번째: %1)</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../widgets/probe_dialog.cpp" line="181"/>
+        <location filename="../../widgets/probe_dialog.cpp" line="207"/>
         <source>; stopped before the rest</source>
         <translation>; 나머지는 하기 전에 멈춤</translation>
     </message>
     <message>
-        <location filename="../../widgets/probe_dialog.cpp" line="199"/>
+        <location filename="../../widgets/probe_dialog.cpp" line="208"/>
+        <source>Not probed: %1</source>
+        <translation>프로브하지 못함: %1</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/probe_dialog.cpp" line="225"/>
         <source>Epoch</source>
         <translation>에폭</translation>
     </message>
     <message>
-        <location filename="../../widgets/probe_dialog.cpp" line="199"/>
+        <location filename="../../widgets/probe_dialog.cpp" line="225"/>
         <source>Step</source>
         <translation>스텝</translation>
     </message>
     <message>
-        <location filename="../../widgets/probe_dialog.cpp" line="199"/>
+        <location filename="../../widgets/probe_dialog.cpp" line="225"/>
         <source>Checkpoint</source>
         <translation>체크포인트</translation>
     </message>
     <message>
-        <location filename="../../widgets/probe_dialog.cpp" line="202"/>
+        <location filename="../../widgets/probe_dialog.cpp" line="228"/>
         <source>p</source>
         <translation>p</translation>
     </message>
@@ -764,22 +789,22 @@
         <translation>%1: p = %2, log p = %3, id %4</translation>
     </message>
     <message>
-        <location filename="../../widgets/probe_model.cpp" line="125"/>
+        <location filename="../../widgets/probe_model.cpp" line="128"/>
         <source>Checkpoint</source>
         <translation>체크포인트</translation>
     </message>
     <message>
-        <location filename="../../widgets/probe_model.cpp" line="126"/>
+        <location filename="../../widgets/probe_model.cpp" line="129"/>
         <source>Epoch</source>
         <translation>에폭</translation>
     </message>
     <message>
-        <location filename="../../widgets/probe_model.cpp" line="130"/>
+        <location filename="../../widgets/probe_model.cpp" line="133"/>
         <source>Mask %1 #%2</source>
         <translation>마스크 %1 #%2</translation>
     </message>
     <message>
-        <location filename="../../widgets/probe_model.cpp" line="133"/>
+        <location filename="../../widgets/probe_model.cpp" line="136"/>
         <source>p(%1)</source>
         <translation>p(%1)</translation>
     </message>
@@ -1042,8 +1067,8 @@
     </message>
     <message>
         <location filename="../../app/gui/main.cpp" line="63"/>
-        <source>Open the Probe on the run folder given as PATH.</source>
-        <translation>PATH로 준 학습 실행 폴더에서 프로브를 엽니다.</translation>
+        <source>Open the Probe on the run or checkpoint folder given as PATH.</source>
+        <translation>PATH로 준 학습 실행 폴더나 체크포인트 폴더에서 프로브를 엽니다.</translation>
     </message>
 </context>
 </TS>

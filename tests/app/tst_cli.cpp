@@ -205,6 +205,10 @@ class TestCli : public QObject
         QVERIFY2(r.out.contains("checkpoint-625  epoch 5.00"), r.out.constData());
         QVERIFY(r.out.contains(word.toUtf8() + " 0.02"));
         QCOMPARE(run({"probe", "--run", "/nonexistent", text}).code, 1);
+        r = run({"probe", "--run", runDir, "no mask"}); // said once, not per checkpoint
+        QCOMPARE(r.code, 1);
+        QCOMPARE(r.err.count("error:"), 1);
+        QVERIFY2(r.err.contains("[MASK]"), r.err.constData());
         QCOMPARE(run({"probe", text}).code, 2); // --run is required
     }
 

@@ -15,6 +15,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QChart>
+#include <QFile>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLineSeries>
@@ -88,15 +89,6 @@ class TestProbeDialog : public QObject
             QCOMPARE(model.index(row, model.targetColumn(kWord)).data(ProbeModel::ProbabilityRole),
                      QVariant(*targetProbability(probe, kWord.toStdString())));
         }
-        // A followed word among the candidates is bold (강지민의 is in checkpoint-625's top 5
-        // or not: whichever, bold marks exactly the followed words).
-        for (int rank = 0; rank < 5; ++rank) {
-            const QModelIndex cell = model.index(9, model.candidateColumn(0, rank));
-            const bool followed = cell.data(ProbeModel::TokenRole).toString() == kWord ||
-                                  cell.data(ProbeModel::TokenRole).toString() == "강지민의";
-            QCOMPARE(cell.data(Qt::FontRole).isValid(), followed);
-        }
-
         // The curve: one series per followed word, a point per answered checkpoint, by epoch.
         const auto series = dialog->chart()->series();
         QCOMPARE(series.size(), 2);
@@ -107,12 +99,48 @@ class TestProbeDialog : public QObject
         QCOMPARE(line->at(2).x(), 5.0);
         QVERIFY(line->at(0).y() < line->at(1).y() && line->at(1).y() < line->at(2).y());
         const auto *status = dialog->findChild<QLabel *>("statusLabel");
-        QVERIFY2(status->text().contains("3") && status->text().contains("7"),
+        QVERIFY2(status->text().startsWith("3 checkpoint(s) answered; 7 failed (first: "),
                  qPrintable(status->text()));
         if (const QByteArray dir = qgetenv("CLOZESCOPE_SCREENSHOTS"); !dir.isEmpty()) {
             QCoreApplication::processEvents(); // the chart lays out its axes on the next pass
             dialog->grab().save(QString::fromLocal8Bit(dir) + "/probe.png");
         }
+    }
+
+    void followedWordAmongTheCandidatesIsBold()
+    {
+        // Follow the word checkpoint-625 ranks first: that cell, and only it, is bold.
+        const QString checkpoint = kRun + "/checkpoint-625";
+        ProbeRequest request;
+        request.text = kText.toStdString();
+        const std::string top =
+            probeCheckpoints({checkpoint.toStdString()}, request)[0].result.perMask[0][0].tokens[0];
+        ProbeDialog dialog;
+        QSignalSpy ended(&dialog, &ProbeDialog::probeEnded);
+        QVERIFY(dialog.probe(checkpoint, kText, {QString::fromStdString(top)}));
+        QVERIFY(!dialog.probe(kRun, "다른 [MASK]", {}));                    // one probe at a time
+        QCOMPARE(dialog.findChild<QLineEdit *>("textEdit")->text(), kText); // fields kept
+        QVERIFY(dialog.findChild<QLabel *>("statusLabel")->text().contains("running"));
+        QVERIFY(ended.count() == 1 || ended.wait(120000));
+        const ProbeModel &model = dialog.model();
+        for (int rank = 0; rank < 5; ++rank)
+            QCOMPARE(model.index(0, model.candidateColumn(0, rank)).data(Qt::FontRole).isValid(),
+                     rank == 0);
+    }
+
+    void everyCheckpointFailingStillShowsWhy()
+    {
+        QTemporaryDir dir;
+        test::makeRun(dir.path().toStdString(), kRun.toStdString() + "/checkpoint-126",
+                      {"checkpoint-1", "checkpoint-2"}); // no weights, no tokenizer
+        ProbeDialog dialog;
+        QSignalSpy ended(&dialog, &ProbeDialog::probeEnded);
+        QVERIFY(dialog.probe(dir.path(), kText, {}));
+        QVERIFY(ended.count() == 1 || ended.wait(120000));
+        QCOMPARE(ended.first()[0].toInt(), 0);
+        QCOMPARE(dialog.model().rowCount(), 2);
+        QCOMPARE(dialog.model().index(1, ProbeModel::FirstCandidateColumn).data().toString(),
+                 QString("failed"));
     }
 
     void failingExampleOpensInTheProbe()
@@ -190,6 +218,26 @@ class TestProbeDialog : public QObject
                  qPrintable(QString("%1 vs %2").arg(std::log(*p)).arg(*worst.goldLogprob)));
         // Its rank: the evaluation's best filling is the probe's first candidate.
         QCOMPARE(row.result.perMask[0][0].tokens, worst.best);
+
+        // Results copied to a machine without the checkpoint: said in the tab, no probe.
+        const QString moved = tmp.filePath("moved.results.json");
+        QFile original(QString::fromStdString(examples.examples().resultsFile));
+        QVERIFY(original.open(QIODevice::ReadOnly));
+        QByteArray text = original.readAll();
+        text.replace(QFileInfo(QString::fromStdString(checkpoint)).absoluteFilePath().toUtf8(),
+                     "/gone/checkpoint-625");
+        QFile copy(moved);
+        QVERIFY(copy.open(QIODevice::WriteOnly) && copy.write(text) > 0);
+        copy.close();
+        QVERIFY(QFile::copy(QFileInfo(original).dir().filePath("checkpoint-625.examples.jsonl"),
+                            tmp.filePath("checkpoint-625.examples.jsonl")));
+        panel->showResults(moved, "checkpoint-625", "moved");
+        QVERIFY(examplesShown.wait(30000));
+        QSignalSpy requested(panel, &ExamplesPanel::probeRequested);
+        panel->probeCurrent();
+        QCOMPARE(requested.count(), 0);
+        QVERIFY2(panel->findChild<QLabel *>("examplesSummary")->text().contains("/gone/"),
+                 qPrintable(panel->findChild<QLabel *>("examplesSummary")->text()));
     }
 
     void refusesWhatIsNotARun()

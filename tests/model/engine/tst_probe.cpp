@@ -6,6 +6,7 @@
 
 #include "test_support.h"
 
+#include <QTemporaryDir>
 #include <QtTest>
 
 #include <filesystem>
@@ -90,6 +91,47 @@ class TestProbe : public QObject
                  std::vector<std::string>{kRun + "/checkpoint-315"});
         QVERIFY_THROWS_EXCEPTION(std::runtime_error, probeFolders("/nonexistent/run"));
         QVERIFY_THROWS_EXCEPTION(std::runtime_error, probeFolders(kRun + "/runs"));
+        // Tab completion's trailing slash still names the checkpoint.
+        const auto slashed = probeFolders(kRun + "/checkpoint-315/");
+        QCOMPARE(fs::path(slashed.at(0)).filename().string(), std::string("checkpoint-315"));
+    }
+
+    void aRunWithItsFinalModelGivesItsCheckpoints()
+    {
+        // trainer.save_model(output_dir) leaves config.json and weights beside checkpoint-N/.
+        QTemporaryDir dir;
+        test::makeRun(dir.path().toStdString(), test::dataPath("hf-reference/deberta-v2-tiny"),
+                      {"checkpoint-20", "checkpoint-10"});
+        QVERIFY(test::copyFiles(test::dataPath("hf-reference/deberta-v2-tiny"), dir.path(),
+                                {"config.json", "model.safetensors"}));
+        const auto folders = probeFolders(dir.path().toStdString());
+        QCOMPARE(folders.size(), std::size_t(2));
+        QCOMPARE(fs::path(folders[0]).filename().string(), std::string("checkpoint-10"));
+    }
+
+    void problemsEveryCheckpointSharesAreSaidOnce()
+    {
+        ProbeRequest request;
+        request.text = "마스크가 없는 문장";
+        try {
+            probeCheckpoints(withWeights(), request);
+            QFAIL("a text without a mask was probed");
+        } catch (const std::runtime_error &e) {
+            QVERIFY2(std::string(e.what()).find("[MASK]") != std::string::npos, e.what());
+        }
+        request.text = kText;
+        request.engine.device = "tpu";
+        std::size_t loaded = 0;
+        try {
+            probeCheckpoints(withWeights(), request, [&](const ProbeProgress &) {
+                ++loaded;
+                return true;
+            });
+            QFAIL("an unknown device was accepted");
+        } catch (const std::runtime_error &e) {
+            QVERIFY2(std::string(e.what()).find("tpu") != std::string::npos, e.what());
+        }
+        QCOMPARE(loaded, std::size_t(0)); // refused before any checkpoint was loaded
     }
 
     void aFailingCheckpointSaysWhyAndTheOthersGoOn()
@@ -108,14 +150,6 @@ class TestProbe : public QObject
         const auto again = probeCheckpoints({kRun + "/checkpoint-126"}, request);
         QVERIFY2(again[0].error.find("no model.safetensors") != std::string::npos,
                  again[0].error.c_str());
-    }
-
-    void aTextWithoutMaskIsRefused()
-    {
-        ProbeRequest request;
-        request.text = "마스크가 없는 문장";
-        const auto rows = probeCheckpoints({kRun + "/checkpoint-63"}, request);
-        QVERIFY2(rows[0].error.find("[MASK]") != std::string::npos, rows[0].error.c_str());
     }
 
     void cancelKeepsWhatWasDone()

@@ -82,8 +82,61 @@ class TestEvaluatedExamples : public QObject
         const auto got = readEvaluatedExamples(writeResults(dir, kSet, "00ff", kRecords));
         QCOMPARE(got.examples.size(), std::size_t(3));
         QVERIFY(got.examples[1].text.empty() && got.examples[1].answers.empty());
+        // Found, but changed: said once, as changed (not also as missing).
+        QCOMPARE(got.problems.size(), std::size_t(2)); // and the line that is not JSON
         QVERIFY(test::problemsMention(got.problems, "has changed"));
+        QVERIFY(!test::problemsMention(got.problems, "not found"));
+    }
+
+    void aMissingSetIsSaidOnce()
+    {
+        QTemporaryDir dir;
+        // The recorded path is where the name beside the results points too: one place, one
+        // problem.
+        const auto got = readEvaluatedExamples(
+            writeResults(dir, dir.filePath("real.jsonl").toStdString(), "00ff", kRecords));
+        QCOMPARE(got.problems.size(), std::size_t(2));
         QVERIFY(test::problemsMention(got.problems, "not found"));
+    }
+
+    void recordsOfASetTheResultsDoNotName()
+    {
+        QTemporaryDir dir;
+        const std::string sha = sha256Hex(test::readText(kSet));
+        const auto got = readEvaluatedExamples(writeResults(
+            dir, kSet, sha,
+            R"({"id": "lambada-0000", "dataset": "lambada", "rank": 2, "hits": {"1": false}})"
+            "\n"));
+        QCOMPARE(got.examples.size(), std::size_t(1));
+        QVERIFY(got.examples[0].text.empty());
+        QVERIFY(test::problemsMention(got.problems, "records of set \"lambada\""));
+    }
+
+    void oneCheckpointOfAFileOfSeveral()
+    {
+        QTemporaryDir dir;
+        const std::string sha = sha256Hex(test::readText(kSet));
+        test::writeFile(dir, "b.examples.jsonl", kRecords);
+        const nlohmann::json doc = {
+            {"format", "clozescope-results"},
+            {"version", 1},
+            {"datasets", {{"real", {{"file", "real.jsonl"}, {"path", kSet}, {"sha256", sha}}}}},
+            {"checkpoints",
+             {{{"checkpoint", "checkpoint-1"}, {"metrics", {{"real@1", 0.5}}}},
+              {{"checkpoint", {{"name", "checkpoint-2"}, {"path", "/runs/b/checkpoint-2"}}},
+               {"metrics", {{"real@1", 0.6}}},
+               {"examples", "b.examples.jsonl"}}}}};
+        const std::string file =
+            test::writeFile(dir, "all.results.json", QByteArray::fromStdString(doc.dump()));
+        auto got = readEvaluatedExamples(file, "checkpoint-2");
+        QCOMPARE(got.checkpointPath, std::string("/runs/b/checkpoint-2"));
+        QCOMPARE(got.examples.size(), std::size_t(3));
+        QVERIFY(!got.examples[1].text.empty());
+        got = readEvaluatedExamples(file, "checkpoint-1");
+        QVERIFY(got.examples.empty());
+        QVERIFY(test::problemsMention(got.problems, "no per-example records"));
+        got = readEvaluatedExamples(file, "checkpoint-3");
+        QVERIFY(test::problemsMention(got.problems, "no entry for checkpoint-3"));
     }
 
     void missingPiecesAreSaid()
