@@ -181,7 +181,7 @@ void ExamplesPanel::probeCurrent()
     for (const std::string &a : e.answers)
         answers << QString::fromStdString(a);
     emit probeRequested(QFileInfo(checkpoint).absoluteFilePath(), QString::fromStdString(e.text),
-                        answers);
+                        answers, m_model->examples().maxLength, m_model->examples().rightKeep);
 }
 
 } // namespace cs

@@ -45,8 +45,10 @@ class ExamplesPanel : public QWidget
   signals:
     /// The examples asked for by showResults are shown.
     void examplesShown();
-    /// The user wants an example in the probe: the checkpoint folder, its text, its answers.
-    void probeRequested(const QString &checkpoint, const QString &text, const QStringList &answers);
+    /// The user wants an example in the probe: the checkpoint folder, its text, its answers,
+    /// and where the evaluation cut long texts (max length, 0 when not recorded; right keep).
+    void probeRequested(const QString &checkpoint, const QString &text, const QStringList &answers,
+                        int maxLength, int rightKeep);
 
   private:
     void read();

@@ -219,8 +219,9 @@ void MainWindow::buildDocks()
 #ifdef CLOZESCOPE_HAVE_ENGINE
     m_examples->setProbeAvailable(true);
     connect(m_examples, &ExamplesPanel::probeRequested, this,
-            [this](const QString &checkpoint, const QString &text, const QStringList &answers) {
-                openProbeDialog()->probe(checkpoint, text, answers);
+            [this](const QString &checkpoint, const QString &text, const QStringList &answers,
+                   int maxLength, int rightKeep) {
+                openProbeDialog()->probe(checkpoint, text, answers, maxLength, rightKeep);
             });
 #endif
     auto *tabs = new QTabWidget(this);

@@ -30,7 +30,7 @@ namespace cs {
 ProbeDialog::ProbeDialog(QWidget *parent)
     : QDialog(parent), m_worker(new ProbeWorker(this)), m_model(new ProbeModel(this)),
       m_text(new QLineEdit(this)), m_targets(new QLineEdit(this)), m_topK(new QSpinBox(this)),
-      m_device(new QComboBox(this)), m_dtype(new QComboBox(this)),
+      m_maxLength(new QSpinBox(this)), m_device(new QComboBox(this)), m_dtype(new QComboBox(this)),
       m_progress(new QProgressBar(this)), m_status(new QLabel(this)), m_table(new QTableView(this)),
       m_chart(new QChart)
 {
@@ -52,7 +52,12 @@ ProbeDialog::ProbeDialog(QWidget *parent)
     m_device->addItems({"cpu", "cuda"});
     m_dtype->setObjectName("dtypeCombo");
     m_dtype->addItems({"fp32", "bf16", "fp16"});
+    m_maxLength->setObjectName("maxLengthSpin");
+    m_maxLength->setRange(0, 65536);
+    m_maxLength->setSpecialValueText(tr("whole text"));
+    m_maxLength->setToolTip(tr("Cut a longer text around its last mask, as the evaluation does"));
     for (auto [label, widget] : {std::pair<QString, QWidget *>{tr("Top k"), m_topK},
+                                 {tr("Max length"), m_maxLength},
                                  {tr("Device"), m_device},
                                  {tr("Precision"), m_dtype}}) {
         options->addWidget(new QLabel(label, this));
@@ -124,7 +129,8 @@ bool ProbeDialog::isRunning() const
     return m_busy;
 }
 
-bool ProbeDialog::probe(const QString &folder, const QString &text, const QStringList &targets)
+bool ProbeDialog::probe(const QString &folder, const QString &text, const QStringList &targets,
+                        int maxLength, int rightKeep)
 {
     if (m_busy) {
         m_status->setText(
@@ -133,6 +139,8 @@ bool ProbeDialog::probe(const QString &folder, const QString &text, const QStrin
     }
     setFolder(folder);
     setText(text, targets);
+    m_maxLength->setValue(maxLength);
+    m_rightKeep = rightKeep;
     start();
     return m_busy;
 }
@@ -172,6 +180,7 @@ void ProbeDialog::start()
         request.targets.push_back(w.toStdString());
     request.engine.device = m_device->currentText().toStdString();
     request.engine.dtype = m_dtype->currentText().toStdString();
+    request.truncation = {m_maxLength->value(), m_rightKeep};
     if (!m_worker->start(folders, request)) return;
     m_busy = true;
     m_progress->setRange(0, int(folders.size()));

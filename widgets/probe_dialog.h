@@ -43,9 +43,11 @@ class ProbeDialog : public QDialog
   public slots:
     /// Probes the folder's checkpoints; says why not in the status line.
     void start();
-    /// Sets folder, text and words and probes; refused (false, said in the status line, the
+    /// Sets folder, text, words and where a long text is cut (an evaluation's max length and
+    /// right keep; 0 = whole text) and probes; refused (false, said in the status line, the
     /// fields left as they are) while a probe runs.
-    bool probe(const QString &folder, const QString &text, const QStringList &targets);
+    bool probe(const QString &folder, const QString &text, const QStringList &targets,
+               int maxLength = 0, int rightKeep = 64);
     /// Stops after the checkpoint in progress.
     void cancel();
 
@@ -61,7 +63,7 @@ class ProbeDialog : public QDialog
     ProbeWorker *m_worker;
     ProbeModel *m_model;
     QLineEdit *m_folder, *m_text, *m_targets;
-    QSpinBox *m_topK;
+    QSpinBox *m_topK, *m_maxLength;
     QComboBox *m_device, *m_dtype;
     QProgressBar *m_progress;
     QLabel *m_status;
@@ -72,6 +74,7 @@ class ProbeDialog : public QDialog
     QStringList m_runningTargets; // the words of the probe in progress
     int m_runningTopK = 5;
     int m_runningTotal = 0; // checkpoints of the probe in progress
+    int m_rightKeep = 64;   // with the max length: set by probe()
     bool m_busy = false;    // from start() until its ended(): one probe at a time
 };
 

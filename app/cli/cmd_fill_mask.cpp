@@ -24,6 +24,7 @@ struct FillMaskOptions
     int topK = 5;
     std::vector<std::string> targets;
     EngineOptions engine;
+    Truncation truncation;
     bool json = false;
     std::string text;
 };
@@ -69,7 +70,7 @@ int run(const FillMaskOptions &o)
     }
     FillMaskResult r;
     try {
-        r = fillMask(*model, *tokenizer, o.text, o.topK, o.targets);
+        r = fillMask(*model, *tokenizer, o.text, o.topK, o.targets, o.truncation);
     } catch (const std::exception &e) {
         std::cerr << "error: " << e.what() << "\n";
         return InputProblems;
@@ -151,8 +152,8 @@ int runProbe(const ProbeOptions &o)
 {
     std::vector<ProbeRow> rows;
     try {
-        const ProbeRequest request{o.fill.text, o.fill.topK, o.fill.targets, o.fill.tokenizer,
-                                   o.fill.engine};
+        const ProbeRequest request{o.fill.text,      o.fill.topK,   o.fill.targets,
+                                   o.fill.tokenizer, o.fill.engine, o.fill.truncation};
         rows = probeCheckpoints(probeFolders(o.run), request, [](const ProbeProgress &p) {
             if (!p.checkpoint.empty())
                 std::cerr << "[" << p.done + 1 << "/" << p.total << "] " << p.checkpoint << "\n";
@@ -197,6 +198,12 @@ void addFillOptions(CLI::App *sub, FillMaskOptions &o)
             return first == std::string::npos ? std::string() : w.substr(first, last - first + 1);
         });
     addEngineOptions(sub, o.engine);
+    sub->add_option("--max-length", o.truncation.maxLength,
+                    "Cut a longer text around its last mask, as eval does (default: whole text)")
+        ->check(CLI::Range(0, 1 << 20));
+    sub->add_option("--right-keep", o.truncation.rightKeep,
+                    "Tokens kept after the last mask when cutting (default 64)")
+        ->check(CLI::Range(0, 1 << 20));
     sub->add_flag("--json", o.json, "Machine-readable output");
     sub->add_option("text", o.text, "Text with one or more [MASK] (or the model's own mask token)")
         ->required();

@@ -7,14 +7,6 @@
 
 namespace cs {
 
-std::pair<int, int> truncationWindow(int n, int budget, int lastMask, int rightKeep)
-{
-    int end = std::min(n, lastMask + 1 + rightKeep);
-    const int start = std::max(0, end - budget);
-    end = std::min(n, start + budget);
-    return {start, end};
-}
-
 namespace {
 
 /// One answer of one example, ready for the model: its input and mask positions.
@@ -46,22 +38,8 @@ PreparedAnswer prepareAnswer(const Tokenizer &tokenizer, const ClozeExample &ex,
     const std::string text = ex.text.substr(0, at) + masks + ex.text.substr(at + 6);
     const Encoding body = tokenizer.encodePlain(text);
     const Encoding full = tokenizer.encode(text);
-    const int special = int(full.ids.size() - body.ids.size());
     r.untruncatedLength = int(full.ids.size());
-    int lastMask = -1;
-    for (int i = 0; i < int(body.ids.size()); ++i)
-        if (body.ids[std::size_t(i)] == tokenizer.maskId()) lastMask = i;
-    const auto [start, end] =
-        truncationWindow(int(body.ids.size()), s.maxLength - special, lastMask, s.rightKeep);
-    // Prefix and suffix come from the template: the full encoding around the body.
-    const std::size_t prefixLen = std::size_t(
-        std::search(full.ids.begin(), full.ids.end(), body.ids.begin(), body.ids.end()) -
-        full.ids.begin());
-    r.inputIds.assign(full.ids.begin(), full.ids.begin() + std::ptrdiff_t(prefixLen));
-    r.inputIds.insert(r.inputIds.end(), body.ids.begin() + start, body.ids.begin() + end);
-    r.inputIds.insert(r.inputIds.end(),
-                      full.ids.begin() + std::ptrdiff_t(prefixLen + body.ids.size()),
-                      full.ids.end());
+    r.inputIds = truncatedInput(full, body, tokenizer.maskId(), {s.maxLength, s.rightKeep});
     for (int i = 0; i < int(r.inputIds.size()); ++i)
         if (r.inputIds[std::size_t(i)] == tokenizer.maskId()) positions.push_back(i);
     if (positions.size() != r.answerIds.size())

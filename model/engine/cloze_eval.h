@@ -43,10 +43,6 @@ struct ClozeResult
     double meanGoldLogprob = 0.0;     ///< mean over examples
 };
 
-/// The body window kept for a max length: [start, end) of n body tokens with the last mask at
-/// index lastMask, budget tokens allowed (design §4).
-std::pair<int, int> truncationWindow(int n, int budget, int lastMask, int rightKeep);
-
 /// Runs forward(first, count) over n items in batches of at most batchSize, in order. A batch
 /// that fails with an out-of-memory error is retried at half the size (down to 1) and the
 /// smaller size is kept; other errors propagate. progress(done) before each batch may return

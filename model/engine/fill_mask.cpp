@@ -29,7 +29,46 @@ std::vector<int> maskPositions(const std::vector<int> &ids, int maskId)
     return out;
 }
 
+/// The input for a text (model mask tokens in it), cut as asked.
+std::vector<int> modelInput(const Tokenizer &tokenizer, const std::string &text,
+                            const Truncation &truncation)
+{
+    Encoding full = tokenizer.encode(text);
+    if (truncation.maxLength <= 0 || int(full.ids.size()) <= truncation.maxLength)
+        return std::move(full.ids);
+    return truncatedInput(full, tokenizer.encodePlain(text), tokenizer.maskId(), truncation);
+}
+
 } // namespace
+
+std::pair<int, int> truncationWindow(int n, int budget, int lastMask, int rightKeep)
+{
+    int end = std::min(n, lastMask + 1 + rightKeep);
+    const int start = std::max(0, end - budget);
+    end = std::min(n, start + budget);
+    return {start, end};
+}
+
+std::vector<int> truncatedInput(const Encoding &full, const Encoding &body, int maskId,
+                                const Truncation &truncation)
+{
+    if (truncation.maxLength <= 0) return full.ids;
+    const int special = int(full.ids.size() - body.ids.size());
+    int lastMask = -1;
+    for (int i = 0; i < int(body.ids.size()); ++i)
+        if (body.ids[std::size_t(i)] == maskId) lastMask = i;
+    const auto [start, end] = truncationWindow(int(body.ids.size()), truncation.maxLength - special,
+                                               lastMask, truncation.rightKeep);
+    // Prefix and suffix come from the template: the full encoding around the body.
+    const std::size_t prefixLen = std::size_t(
+        std::search(full.ids.begin(), full.ids.end(), body.ids.begin(), body.ids.end()) -
+        full.ids.begin());
+    std::vector<int> ids(full.ids.begin(), full.ids.begin() + std::ptrdiff_t(prefixLen));
+    ids.insert(ids.end(), body.ids.begin() + start, body.ids.begin() + end);
+    ids.insert(ids.end(), full.ids.begin() + std::ptrdiff_t(prefixLen + body.ids.size()),
+               full.ids.end());
+    return ids;
+}
 
 std::vector<double> logSoftmax(const std::vector<float> &logits)
 {
@@ -96,11 +135,11 @@ jointBest(const std::vector<std::vector<double>> &logProbs, int k)
 
 FillMaskResult fillMask(const MaskedLM &model, const Tokenizer &tokenizer,
                         const std::string &rawText, int topK,
-                        const std::vector<std::string> &targets)
+                        const std::vector<std::string> &targets, const Truncation &truncation)
 {
     const std::string text = withModelMask(rawText, tokenizer.maskToken());
     FillMaskResult r;
-    r.inputIds = tokenizer.encode(text).ids;
+    r.inputIds = modelInput(tokenizer, text, truncation);
     r.maskPositions = maskPositions(r.inputIds, tokenizer.maskId());
     if (r.maskPositions.empty())
         throw std::runtime_error("the text has no " + tokenizer.maskToken() +
@@ -135,12 +174,18 @@ FillMaskResult fillMask(const MaskedLM &model, const Tokenizer &tokenizer,
             for (std::size_t m = 0; m < wordIds.ids.size(); ++m)
                 c.logProb += logProbs[m][std::size_t(wordIds.ids[m])];
         } else if (r.maskPositions.size() == 1) {
-            // Widen the one mask to the word's token count and score those positions.
-            std::vector<int> ids = r.inputIds;
-            const auto at = ids.begin() + r.maskPositions[0];
-            ids.insert(at, wordIds.ids.size() - 1, tokenizer.maskId());
-            std::vector<int> positions(wordIds.ids.size());
-            std::iota(positions.begin(), positions.end(), r.maskPositions[0]);
+            // Widen the one mask to the word's token count in the text, as the cloze
+            // evaluation does (its truncation window moves with it), and score those positions.
+            std::string masks;
+            for (std::size_t m = 0; m < wordIds.ids.size(); ++m)
+                masks += tokenizer.maskToken();
+            std::string wideText = text;
+            const std::size_t at = wideText.find(tokenizer.maskToken());
+            wideText.replace(at, tokenizer.maskToken().size(), masks);
+            const std::vector<int> ids = modelInput(tokenizer, wideText, truncation);
+            const std::vector<int> positions = maskPositions(ids, tokenizer.maskId());
+            if (positions.size() != wordIds.ids.size())
+                throw std::runtime_error("target \"" + word + "\": its masks do not fit the text");
             const auto wide = model.logitsAt({ids}, {positions}).at(0);
             for (std::size_t m = 0; m < wide.size(); ++m)
                 c.logProb += logSoftmax(wide[m])[std::size_t(wordIds.ids[m])];

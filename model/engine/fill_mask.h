@@ -28,12 +28,31 @@ struct FillMaskResult
     std::vector<std::pair<std::string, FillCandidate>> targets; ///< scores of the given words
 };
 
+/// Where a text longer than maxLength tokens (special tokens included) is cut: the window of
+/// its body that ends rightKeep tokens after the last mask (design §4). 0 = never cut.
+struct Truncation
+{
+    int maxLength = 0;  ///< longest input; 0 = the whole text
+    int rightKeep = 64; ///< body tokens kept after the last mask
+};
+
+/// The body window kept for a max length: [start, end) of n body tokens with the last mask at
+/// index lastMask, budget tokens allowed (design §4).
+std::pair<int, int> truncationWindow(int n, int budget, int lastMask, int rightKeep);
+
+/// The model's input for a text encoded with (full) and without (body) the model's template:
+/// the template around the body's window for the truncation.
+std::vector<int> truncatedInput(const Encoding &full, const Encoding &body, int maskId,
+                                const Truncation &truncation);
+
 /// Fill-mask: masks may be written as the model's mask token or as "[MASK]". Scores are
 /// log-softmax at the masked positions, positions independent; the joint k best are exact.
 /// A target word is tokenised alone; with one mask in the text, the mask is widened to the
-/// word's token count. Throws std::runtime_error with the reason (no mask, too long, …).
+/// word's token count (as the cloze evaluation does, truncation included). Throws
+/// std::runtime_error with the reason (no mask, too long, …).
 FillMaskResult fillMask(const MaskedLM &model, const Tokenizer &tokenizer, const std::string &text,
-                        int topK, const std::vector<std::string> &targets = {});
+                        int topK, const std::vector<std::string> &targets = {},
+                        const Truncation &truncation = {});
 
 /// Log-softmax of a logits row, in double precision.
 std::vector<double> logSoftmax(const std::vector<float> &logits);

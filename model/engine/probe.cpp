@@ -47,7 +47,8 @@ std::vector<ProbeRow> probeCheckpoints(const std::vector<std::string> &checkpoin
         if (model)
             // A text or words the tokenizer cannot use (no mask, too long, a word of another
             // length than several masks) throw: the run's other checkpoints share it.
-            row.result = fillMask(*model, *tokenizer, request.text, request.topK, request.targets);
+            row.result = fillMask(*model, *tokenizer, request.text, request.topK, request.targets,
+                                  request.truncation);
         row.error = error;
         rows.push_back(std::move(row));
     }

@@ -19,6 +19,7 @@ struct ProbeRequest
     std::vector<std::string> targets; ///< words whose probability is followed
     std::string tokenizerDir;         ///< "" = each checkpoint's own, else its run's
     EngineOptions engine;             ///< device, precision, threads
+    Truncation truncation;            ///< where a long text is cut (as an evaluation did)
 };
 
 /// One checkpoint's answer.

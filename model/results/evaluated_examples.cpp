@@ -128,6 +128,13 @@ CheckpointExamples readEvaluatedExamples(const std::string &resultsFile,
     }
     if (const auto ck = entry->find("checkpoint"); ck != entry->end() && ck->is_object())
         out.checkpointPath = stringMember(*ck, "path");
+    if (const auto settings = doc.json.find("settings");
+        settings != doc.json.end() && settings->is_object()) {
+        if (auto v = integerValue(settings->value("max_length", nlohmann::json())))
+            out.maxLength = int(*v);
+        if (auto v = integerValue(settings->value("right_keep", nlohmann::json())))
+            out.rightKeep = int(*v);
+    }
     const std::string sidecar = stringMember(*entry, "examples");
     if (sidecar.empty()) {
         out.problems.push_back(

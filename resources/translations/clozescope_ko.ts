@@ -336,7 +336,7 @@
         <translation>%1: 읽는 중…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/examples_panel.cpp" line="132"/>
+        <location filename="../../widgets/examples_panel.cpp" line="133"/>
         <source>%1: %2 of %n example(s) not answered first.</source>
         <translation>
             <numerusform>%1: 예제 %n개 중 %2개가 1위로 맞히지 못함.</numerusform>
@@ -524,96 +524,96 @@
         <translation>판정</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="227"/>
+        <location filename="../../widgets/main_window.cpp" line="228"/>
         <source>Checkpoints</source>
         <translation>체크포인트</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="228"/>
-        <location filename="../../widgets/main_window.cpp" line="232"/>
+        <location filename="../../widgets/main_window.cpp" line="229"/>
+        <location filename="../../widgets/main_window.cpp" line="233"/>
         <source>Problems</source>
         <translation>문제</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="229"/>
+        <location filename="../../widgets/main_window.cpp" line="230"/>
         <source>Examples</source>
         <translation>예제</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="232"/>
+        <location filename="../../widgets/main_window.cpp" line="233"/>
         <source>Problems (%1)</source>
         <translation>문제 (%1)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="234"/>
+        <location filename="../../widgets/main_window.cpp" line="235"/>
         <source>Table</source>
         <translation>표</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="254"/>
+        <location filename="../../widgets/main_window.cpp" line="255"/>
         <source>Reading…</source>
         <translation>읽는 중…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="262"/>
+        <location filename="../../widgets/main_window.cpp" line="263"/>
         <source>%1: the workspace names no results to open</source>
         <translation>%1: 워크스페이스에 열 결과가 없습니다</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="312"/>
+        <location filename="../../widgets/main_window.cpp" line="313"/>
         <source>Select a checkpoint evaluated by ClozeScope to see its examples.</source>
         <translation>ClozeScope로 평가한 체크포인트를 고르면 예제가 보입니다.</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="325"/>
+        <location filename="../../widgets/main_window.cpp" line="326"/>
         <source>%1: no per-example records (only ClozeScope&apos;s own evaluation writes them).</source>
         <translation>%1: 예제별 기록이 없습니다 (ClozeScope의 평가만 기록합니다).</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="345"/>
+        <location filename="../../widgets/main_window.cpp" line="346"/>
         <source>%1 runs, %2 files, %3 problems</source>
         <translation>실행 %1개, 파일 %2개, 문제 %3개</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="349"/>
+        <location filename="../../widgets/main_window.cpp" line="350"/>
         <source>ClozeScope — %1</source>
         <translation>ClozeScope — %1</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="410"/>
-        <location filename="../../widgets/main_window.cpp" line="415"/>
+        <location filename="../../widgets/main_window.cpp" line="411"/>
+        <location filename="../../widgets/main_window.cpp" line="416"/>
         <source>Export charts</source>
         <translation>차트 내보내기</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="411"/>
+        <location filename="../../widgets/main_window.cpp" line="412"/>
         <source>PNG (*.png);;SVG (*.svg);;PDF (*.pdf)</source>
         <translation>PNG (*.png);;SVG (*.svg);;PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="421"/>
-        <location filename="../../widgets/main_window.cpp" line="434"/>
+        <location filename="../../widgets/main_window.cpp" line="422"/>
+        <location filename="../../widgets/main_window.cpp" line="435"/>
         <source>Export table</source>
         <translation>표 내보내기</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="422"/>
+        <location filename="../../widgets/main_window.cpp" line="423"/>
         <source>CSV (*.csv);;Markdown (*.md);;LaTeX (*.tex);;JSON (*.json)</source>
         <translation>CSV (*.csv);;Markdown (*.md);;LaTeX (*.tex);;JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="439"/>
-        <location filename="../../widgets/main_window.cpp" line="443"/>
+        <location filename="../../widgets/main_window.cpp" line="440"/>
+        <location filename="../../widgets/main_window.cpp" line="444"/>
         <source>Export report</source>
         <translation>보고서 내보내기</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="440"/>
+        <location filename="../../widgets/main_window.cpp" line="441"/>
         <source>HTML (*.html);;Markdown (*.md)</source>
         <translation>HTML (*.html);;Markdown (*.md)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="459"/>
+        <location filename="../../widgets/main_window.cpp" line="460"/>
         <source>Curves as shown in ClozeScope</source>
         <translation>ClozeScope에 표시된 곡선</translation>
     </message>
@@ -657,7 +657,7 @@
     <name>cs::ProbeDialog</name>
     <message>
         <location filename="../../widgets/probe_dialog.cpp" line="37"/>
-        <location filename="../../widgets/probe_dialog.cpp" line="80"/>
+        <location filename="../../widgets/probe_dialog.cpp" line="85"/>
         <source>Probe</source>
         <translation>프로브</translation>
     </message>
@@ -687,91 +687,106 @@
         <translation>추적할 단어</translation>
     </message>
     <message>
-        <location filename="../../widgets/probe_dialog.cpp" line="55"/>
+        <location filename="../../widgets/probe_dialog.cpp" line="57"/>
+        <source>whole text</source>
+        <translation>문장 전체</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/probe_dialog.cpp" line="58"/>
+        <source>Cut a longer text around its last mask, as the evaluation does</source>
+        <translation>더 긴 문장은 평가처럼 마지막 마스크 주위로 자릅니다</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/probe_dialog.cpp" line="59"/>
         <source>Top k</source>
         <translation>상위 k</translation>
     </message>
     <message>
-        <location filename="../../widgets/probe_dialog.cpp" line="56"/>
+        <location filename="../../widgets/probe_dialog.cpp" line="60"/>
+        <source>Max length</source>
+        <translation>최대 길이</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/probe_dialog.cpp" line="61"/>
         <source>Device</source>
         <translation>장치</translation>
     </message>
     <message>
-        <location filename="../../widgets/probe_dialog.cpp" line="57"/>
+        <location filename="../../widgets/probe_dialog.cpp" line="62"/>
         <source>Precision</source>
         <translation>정밀도</translation>
     </message>
     <message>
-        <location filename="../../widgets/probe_dialog.cpp" line="70"/>
+        <location filename="../../widgets/probe_dialog.cpp" line="75"/>
         <source>Followed words by epoch</source>
         <translation>에폭별 추적 단어 확률</translation>
     </message>
     <message>
-        <location filename="../../widgets/probe_dialog.cpp" line="95"/>
+        <location filename="../../widgets/probe_dialog.cpp" line="100"/>
         <source>%1 (%2 of %3)</source>
         <translation>%1 (%3개 중 %2번째)</translation>
     </message>
     <message>
-        <location filename="../../widgets/probe_dialog.cpp" line="130"/>
+        <location filename="../../widgets/probe_dialog.cpp" line="137"/>
         <source>A probe is running: cancel it or wait, then open the example again.</source>
         <translation>프로브가 실행 중입니다: 취소하거나 기다린 뒤 예제를 다시 여세요.</translation>
     </message>
     <message>
-        <location filename="../../widgets/probe_dialog.cpp" line="161"/>
+        <location filename="../../widgets/probe_dialog.cpp" line="170"/>
         <source>Type a sentence with [MASK] where a word is hidden.</source>
         <translation>단어를 가린 자리에 [MASK]를 넣어 문장을 입력하세요.</translation>
     </message>
     <message>
-        <location filename="../../widgets/probe_dialog.cpp" line="178"/>
+        <location filename="../../widgets/probe_dialog.cpp" line="188"/>
         <source>Loading…</source>
         <translation>불러오는 중…</translation>
     </message>
     <message>
-        <location filename="../../widgets/probe_dialog.cpp" line="186"/>
+        <location filename="../../widgets/probe_dialog.cpp" line="196"/>
         <source>Stopping after the checkpoint in progress…</source>
         <translation>진행 중인 체크포인트가 끝나면 멈춥니다…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/probe_dialog.cpp" line="204"/>
+        <location filename="../../widgets/probe_dialog.cpp" line="214"/>
         <source>%n checkpoint(s) answered</source>
         <translation>
             <numerusform>체크포인트 %n개 응답</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/probe_dialog.cpp" line="205"/>
+        <location filename="../../widgets/probe_dialog.cpp" line="215"/>
         <source>; %n failed (first: %1)</source>
         <translation>
             <numerusform>; %n개 실패 (첫 번째: %1)</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../widgets/probe_dialog.cpp" line="207"/>
+        <location filename="../../widgets/probe_dialog.cpp" line="217"/>
         <source>; stopped before the rest</source>
         <translation>; 나머지는 하기 전에 멈춤</translation>
     </message>
     <message>
-        <location filename="../../widgets/probe_dialog.cpp" line="208"/>
+        <location filename="../../widgets/probe_dialog.cpp" line="218"/>
         <source>Not probed: %1</source>
         <translation>프로브하지 못함: %1</translation>
     </message>
     <message>
-        <location filename="../../widgets/probe_dialog.cpp" line="225"/>
+        <location filename="../../widgets/probe_dialog.cpp" line="235"/>
         <source>Epoch</source>
         <translation>에폭</translation>
     </message>
     <message>
-        <location filename="../../widgets/probe_dialog.cpp" line="225"/>
+        <location filename="../../widgets/probe_dialog.cpp" line="235"/>
         <source>Step</source>
         <translation>스텝</translation>
     </message>
     <message>
-        <location filename="../../widgets/probe_dialog.cpp" line="225"/>
+        <location filename="../../widgets/probe_dialog.cpp" line="235"/>
         <source>Checkpoint</source>
         <translation>체크포인트</translation>
     </message>
     <message>
-        <location filename="../../widgets/probe_dialog.cpp" line="228"/>
+        <location filename="../../widgets/probe_dialog.cpp" line="238"/>
         <source>p</source>
         <translation>p</translation>
     </message>
@@ -1066,7 +1081,7 @@
         <translation>PATH로 지정한 학습 실행 폴더에 대해 평가 대화상자를 엽니다.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main.cpp" line="63"/>
+        <location filename="../../app/gui/main.cpp" line="62"/>
         <source>Open the Probe on the run or checkpoint folder given as PATH.</source>
         <translation>PATH로 준 학습 실행 폴더나 체크포인트 폴더에서 프로브를 엽니다.</translation>
     </message>

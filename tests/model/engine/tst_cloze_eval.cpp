@@ -147,6 +147,47 @@ class TestClozeEval : public QObject
         }
         QCOMPARE(b.hitAt, a.hitAt);
     }
+
+    void fillMaskScoresAnAnswerAsTheEvaluation()
+    {
+        // The probe's number for an example: fill-mask with the answer as target and the
+        // evaluation's truncation gives the evaluation's gold log-probability — multi-token
+        // answers and cut texts included.
+        const std::string dir = std::string(CLOZESCOPE_TEST_DATA) + "/hf-reference/deberta-v2-tiny";
+        std::string error;
+        const auto model = MaskedLM::load(dir, EngineOptions{}, error);
+        const auto tok = loadTokenizer(dir, error);
+        QVERIFY2(model && tok, error.c_str());
+        std::vector<ClozeExample> examples =
+            readClozeDataset(std::string(CLOZESCOPE_TEST_DATA) + "/cloze/real.jsonl").examples;
+        examples.resize(40);
+        ClozeSettings s;
+        s.maxLength = 40;
+        s.rightKeep = 6;
+        const ClozeResult result = evaluateCloze(*model, *tok, examples, s);
+        int multiToken = 0, cut = 0;
+        for (std::size_t i = 0; i < examples.size(); ++i) {
+            const ClozeRecord &r = result.records[i];
+            multiToken += r.answerIds.size() > 1;
+            cut += r.untruncatedLength > s.maxLength;
+            const FillMaskResult f = fillMask(*model, *tok, examples[i].text, 5,
+                                              {examples[i].answers[0]}, {s.maxLength, s.rightKeep});
+            QVERIFY2(std::fabs(f.targets.at(0).second.logProb - r.goldLogprob) < 1e-4,
+                     r.id.c_str());
+            if (r.answerIds.size() == 1)
+                QCOMPARE(f.perMask.at(0).at(0).ids, r.top.at(0).ids); // the best filling
+        }
+        QVERIFY(multiToken > 5 && cut > 5); // the cases this is about occur
+        // Without the evaluation's truncation, a cut text scores otherwise.
+        for (std::size_t i = 0; i < examples.size(); ++i)
+            if (result.records[i].untruncatedLength > s.maxLength + 10) {
+                const FillMaskResult whole =
+                    fillMask(*model, *tok, examples[i].text, 5, {examples[i].answers[0]});
+                QVERIFY(std::fabs(whole.targets.at(0).second.logProb -
+                                  result.records[i].goldLogprob) > 1e-4);
+                break;
+            }
+    }
 };
 
 QTEST_APPLESS_MAIN(TestClozeEval)
