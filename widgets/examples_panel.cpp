@@ -135,6 +135,7 @@ void ExamplesPanel::display(CheckpointExamples examples, const QString &label)
             .arg(failed);
     for (const Problem &p : shown.problems)
         text += "\n" + QString::fromStdString(p.message);
+    m_shownSummary = text;
     m_summary->setText(text);
     m_probe->setEnabled(!m_probe->isHidden() && !shown.examples.empty());
     emit examplesShown();
@@ -145,6 +146,7 @@ void ExamplesPanel::showNothing(const QString &why)
     ++m_request; // a read in flight no longer applies
     m_settle->stop();
     m_model->setExamples({});
+    m_shownSummary = why;
     m_summary->setText(why);
     m_probe->setEnabled(false);
 }
@@ -174,7 +176,7 @@ void ExamplesPanel::probeCurrent()
                  "folder for %2.")
                   .arg(checkpoint, id);
     if (!why.isEmpty()) {
-        m_summary->setText(why);
+        m_summary->setText(m_shownSummary + "\n" + why);
         return;
     }
     QStringList answers;

@@ -62,6 +62,7 @@ class ExamplesPanel : public QWidget
     QPushButton *m_probe;
     QTimer *m_settle; // a selection held for a moment is read, not each one passed
     QString m_file, m_checkpoint, m_label; // what to read next
+    QString m_shownSummary;                // the summary of what is shown
     quint64 m_request = 0;                 // the latest request; older reads are dropped
 };
 
