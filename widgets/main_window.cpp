@@ -31,6 +31,7 @@
 #include <QFileSystemWatcher>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
@@ -453,7 +454,11 @@ QString MainWindow::writeReport(const QString &path)
     std::vector<std::string> inputs;
     for (const QString &p : m_session->paths())
         inputs.push_back(p.toStdString());
-    Document doc = buildReport(m_session->analysed(), inputs);
+    AnalysedResults analysed = m_session->analysed();
+    // The report is written in the interface's language (the CLI: report --lang).
+    analysed.language =
+        QLocale().language() == QLocale::Korean ? ReportLanguage::Korean : ReportLanguage::English;
+    Document doc = buildReport(analysed, inputs);
     Block image;
     image.kind = Block::Kind::Image;
     image.text = chart.toStdString();

@@ -15,6 +15,7 @@ struct ReportOptions
     ResultOptions results;
     AnalysisOptions analysis;
     std::string format = "md";
+    std::string language = "en";
     std::string out;
 };
 
@@ -24,7 +25,8 @@ int run(const ReportOptions &o)
     AnalysisSettings settings;
     if (int rc = loadAndConfigure(o.results, o.analysis, set, settings, std::cerr); rc != Ok)
         return rc;
-    const AnalysedResults analysed = analyseAll(set, settings);
+    AnalysedResults analysed = analyseAll(set, settings);
+    parseReportLanguage(o.language, analysed.language); // checked by the option
     const Document doc = buildReport(analysed, o.results.paths);
     const std::string text = o.format == "html" ? renderHtml(doc) : renderMarkdown(doc);
     if (int rc = writeOutput(text, o.out, std::cerr); rc != Ok) return rc;
@@ -41,6 +43,8 @@ Action addReport(CLI::App &app)
     addAnalysisOptions(sub, o->analysis);
     sub->add_option("--format", o->format, "md or html (default md)")
         ->check(CLI::IsMember({"md", "html"}));
+    sub->add_option("--lang", o->language, "Language of the report: en or ko (default en)")
+        ->check(CLI::IsMember({"en", "ko"}));
     sub->add_option("-o,--out", o->out, "Output file (default: standard output)");
     return [o] { return run(*o); };
 }

@@ -102,6 +102,7 @@ DifferenceTest compareCheckpoints(const Checkpoint &a, const Checkpoint &b,
         if (paired > 0 && complete(ma) && complete(mb)) {
             t.p = stats::mcnemarExact(onlyA, onlyB);
             t.test = "McNemar exact (paired, " + std::to_string(paired) + " examples)";
+            t.paired = std::size_t(paired);
             return t;
         }
     }

@@ -26,6 +26,7 @@ struct DifferenceTest
     std::string test; ///< "McNemar exact (paired)", "two-proportion z (unpaired, approximate)"
     bool sameDataset = true; ///< false when n or dataset identity differ
     std::string why;         ///< when p is missing: the reason
+    std::size_t paired = 0;  ///< examples paired for McNemar's test (0: another test)
 };
 
 /// How a run ended relative to its peak.

@@ -3,6 +3,7 @@
 
 #include "analysis/comparisons.h"
 #include "report/format.h"
+#include "report/report_words.h"
 #include "results/metric_aliases.h"
 
 #include <algorithm>
@@ -12,7 +13,7 @@
 namespace cs {
 namespace {
 
-std::string epochSourceText(const Run &run)
+std::string epochSourceText(const Run &run, ReportLanguage l)
 {
     std::set<EpochSource> sources;
     for (const auto &cp : run.checkpoints)
@@ -20,13 +21,14 @@ std::string epochSourceText(const Run &run)
     std::vector<std::string> parts;
     for (auto s : sources) {
         switch (s) {
-        case EpochSource::File: parts.push_back("as written in the results"); break;
-        case EpochSource::TrainerState: parts.push_back("from trainer_state.json"); break;
+        case EpochSource::File: parts.push_back(say(l, "as written in the results")); break;
+        case EpochSource::TrainerState: parts.push_back(say(l, "from trainer_state.json")); break;
         case EpochSource::StepsPerEpoch:
-            parts.push_back("step / " + fmt::number(run.stepsPerEpoch.value_or(0)) +
-                            " steps per epoch (" + run.stepsPerEpochSource + "), rounded");
+            parts.push_back(
+                say(l, "step / {1} steps per epoch ({2}), rounded",
+                    {fmt::number(run.stepsPerEpoch.value_or(0)), run.stepsPerEpochSource}));
             break;
-        case EpochSource::None: parts.push_back("unknown for some checkpoints"); break;
+        case EpochSource::None: parts.push_back(say(l, "unknown for some checkpoints")); break;
         }
     }
     std::string out;
@@ -38,55 +40,56 @@ std::string epochSourceText(const Run &run)
 void criteriaSection(Document &doc, const AnalysedResults &r)
 {
     const auto &s = r.settings;
+    const ReportLanguage l = r.language;
     std::string weights;
     for (const auto &[m, w] : s.weights)
         weights += (weights.empty() ? "" : " + ") + fmt::number(w) + "·" + m;
     const int pct = static_cast<int>(std::lround(s.confidence * 100));
-    doc.heading(2, "Criteria");
+    doc.heading(2, say(l, "Criteria"));
     doc.bullets({
-        "Composite score = " + weights +
-            ", computed for every checkpoint that has all of these; a score "
-            "a file carries itself is shown beside it and flagged when it differs by more than " +
-            fmt::number(s.scoreTolerance) + ".",
-        "Peak: the best value (higher is better; lower for losses and perplexities); ties go to "
-        "the higher "
-        "composite score, then the earlier checkpoint.",
-        "Intervals: Wilson " + std::to_string(pct) +
-            " % score intervals where the number of examples n is known; a normal interval from "
-            "the standard error a file reports (lm-evaluation-harness) where only that is known; "
-            "none is shown otherwise.",
-        "Tests: exact McNemar on per-example records when both checkpoints have them; otherwise a "
-        "pooled "
-        "two-proportion z-test, which treats the two evaluations as independent (approximate). "
-        "Significance "
-        "level " +
-            fmt::number(s.alpha) + ".",
-        "Overfitting verdict: \"significant decline\" only when the last evaluation is "
-        "significantly below the "
-        "peak; otherwise \"within noise\" or \"no decline\". Checkpoints whose difference to the "
-        "peak has "
-        "p ≥ " +
-            fmt::number(s.alpha) + " are \"within noise of the peak\".",
-        "Early stopping as Hugging Face's EarlyStoppingCallback: patience " +
-            std::to_string(s.earlyStop.patience) + ", threshold " +
-            fmt::number(s.earlyStop.threshold) + ", on " +
-            (s.earlyStop.metric.empty() ? std::string("each run's criterion")
-                                        : s.earlyStop.metric) +
-            ".",
-        "The checkpoint to keep is chosen by " +
-            (s.criterion.empty() ? std::string("Real@1 where present, else the composite score")
-                                 : metricLabel(s.criterion)) +
-            ".",
-        "Differences are differences of the shown 4-decimal values, in percentage points for "
-        "proportions.",
+        say(l,
+            "Composite score = {1}, computed for every checkpoint that has all of these; a score "
+            "a file carries itself is shown beside it and flagged when it differs by more than "
+            "{2}.",
+            {weights, fmt::number(s.scoreTolerance)}),
+        say(l, "Peak: the best value (higher is better; lower for losses and perplexities); ties "
+               "go to the higher composite score, then the earlier checkpoint."),
+        say(l,
+            "Intervals: Wilson {1} % score intervals where the number of examples n is known; a "
+            "normal interval from the standard error a file reports (lm-evaluation-harness) "
+            "where only that is known; none is shown otherwise.",
+            {std::to_string(pct)}),
+        say(l,
+            "Tests: exact McNemar on per-example records when both checkpoints have them; "
+            "otherwise a pooled two-proportion z-test, which treats the two evaluations as "
+            "independent (approximate). Significance level {1}.",
+            {fmt::number(s.alpha)}),
+        say(l,
+            "Overfitting verdict: \"significant decline\" only when the last evaluation is "
+            "significantly below the peak; otherwise \"within noise\" or \"no decline\". "
+            "Checkpoints whose difference to the peak has p ≥ {1} are \"within noise of the "
+            "peak\".",
+            {fmt::number(s.alpha)}),
+        say(l,
+            "Early stopping as Hugging Face's EarlyStoppingCallback: patience {1}, threshold "
+            "{2}, on {3}.",
+            {std::to_string(s.earlyStop.patience), fmt::number(s.earlyStop.threshold),
+             s.earlyStop.metric.empty() ? say(l, "each run's criterion") : s.earlyStop.metric}),
+        say(l, "The checkpoint to keep is chosen by {1}.",
+            {s.criterion.empty() ? say(l, "Real@1 where present, else the composite score")
+                                 : metricLabel(s.criterion, l)}),
+        say(l, "Differences are differences of the shown 4-decimal values, in percentage points "
+               "for proportions."),
     });
 }
 
 void runsSection(Document &doc, const AnalysedResults &r)
 {
+    const ReportLanguage l = r.language;
     Table t;
-    t.caption = "Runs";
-    t.columns = {"Run", "Experiment", "Seq len", "Checkpoints", "n per metric", "Epochs"};
+    t.caption = say(l, "Runs");
+    t.columns = {say(l, "Run"),         say(l, "Experiment"),   say(l, "Seq len"),
+                 say(l, "Checkpoints"), say(l, "n per metric"), say(l, "Epochs")};
     for (const Run &run : r.set->runs) {
         std::map<std::string, std::set<std::int64_t>> ns;
         for (const auto &cp : run.checkpoints)
@@ -105,18 +108,20 @@ void runsSection(Document &doc, const AnalysedResults &r)
             nText += (nText.empty() ? "" : ", ") + id + " " + vals;
         }
         t.addRow({run.displayName(), run.experiment, run.seqLen ? std::to_string(*run.seqLen) : "",
-                  std::to_string(run.checkpoints.size()), nText.empty() ? "unknown" : nText,
-                  epochSourceText(run)});
+                  std::to_string(run.checkpoints.size()), nText.empty() ? say(l, "unknown") : nText,
+                  epochSourceText(run, l)});
     }
-    doc.heading(2, "Runs");
+    doc.heading(2, say(l, "Runs"));
     doc.table(t);
 }
 
 void bestSection(Document &doc, const AnalysedResults &r)
 {
+    const ReportLanguage l = r.language;
     Table t;
-    t.caption = "Best checkpoint per criterion";
-    t.columns = {"Run", "Criterion", "Checkpoint", "Epoch", "Value", "Interval"};
+    t.caption = say(l, "Best checkpoint per criterion");
+    t.columns = {say(l, "Run"),   say(l, "Criterion"), say(l, "Checkpoint"),
+                 say(l, "Epoch"), say(l, "Value"),     say(l, "Interval")};
     for (std::size_t k = 0; k < r.set->runs.size(); ++k) {
         const Run &run = r.set->runs[k];
         const RunAnalysis &ra = r.analyses[k];
@@ -124,7 +129,7 @@ void bestSection(Document &doc, const AnalysedResults &r)
             if (m.points.empty()) continue;
             const Checkpoint &cp = run.checkpoints[m.peak];
             const auto ci = metricInterval(cp, m.metric, r.settings.confidence);
-            t.addRow({run.displayName(), "best " + metricLabel(m.metric), cp.name,
+            t.addRow({run.displayName(), say(l, "best {1}", {metricLabel(m.metric, l)}), cp.name,
                       fmt::epoch(cp.epoch), fmt::value(*metricValue(run, &ra, m.peak, m.metric)),
                       ci ? fmt::interval(*ci) : ""});
         }
@@ -132,16 +137,16 @@ void bestSection(Document &doc, const AnalysedResults &r)
             const Checkpoint &cp = run.checkpoints[ra.earlyStop->restored];
             t.addRow(
                 {run.displayName(),
-                 "early stopping on " + metricLabel(ra.earlyStop->metric) + " restores", cp.name,
-                 fmt::epoch(cp.epoch),
+                 say(l, "early stopping on {1} restores", {metricLabel(ra.earlyStop->metric, l)}),
+                 cp.name, fmt::epoch(cp.epoch),
                  fmt::value(*metricValue(run, &ra, ra.earlyStop->restored, ra.earlyStop->metric)),
                  ""});
         }
         if (run.trainerBest)
-            t.addRow({run.displayName(), "Trainer's best_model_checkpoint",
+            t.addRow({run.displayName(), say(l, "Trainer's best_model_checkpoint"),
                       run.trainerBest->checkpoint, "", fmt::number(run.trainerBest->metric), ""});
     }
-    doc.heading(2, "Best checkpoints");
+    doc.heading(2, say(l, "Best checkpoints"));
     doc.table(t);
 }
 
@@ -159,27 +164,29 @@ AnalysedResults analyseAll(const ResultSet &set, const AnalysisSettings &setting
 
 Document buildReport(const AnalysedResults &r, const std::vector<std::string> &inputs)
 {
+    const ReportLanguage l = r.language;
     Document doc;
-    doc.title = "ClozeScope report";
+    doc.title = say(l, "ClozeScope report");
     std::string from;
     for (const auto &i : inputs)
         from += (from.empty() ? "" : ", ") + i;
-    doc.paragraph("Results from " + from + ": " + std::to_string(r.set->runs.size()) + " runs in " +
-                  std::to_string(r.set->files.size()) + " files.");
-    doc.heading(2, "Recommendation");
+    doc.paragraph(
+        say(l, "Results from {1}: {2} runs in {3} files.",
+            {from, std::to_string(r.set->runs.size()), std::to_string(r.set->files.size())}));
+    doc.heading(2, say(l, "Recommendation"));
     std::vector<std::string> recs;
     for (std::size_t k = 0; k < r.set->runs.size(); ++k)
-        recs.push_back(recommendation(r.set->runs[k], r.analyses[k], r.settings));
+        recs.push_back(recommendation(r.set->runs[k], r.analyses[k], r.settings, l));
     doc.bullets(recs);
     criteriaSection(doc, r);
     runsSection(doc, r);
-    doc.heading(2, "Checkpoints");
+    doc.heading(2, say(l, "Checkpoints"));
     for (std::size_t k = 0; k < r.set->runs.size(); ++k) {
         const Run &run = r.set->runs[k];
         doc.heading(3, run.displayName());
-        doc.paragraph("Experiment " + run.experiment + "; epochs " + epochSourceText(run) +
-                      ". Best values in bold.");
-        doc.table(checkpointTable(run, r.analyses[k], r.settings));
+        doc.paragraph(say(l, "Experiment {1}; epochs {2}. Best values in bold.",
+                          {run.experiment, epochSourceText(run, l)}));
+        doc.table(checkpointTable(run, r.analyses[k], r.settings, l));
     }
     bestSection(doc, r);
     comparisonSections(doc, r);

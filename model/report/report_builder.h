@@ -4,6 +4,7 @@
 #include "analysis/analysis_settings.h"
 #include "analysis/run_analysis.h"
 #include "report/document.h"
+#include "report/report_words.h"
 #include "results/result_types.h"
 
 #include <string>
@@ -14,9 +15,10 @@ namespace cs {
 /// Runs and their analyses side by side.
 struct AnalysedResults
 {
-    const ResultSet *set = nullptr;    ///< the imported results
-    AnalysisSettings settings;         ///< settings used
-    std::vector<RunAnalysis> analyses; ///< one per run, same order as set->runs
+    const ResultSet *set = nullptr;                    ///< the imported results
+    AnalysisSettings settings;                         ///< settings used
+    std::vector<RunAnalysis> analyses;                 ///< one per run, same order as set->runs
+    ReportLanguage language = ReportLanguage::English; ///< of the report built from them
 };
 
 /// Analyses every run of a result set.
@@ -27,8 +29,8 @@ AnalysedResults analyseAll(const ResultSet &set, const AnalysisSettings &setting
 Document buildReport(const AnalysedResults &results, const std::vector<std::string> &inputs);
 
 /// Checkpoint table of one run: every metric, interval of the criterion, score, file score.
-Table checkpointTable(const Run &run, const RunAnalysis &analysis,
-                      const AnalysisSettings &settings);
+Table checkpointTable(const Run &run, const RunAnalysis &analysis, const AnalysisSettings &settings,
+                      ReportLanguage language = ReportLanguage::English);
 
 /// Long table of chosen metrics for every checkpoint of every run (the `table` command).
 Table metricTable(const AnalysedResults &results, const std::vector<std::string> &metrics);
@@ -60,14 +62,17 @@ struct Recommendation
 Recommendation recommend(const Run &run, const RunAnalysis &analysis,
                          const AnalysisSettings &settings);
 
-/// The one-sentence recommendation for a run, in English ("…: keep checkpoint-390 …").
+/// The one-sentence recommendation for a run ("…: keep checkpoint-390 …").
 std::string recommendation(const Run &run, const RunAnalysis &analysis,
-                           const AnalysisSettings &settings);
+                           const AnalysisSettings &settings,
+                           ReportLanguage language = ReportLanguage::English);
 
 /// Appends the comparison, overfitting, early-stopping, score-check and problem sections.
 void comparisonSections(Document &doc, const AnalysedResults &results);
 
 /// Display name of a metric ("score" -> "Score").
 std::string metricLabel(const std::string &metric);
+/// The same in a report's language ("score" -> "종합 점수" in Korean).
+std::string metricLabel(const std::string &metric, ReportLanguage language);
 
 } // namespace cs

@@ -2,6 +2,7 @@
 #include "analysis/comparisons.h"
 #include "report/format.h"
 #include "report/report_builder.h"
+#include "report/report_words.h"
 #include "results/metric_aliases.h"
 
 #include <map>
@@ -9,9 +10,11 @@
 namespace cs {
 namespace {
 
-std::string testText(const DifferenceTest &t)
+std::string testText(const DifferenceTest &t, ReportLanguage l)
 {
-    return t.p ? t.test : t.why;
+    if (t.p && t.paired)
+        return say(l, "McNemar exact (paired, {1} examples)", {std::to_string(t.paired)});
+    return say(l, t.p ? t.test : t.why);
 }
 
 std::string nText(const Checkpoint &cp, const std::string &metric)
@@ -22,6 +25,7 @@ std::string nText(const Checkpoint &cp, const std::string &metric)
 
 void lengthSection(Document &doc, const AnalysedResults &r)
 {
+    const ReportLanguage l = r.language;
     std::map<std::string, std::vector<std::size_t>> byExperiment;
     for (std::size_t k = 0; k < r.set->runs.size(); ++k)
         if (r.set->runs[k].seqLen) byExperiment[r.set->runs[k].experiment].push_back(k);
@@ -31,36 +35,42 @@ void lengthSection(Document &doc, const AnalysedResults &r)
             for (std::size_t j = i + 1; j < idx.size(); ++j) {
                 const Run &a = r.set->runs[idx[i]], &b = r.set->runs[idx[j]];
                 if (a.seqLen == b.seqLen) continue;
-                if (!any) doc.heading(2, "Sequence length comparison");
+                if (!any) doc.heading(2, say(l, "Sequence length comparison"));
                 any = true;
                 const LengthComparison lc =
                     compareLengths(a, r.analyses[idx[i]], b, r.analyses[idx[j]]);
                 Table t;
-                t.caption = experiment + ": " + std::to_string(lc.lengthA) + " vs " +
-                            std::to_string(lc.lengthB);
-                t.columns = {"Metric",
-                             "Best @" + std::to_string(lc.lengthA),
-                             "Best @" + std::to_string(lc.lengthB),
-                             "Difference (" + std::to_string(lc.lengthA) + " − " +
-                                 std::to_string(lc.lengthB) + ")",
+                t.caption =
+                    say(l, "{1}: {2} vs {3}",
+                        {experiment, std::to_string(lc.lengthA), std::to_string(lc.lengthB)});
+                const std::string lenA = std::to_string(lc.lengthA),
+                                  lenB = std::to_string(lc.lengthB);
+                t.columns = {say(l, "Metric"),
+                             say(l, "Best @{1}", {lenA}),
+                             say(l, "Best @{1}", {lenB}),
+                             say(l, "Difference ({1} − {2})", {lenA, lenB}),
                              "p",
-                             "Test"};
+                             say(l, "Test")};
                 for (const auto &row : lc.rows) {
                     const MetricAnalysis *ma = r.analyses[idx[i]].find(row.metric);
-                    t.addRow({metricLabel(row.metric),
-                              fmt::value(row.valueA) + " (" + a.checkpoints[row.peakA].name +
-                                  ", epoch " + fmt::epoch(a.checkpoints[row.peakA].epoch) + ")",
-                              fmt::value(row.valueB) + " (" + b.checkpoints[row.peakB].name +
-                                  ", epoch " + fmt::epoch(b.checkpoints[row.peakB].epoch) + ")",
+                    t.addRow({metricLabel(row.metric, l),
+                              say(l, "{1} ({2}, epoch {3})",
+                                  {fmt::value(row.valueA), a.checkpoints[row.peakA].name,
+                                   fmt::epoch(a.checkpoints[row.peakA].epoch)}),
+                              say(l, "{1} ({2}, epoch {3})",
+                                  {fmt::value(row.valueB), b.checkpoints[row.peakB].name,
+                                   fmt::epoch(b.checkpoints[row.peakB].epoch)}),
                               fmt::difference(row.valueB, row.valueA, ma && ma->proportion),
-                              fmt::pValue(row.test.p), testText(row.test)});
+                              fmt::pValue(row.test.p), testText(row.test, l)});
                 }
                 if (lc.setsDiffer)
                     t.notes.push_back(
-                        "The evaluation sets differ between the lengths (Real@k n " +
-                        nText(a.checkpoints.front(), metric::Real1) + " vs " +
-                        nText(b.checkpoints.front(), metric::Real1) +
-                        "): these are different test sets, so the comparison is indicative only.");
+                        say(l,
+                            "The evaluation sets differ between the lengths (Real@k n {1} vs "
+                            "{2}): these are different test sets, so the comparison is "
+                            "indicative only.",
+                            {nText(a.checkpoints.front(), metric::Real1),
+                             nText(b.checkpoints.front(), metric::Real1)}));
                 doc.table(t);
             }
     }
@@ -68,6 +78,7 @@ void lengthSection(Document &doc, const AnalysedResults &r)
 
 void matchedSection(Document &doc, const AnalysedResults &r)
 {
+    const ReportLanguage l = r.language;
     bool any = false;
     const auto &runs = r.set->runs;
     for (std::size_t i = 0; i < runs.size(); ++i) {
@@ -79,26 +90,26 @@ void matchedSection(Document &doc, const AnalysedResults &r)
             const MatchedComparison mc =
                 compareAtMatchedEpochs(runs[i], r.analyses[i], runs[j], r.analyses[j], metric);
             if (mc.rows.size() < 2) continue;
-            if (!any) doc.heading(2, "Matched-epoch comparison");
+            if (!any) doc.heading(2, say(l, "Matched-epoch comparison"));
             any = true;
             const MetricAnalysis *ma = r.analyses[i].find(metric);
             Table t;
-            t.caption =
-                metricLabel(metric) + ": " + runs[i].displayName() + " vs " + runs[j].displayName();
-            t.columns = {"Epoch",
-                         runs[i].displayName(),
-                         runs[j].displayName(),
-                         "Difference (" + runs[j].displayName() + " − " + runs[i].displayName() +
-                             ")",
-                         "p",
-                         "Test"};
+            t.caption = say(l, "{1}: {2} vs {3}",
+                            {metricLabel(metric, l), runs[i].displayName(), runs[j].displayName()});
+            t.columns = {
+                say(l, "Epoch"),
+                runs[i].displayName(),
+                runs[j].displayName(),
+                say(l, "Difference ({1} − {2})", {runs[j].displayName(), runs[i].displayName()}),
+                "p",
+                say(l, "Test")};
             for (const auto &row : mc.rows)
                 t.addRow({fmt::epoch(row.epoch), fmt::value(row.valueA), fmt::value(row.valueB),
                           fmt::difference(row.valueA, row.valueB, ma && ma->proportion),
-                          fmt::pValue(row.test.p), testText(row.test)});
+                          fmt::pValue(row.test.p), testText(row.test, l)});
             if (mc.setsDiffer)
                 t.notes.push_back(
-                    "The two runs were evaluated on different sets (n or dataset differ).");
+                    say(l, "The two runs were evaluated on different sets (n or dataset differ)."));
             doc.table(t);
         }
     }
@@ -106,11 +117,12 @@ void matchedSection(Document &doc, const AnalysedResults &r)
 
 void overfittingSection(Document &doc, const AnalysedResults &r)
 {
+    const ReportLanguage l = r.language;
     Table t;
-    t.caption = "Decline after the peak";
-    t.columns = {"Run",  "Metric",  "Peak",
-                 "Last", "Change",  "p",
-                 "Test", "Verdict", "Within noise of the peak"};
+    t.caption = say(l, "Decline after the peak");
+    t.columns = {say(l, "Run"),  say(l, "Metric"),  say(l, "Peak"),
+                 say(l, "Last"), say(l, "Change"),  "p",
+                 say(l, "Test"), say(l, "Verdict"), say(l, "Within noise of the peak")};
     for (std::size_t k = 0; k < r.set->runs.size(); ++k) {
         const Run &run = r.set->runs[k];
         const RunAnalysis &ra = r.analyses[k];
@@ -121,33 +133,35 @@ void overfittingSection(Document &doc, const AnalysedResults &r)
             std::string noise;
             for (std::size_t i : m.withinNoise)
                 noise += (noise.empty() ? "" : ", ") + run.checkpoints[i].name;
-            t.addRow({run.displayName(), metricLabel(m.metric),
+            t.addRow({run.displayName(), metricLabel(m.metric, l),
                       fmt::value(peakV) + " @ " + run.checkpoints[m.peak].name + " (" +
                           fmt::epoch(run.checkpoints[m.peak].epoch) + ")",
                       fmt::value(lastV) + " @ " + run.checkpoints[m.last].name + " (" +
                           fmt::epoch(run.checkpoints[m.last].epoch) + ")",
                       fmt::difference(peakV, lastV, m.proportion),
                       m.verdict == Verdict::NoDecline ? "" : fmt::pValue(m.declineTest.p),
-                      m.verdict == Verdict::NoDecline ? "" : testText(m.declineTest),
-                      verdictName(m.verdict), m.metric == metric::Score ? "(no test)" : noise});
+                      m.verdict == Verdict::NoDecline ? "" : testText(m.declineTest, l),
+                      say(l, verdictName(m.verdict)),
+                      m.metric == metric::Score ? say(l, "(no test)") : noise});
         }
     }
-    doc.heading(2, "Overfitting analysis");
-    doc.paragraph(
-        "Change is last − peak (points for proportions). A decline is called significant only "
-        "when its test says so at level " +
-        fmt::number(r.settings.alpha) + ".");
+    doc.heading(2, say(l, "Overfitting analysis"));
+    doc.paragraph(say(l,
+                      "Change is last − peak (points for proportions). A decline is called "
+                      "significant only when its test says so at level {1}.",
+                      {fmt::number(r.settings.alpha)}));
     doc.table(t);
 }
 
 void earlyStopSection(Document &doc, const AnalysedResults &r)
 {
+    const ReportLanguage l = r.language;
     Table t;
-    t.caption =
-        "Early-stopping simulation (threshold " + fmt::number(r.settings.earlyStop.threshold) + ")";
-    t.columns = {"Run", "Metric"};
+    t.caption = say(l, "Early-stopping simulation (threshold {1})",
+                    {fmt::number(r.settings.earlyStop.threshold)});
+    t.columns = {say(l, "Run"), say(l, "Metric")};
     for (int p = 1; p <= 5; ++p)
-        t.columns.push_back("patience " + std::to_string(p));
+        t.columns.push_back(say(l, "patience {1}", {std::to_string(p)}));
     for (std::size_t k = 0; k < r.set->runs.size(); ++k) {
         const Run &run = r.set->runs[k];
         const RunAnalysis &ra = r.analyses[k];
@@ -156,42 +170,45 @@ void earlyStopSection(Document &doc, const AnalysedResults &r)
         std::vector<double> values;
         for (std::size_t i : m->points)
             values.push_back(*metricValue(run, &ra, i, m->metric));
-        std::vector<std::string> cells = {run.displayName(), metricLabel(m->metric)};
+        std::vector<std::string> cells = {run.displayName(), metricLabel(m->metric, l)};
         for (int p = 1; p <= 5; ++p) {
             const auto es =
                 simulateEarlyStopping(values, m->lowerIsBetter, p, r.settings.earlyStop.threshold);
             const Checkpoint &stop = run.checkpoints[m->points[es.stopAt]];
             const Checkpoint &best = run.checkpoints[m->points[es.restored]];
-            cells.push_back(es.stopped ? "stops at " + fmt::epoch(stop.epoch) + " (" + stop.name +
-                                             "), restores " + best.name
-                                       : "runs to the end, best " + best.name);
+            cells.push_back(es.stopped ? say(l, "stops at {1} ({2}), restores {3}",
+                                             {fmt::epoch(stop.epoch), stop.name, best.name})
+                                       : say(l, "runs to the end, best {1}", {best.name}));
         }
         t.addRow(cells);
     }
-    doc.heading(2, "Early stopping");
+    doc.heading(2, say(l, "Early stopping"));
     std::vector<std::string> lines;
     for (std::size_t k = 0; k < r.set->runs.size(); ++k) {
         const auto &es = r.analyses[k].earlyStop;
         if (!es) continue;
         const Run &run = r.set->runs[k];
-        std::string s = run.displayName() + ": with patience " +
-                        std::to_string(r.settings.earlyStop.patience) + " on " +
-                        metricLabel(es->metric) + ", ";
+        const std::string with =
+            say(l, "{1}: with patience {2} on {3}, ",
+                {run.displayName(), std::to_string(r.settings.earlyStop.patience),
+                 metricLabel(es->metric, l)});
+        std::string s;
         if (es->stopped) {
-            s += "training stops at " + run.checkpoints[es->stopAt].name + " (epoch " +
-                 fmt::epoch(run.checkpoints[es->stopAt].epoch) + ") and restores " +
-                 run.checkpoints[es->restored].name;
+            s = say(l, "training stops at {1} (epoch {2}) and restores {3}",
+                    {run.checkpoints[es->stopAt].name,
+                     fmt::epoch(run.checkpoints[es->stopAt].epoch),
+                     run.checkpoints[es->restored].name});
             if (es->savedEpochs && *es->savedEpochs > 0)
-                s += ", saving " + fmt::epoch(es->savedEpochs) + " epochs";
+                s += say(l, ", saving {1} epochs", {fmt::epoch(es->savedEpochs)});
             else if (es->savedSteps && *es->savedSteps > 0)
-                s += ", saving " + std::to_string(*es->savedSteps) + " steps";
+                s += say(l, ", saving {1} steps", {std::to_string(*es->savedSteps)});
             else
-                s += "; it would have saved no training";
+                s += say(l, "; it would have saved no training");
         } else {
-            s += "patience never runs out; the best checkpoint is " +
-                 run.checkpoints[es->restored].name;
+            s = say(l, "patience never runs out; the best checkpoint is {1}",
+                    {run.checkpoints[es->restored].name});
         }
-        lines.push_back(s + ".");
+        lines.push_back(with + s + ".");
     }
     doc.bullets(lines);
     doc.table(t);
@@ -199,35 +216,38 @@ void earlyStopSection(Document &doc, const AnalysedResults &r)
 
 void scoreSection(Document &doc, const AnalysedResults &r)
 {
+    const ReportLanguage l = r.language;
     std::vector<std::string> lines;
     std::size_t checked = 0;
     for (std::size_t k = 0; k < r.set->runs.size(); ++k) {
         checked += r.analyses[k].fileScoresChecked;
         for (const auto &f : r.analyses[k].scoreFlags)
-            lines.push_back(r.set->runs[k].displayName() + " " +
-                            r.set->runs[k].checkpoints[f.checkpoint].name + ": the file says " +
-                            fmt::value(f.fileScore) + ", its metrics give " +
-                            fmt::value(f.computed) + " (" + f.source + ")");
+            lines.push_back(
+                say(l, "{1} {2}: the file says {3}, its metrics give {4} ({5})",
+                    {r.set->runs[k].displayName(), r.set->runs[k].checkpoints[f.checkpoint].name,
+                     fmt::value(f.fileScore), fmt::value(f.computed), f.source}));
     }
     if (checked == 0) return;
-    doc.heading(2, "Scores written in the files");
-    doc.paragraph(std::to_string(checked) +
-                  " scores carried by the files were recomputed from their own metrics; " +
-                  std::to_string(lines.size()) + " disagree.");
+    doc.heading(2, say(l, "Scores written in the files"));
+    doc.paragraph(say(l,
+                      "{1} scores carried by the files were recomputed from their own metrics; "
+                      "{2} disagree.",
+                      {std::to_string(checked), std::to_string(lines.size())}));
     doc.bullets(lines);
 }
 
 void problemsSection(Document &doc, const AnalysedResults &r)
 {
+    const ReportLanguage l = r.language;
     std::vector<std::string> lines;
     for (const auto &p : r.set->problems) {
         std::string where = p.file;
         if (!p.location.empty()) where += (where.empty() ? "" : ", ") + p.location;
-        lines.push_back(std::string(severityName(p.severity)) + ": " +
+        lines.push_back(say(l, severityName(p.severity)) + ": " +
                         (where.empty() ? "" : where + ": ") + p.message);
     }
-    doc.heading(2, "Import notes");
-    if (lines.empty()) doc.paragraph("Every file was read without problems.");
+    doc.heading(2, say(l, "Import notes"));
+    if (lines.empty()) doc.paragraph(say(l, "Every file was read without problems."));
     doc.bullets(lines);
 }
 

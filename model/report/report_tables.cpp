@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "report/format.h"
 #include "report/report_builder.h"
+#include "report/report_words.h"
 #include "results/metric_aliases.h"
 
 #include <algorithm>
@@ -31,26 +32,33 @@ std::string metricLabel(const std::string &metric)
     return metric == metric::Score ? "Score" : metric;
 }
 
-Table checkpointTable(const Run &run, const RunAnalysis &ra, const AnalysisSettings &settings)
+std::string metricLabel(const std::string &metric, ReportLanguage language)
+{
+    return metric == metric::Score ? say(language, "Score") : metric;
+}
+
+Table checkpointTable(const Run &run, const RunAnalysis &ra, const AnalysisSettings &settings,
+                      ReportLanguage l)
 {
     Table t;
     t.caption = run.displayName();
     std::vector<std::string> metrics;
     for (const auto &m : ra.metrics)
         if (m.metric != metric::Score) metrics.push_back(m.metric);
-    t.columns = {"Checkpoint", "Step", "Epoch"};
+    t.columns = {say(l, "Checkpoint"), say(l, "Step"), say(l, "Epoch")};
     for (const auto &m : metrics)
-        t.columns.push_back(metricLabel(m));
+        t.columns.push_back(metricLabel(m, l));
     const bool hasCriterionCi = ra.criterion != metric::Score;
     const int pct = static_cast<int>(std::lround(settings.confidence * 100));
     if (hasCriterionCi)
-        t.columns.push_back(metricLabel(ra.criterion) + " " + std::to_string(pct) + "% CI");
+        t.columns.push_back(
+            say(l, "{1} {2}% CI", {metricLabel(ra.criterion, l), std::to_string(pct)}));
     const bool hasScore = ra.find(metric::Score) != nullptr;
     bool hasFileScore = false;
     for (const auto &cp : run.checkpoints)
         hasFileScore = hasFileScore || !cp.fileScores.empty();
-    if (hasScore) t.columns.push_back("Score");
-    if (hasFileScore) t.columns.push_back("File score");
+    if (hasScore) t.columns.push_back(say(l, "Score"));
+    if (hasFileScore) t.columns.push_back(say(l, "File score"));
 
     std::map<double, int> epochCount;
     for (std::size_t i = 0; i < run.checkpoints.size(); ++i) {
@@ -75,7 +83,7 @@ Table checkpointTable(const Run &run, const RunAnalysis &ra, const AnalysisSetti
                         return f.checkpoint == i && f.fileScore == fs.value;
                     });
                 fileScore += (fileScore.empty() ? "" : " / ") + fmt::value(fs.value) +
-                             (flagged ? " (differs)" : "");
+                             (flagged ? say(l, " (differs)") : "");
             }
             cells.push_back(fileScore);
         }
@@ -89,8 +97,8 @@ Table checkpointTable(const Run &run, const RunAnalysis &ra, const AnalysisSetti
     }
     for (const auto &[epoch, count] : epochCount)
         if (count > 1)
-            t.notes.push_back(std::to_string(count) + " checkpoints share epoch " +
-                              fmt::epoch(epoch) + "; each is kept and shown.");
+            t.notes.push_back(say(l, "{1} checkpoints share epoch {2}; each is kept and shown.",
+                                  {std::to_string(count), fmt::epoch(epoch)}));
     return t;
 }
 
@@ -167,29 +175,38 @@ Recommendation recommend(const Run &run, const RunAnalysis &ra, const AnalysisSe
     return r;
 }
 
-std::string recommendation(const Run &run, const RunAnalysis &ra, const AnalysisSettings &settings)
+std::string recommendation(const Run &run, const RunAnalysis &ra, const AnalysisSettings &settings,
+                           ReportLanguage l)
 {
     const Recommendation r = recommend(run, ra, settings);
-    if (!r.hasValues) return r.run + ": no values to choose from.";
-    std::string s = r.run + ": keep " + r.keep;
-    if (!r.epoch.empty()) s += " (epoch " + r.epoch + ")";
-    s += ": " + r.metric + " " + r.value;
+    if (!r.hasValues) return say(l, "{1}: no values to choose from.", {r.run});
+    std::string s = r.epoch.empty() ? say(l, "{1}: keep {2}", {r.run, r.keep})
+                                    : say(l, "{1}: keep {2} (epoch {3})", {r.run, r.keep, r.epoch});
+    s += ": " + (r.metric == metricLabel(metric::Score) ? say(l, "Score") : r.metric) + " " +
+         r.value;
     if (!r.interval.empty()) s += " " + r.interval;
-    s += "; ";
-    const std::string by = !r.byEpoch.empty() ? " by epoch " + r.byEpoch : " by " + r.byCheckpoint;
-    const std::string decline = "the " + r.decline + (r.points ? "-point" : "") + " decline" + by;
+    const std::string by = r.byEpoch.empty() ? say(l, "by {1}", {r.byCheckpoint})
+                                             : say(l, "by epoch {1}", {r.byEpoch});
+    const std::string decline = r.points ? say(l, "the {1}-point decline {2}", {r.decline, by})
+                                         : say(l, "the {1} decline {2}", {r.decline, by});
     switch (r.verdict) {
     case Verdict::NoDecline:
-        s += r.peakIsLast ? "it is the last evaluation, so no decline is seen yet"
-                          : "no decline after it" + by;
+        s += "; " + (r.peakIsLast ? say(l, "it is the last evaluation, so no decline is seen yet")
+                                  : say(l, "no decline after it {1}", {by}));
         break;
-    case Verdict::WithinNoise: s += decline + " is within noise, p = " + r.p; break;
-    case Verdict::SignificantDecline: s += decline + " is significant, p = " + r.p; break;
-    case Verdict::Untested: s += decline + " cannot be tested (" + r.why + ")"; break;
+    case Verdict::WithinNoise:
+        s += "; " + say(l, "{1} is within noise, p = {2}", {decline, r.p});
+        break;
+    case Verdict::SignificantDecline:
+        s += "; " + say(l, "{1} is significant, p = {2}", {decline, r.p});
+        break;
+    case Verdict::Untested:
+        s += "; " + say(l, "{1} cannot be tested ({2})", {decline, say(l, r.why)});
+        break;
     }
     if (r.withinNoise > 0)
-        s += "; " + std::to_string(r.withinNoise) + " of " + std::to_string(r.others) +
-             " other checkpoints are within noise of it";
+        s += "; " + say(l, "{1} of {2} other checkpoints are within noise of it",
+                        {std::to_string(r.withinNoise), std::to_string(r.others)});
     return s + ".";
 }
 

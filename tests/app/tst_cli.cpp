@@ -98,6 +98,13 @@ class TestCli : public QObject
         QVERIFY(html.startsWith("<!DOCTYPE html>"));
         QVERIFY(html.contains("stops at checkpoint-195 (epoch 1.5) and restores checkpoint-65"));
         QVERIFY(r.err.contains("wrote " + out.toUtf8()));
+
+        // In Korean, the same numbers; another language is a usage error.
+        const Result ko = run({"report", CLOZESCOPE_SAMPLES, "--lang", "ko", "--patience", "2"});
+        QVERIFY2(ko.code == 0, ko.err.constData());
+        QVERIFY(QString::fromUtf8(ko.out).contains(QStringLiteral(
+            "checkpoint-195(에폭 1.5)에서 학습이 멈추고 checkpoint-65을(를) 복원합니다")));
+        QCOMPARE(run({"report", CLOZESCOPE_SAMPLES, "--lang", "fr"}).code, 2);
     }
 
     void tableFormats_data()

@@ -11,6 +11,7 @@
 #include <QFile>
 #include <QImage>
 #include <QItemSelectionModel>
+#include <QLocale>
 #include <QSignalSpy>
 #include <QStandardItemModel>
 #include <QTemporaryDir>
@@ -139,6 +140,17 @@ class TestMainWindow : public QObject
         QVERIFY(text.contains("<img src=\"report-curves.png\""));
         QVERIFY(text.contains("keep checkpoint-390"));
         QVERIFY(!QImage(dir.filePath("report-curves.png")).isNull());
+
+        // In the interface's language: a Korean locale writes the Korean report.
+        QLocale::setDefault(QLocale(QLocale::Korean, QLocale::SouthKorea));
+        const QString error = window.writeReport(dir.filePath("report-ko.html"));
+        QLocale::setDefault(QLocale::c());
+        QCOMPARE(error, QString());
+        QFile ko(dir.filePath("report-ko.html"));
+        QVERIFY(ko.open(QIODevice::ReadOnly));
+        const QString korean = QString::fromUtf8(ko.readAll());
+        QVERIFY(korean.contains(QStringLiteral("checkpoint-390 유지 (에폭 3.0)")));
+        QVERIFY(!korean.contains("keep checkpoint-390"));
     }
 
     void clickingAPointSelectsItsRow()

@@ -64,6 +64,56 @@ class TestReport : public QObject
                  qPrintable(fragment));
     }
 
+    void inKorean_data()
+    {
+        // The same numbers in the first user's language; every phrase from the catalogue.
+        QTest::addColumn<QString>("fragment");
+        QTest::newRow("title") << "# ClozeScope 보고서";
+        QTest::newRow("recommendation")
+            << "mlm_v2_scratch_1536: checkpoint-390 유지 (에폭 3.0): Real@1 0.6604 [0.641, 0.679]; "
+               "에폭 5.0까지의 1.37포인트 하락은 잡음 범위 안입니다 (p = 0.32)";
+        QTest::newRow("best score") << "| coref_finetune_2048_20251010_063737 | 최고 종합 점수 "
+                                       "| checkpoint-1600 | 2.843 | 0.6314 |";
+        QTest::newRow("composite row")
+            << "| checkpoint-65 | 65 | 0.5 | 0.6558 | 0.8167 | 0.3567 | [0.637, 0.675] | 0.6143 |";
+        QTest::newRow("weights") << "종합 점수 = 0.3·LAMBADA@1 + 0.4·Real@1 + 0.3·Real@5";
+        QTest::newRow("lengths") << "**mlm_v2_scratch: 1536 대 2048**";
+        QTest::newRow("sets differ") << "길이마다 평가 세트가 다릅니다 (Real@k n 2400 대 3200)";
+        QTest::newRow("patience sweep") << "5.0(checkpoint-655)에서 멈추고 checkpoint-390 복원";
+        QTest::newRow("file scores")
+            << "파일에 적힌 점수 18개를 그 지표로 다시 계산했습니다; 0개가 다릅니다.";
+        QTest::newRow("shared epoch") << "체크포인트 2개가 에폭 5.0을(를) 공유합니다";
+    }
+    void inKorean()
+    {
+        QFETCH(QString, fragment);
+        AnalysedResults analysed = analyseAll(m_samples, AnalysisSettings{});
+        analysed.language = ReportLanguage::Korean;
+        const std::string md = renderMarkdown(buildReport(analysed, {"samples"}));
+        QVERIFY2(md.find(fragment.toStdString()) != std::string::npos, qPrintable(fragment));
+        for (const char *english : {"## Recommendation", "keep checkpoint", "within noise",
+                                    "Early stopping", "## Checkpoints", "Best values in bold"})
+            QVERIFY2(md.find(english) == std::string::npos, english);
+        QString missing;
+        for (const std::string &w : missingWords())
+            missing += QString::fromStdString(w) + "\n";
+        QVERIFY2(missing.isEmpty(), qPrintable("not in the Korean catalogue:\n" + missing));
+    }
+
+    void inKoreanWithImportNotesAndUntestedDeclines()
+    {
+        // Real files of other tools: import notes, declines without n, trainer's best.
+        const ResultSet set = loadResults({test::dataPath("realdata")});
+        AnalysedResults analysed = analyseAll(set, AnalysisSettings{});
+        analysed.language = ReportLanguage::Korean;
+        const std::string md = renderMarkdown(buildReport(analysed, {"realdata"}));
+        QVERIFY(md.find("## 가져오기 메모") != std::string::npos);
+        QString missing;
+        for (const std::string &w : missingWords())
+            missing += QString::fromStdString(w) + "\n";
+        QVERIFY2(missing.isEmpty(), qPrintable("not in the Korean catalogue:\n" + missing));
+    }
+
     void noSignificantDeclineInTheSeed()
     {
         QVERIFY(m_markdown.find("significant decline |") == std::string::npos);
