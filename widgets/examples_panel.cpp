@@ -179,11 +179,15 @@ void ExamplesPanel::probeCurrent()
         m_summary->setText(m_shownSummary + "\n" + why);
         return;
     }
-    QStringList answers;
+    ProbeSetup setup;
+    setup.folder = QFileInfo(checkpoint).absoluteFilePath();
+    setup.text = QString::fromStdString(e.text);
     for (const std::string &a : e.answers)
-        answers << QString::fromStdString(a);
-    emit probeRequested(QFileInfo(checkpoint).absoluteFilePath(), QString::fromStdString(e.text),
-                        answers, m_model->examples().maxLength, m_model->examples().rightKeep);
+        setup.targets << QString::fromStdString(a);
+    setup.maxLength = m_model->examples().maxLength;
+    setup.rightKeep = m_model->examples().rightKeep;
+    setup.dtype = QString::fromStdString(m_model->examples().dtype);
+    emit probeRequested(setup);
 }
 
 } // namespace cs

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "probe_setup.h"
 #include "results/evaluated_examples.h"
 
 #include <QWidget>
@@ -45,10 +46,9 @@ class ExamplesPanel : public QWidget
   signals:
     /// The examples asked for by showResults are shown.
     void examplesShown();
-    /// The user wants an example in the probe: the checkpoint folder, its text, its answers,
-    /// and where the evaluation cut long texts (max length, 0 when not recorded; right keep).
-    void probeRequested(const QString &checkpoint, const QString &text, const QStringList &answers,
-                        int maxLength, int rightKeep);
+    /// The user wants an example in the probe: on its checkpoint, its text and answers, read
+    /// as the evaluation read it.
+    void probeRequested(const ProbeSetup &setup);
 
   private:
     void read();

@@ -220,10 +220,7 @@ void MainWindow::buildDocks()
 #ifdef CLOZESCOPE_HAVE_ENGINE
     m_examples->setProbeAvailable(true);
     connect(m_examples, &ExamplesPanel::probeRequested, this,
-            [this](const QString &checkpoint, const QString &text, const QStringList &answers,
-                   int maxLength, int rightKeep) {
-                openProbeDialog()->probe(checkpoint, text, answers, maxLength, rightKeep);
-            });
+            [this](const ProbeSetup &setup) { openProbeDialog()->probe(setup); });
 #endif
     auto *tabs = new QTabWidget(this);
     tabs->addTab(m_table, tr("Checkpoints"));

@@ -129,18 +129,18 @@ bool ProbeDialog::isRunning() const
     return m_busy;
 }
 
-bool ProbeDialog::probe(const QString &folder, const QString &text, const QStringList &targets,
-                        int maxLength, int rightKeep)
+bool ProbeDialog::probe(const ProbeSetup &setup)
 {
     if (m_busy) {
         m_status->setText(
             tr("A probe is running: cancel it or wait, then open the example again."));
         return false;
     }
-    setFolder(folder);
-    setText(text, targets);
-    m_maxLength->setValue(maxLength);
-    m_rightKeep = rightKeep;
+    setFolder(setup.folder);
+    setText(setup.text, setup.targets);
+    m_maxLength->setValue(setup.maxLength);
+    m_rightKeep = setup.rightKeep;
+    if (const int i = m_dtype->findText(setup.dtype); i >= 0) m_dtype->setCurrentIndex(i);
     start();
     return m_busy;
 }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "probe_setup.h"
+
 #include <QDialog>
 
 class QChart;
@@ -43,11 +45,10 @@ class ProbeDialog : public QDialog
   public slots:
     /// Probes the folder's checkpoints; says why not in the status line.
     void start();
-    /// Sets folder, text, words and where a long text is cut (an evaluation's max length and
-    /// right keep; 0 = whole text) and probes; refused (false, said in the status line, the
-    /// fields left as they are) while a probe runs.
-    bool probe(const QString &folder, const QString &text, const QStringList &targets,
-               int maxLength = 0, int rightKeep = 64);
+    /// Sets folder, text, words, where a long text is cut and the precision, and probes;
+    /// refused (false, said in the status line, the fields left as they are) while a probe
+    /// runs.
+    bool probe(const ProbeSetup &setup);
     /// Stops after the checkpoint in progress.
     void cancel();
 

@@ -55,6 +55,13 @@ void printJson(const nlohmann::json &doc)
     std::cout << doc.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
 }
 
+/// The words to score: trimmed by the option, blanks ("a, ,b") dropped.
+std::vector<std::string> targetWords(std::vector<std::string> words)
+{
+    words.erase(std::remove(words.begin(), words.end(), std::string()), words.end());
+    return words;
+}
+
 int run(const FillMaskOptions &o)
 {
     std::string error;
@@ -70,7 +77,7 @@ int run(const FillMaskOptions &o)
     }
     FillMaskResult r;
     try {
-        r = fillMask(*model, *tokenizer, o.text, o.topK, o.targets, o.truncation);
+        r = fillMask(*model, *tokenizer, o.text, o.topK, targetWords(o.targets), o.truncation);
     } catch (const std::exception &e) {
         std::cerr << "error: " << e.what() << "\n";
         return InputProblems;
@@ -152,7 +159,7 @@ int runProbe(const ProbeOptions &o)
 {
     std::vector<ProbeRow> rows;
     try {
-        const ProbeRequest request{o.fill.text,      o.fill.topK,   o.fill.targets,
+        const ProbeRequest request{o.fill.text,      o.fill.topK,   targetWords(o.fill.targets),
                                    o.fill.tokenizer, o.fill.engine, o.fill.truncation};
         rows = probeCheckpoints(probeFolders(o.run), request, [](const ProbeProgress &p) {
             if (!p.checkpoint.empty())
@@ -200,7 +207,7 @@ void addFillOptions(CLI::App *sub, FillMaskOptions &o)
     addEngineOptions(sub, o.engine);
     sub->add_option("--max-length", o.truncation.maxLength,
                     "Cut a longer text around its last mask, as eval does (default: whole text)")
-        ->check(CLI::Range(0, 1 << 20));
+        ->check(CLI::Range(8, 1 << 20));
     sub->add_option("--right-keep", o.truncation.rightKeep,
                     "Tokens kept after the last mask when cutting (default 64)")
         ->check(CLI::Range(0, 1 << 20));

@@ -29,14 +29,25 @@ std::vector<int> maskPositions(const std::vector<int> &ids, int maskId)
     return out;
 }
 
-/// The input for a text (model mask tokens in it), cut as asked.
+/// The input for a text (model mask tokens in it), cut as asked; a cut that leaves a mask out
+/// is refused, as the cloze evaluation refuses it.
 std::vector<int> modelInput(const Tokenizer &tokenizer, const std::string &text,
                             const Truncation &truncation)
 {
     Encoding full = tokenizer.encode(text);
     if (truncation.maxLength <= 0 || int(full.ids.size()) <= truncation.maxLength)
         return std::move(full.ids);
-    return truncatedInput(full, tokenizer.encodePlain(text), tokenizer.maskId(), truncation);
+    std::vector<int> ids =
+        truncatedInput(full, tokenizer.encodePlain(text), tokenizer.maskId(), truncation);
+    const int maskId = tokenizer.maskId();
+    if (std::count(ids.begin(), ids.end(), maskId) !=
+        std::count(full.ids.begin(), full.ids.end(), maskId))
+        throw std::runtime_error("cutting the text to max length " +
+                                 std::to_string(truncation.maxLength) + " (right keep " +
+                                 std::to_string(truncation.rightKeep) +
+                                 ") leaves out a mask; give a larger max length or a smaller "
+                                 "right keep");
+    return ids;
 }
 
 } // namespace
@@ -54,6 +65,10 @@ std::vector<int> truncatedInput(const Encoding &full, const Encoding &body, int 
 {
     if (truncation.maxLength <= 0) return full.ids;
     const int special = int(full.ids.size() - body.ids.size());
+    if (truncation.maxLength - special < 1)
+        throw std::runtime_error("max length " + std::to_string(truncation.maxLength) +
+                                 " leaves no room beside the model's " + std::to_string(special) +
+                                 " special tokens");
     int lastMask = -1;
     for (int i = 0; i < int(body.ids.size()); ++i)
         if (body.ids[std::size_t(i)] == maskId) lastMask = i;
@@ -63,6 +78,9 @@ std::vector<int> truncatedInput(const Encoding &full, const Encoding &body, int 
     const std::size_t prefixLen = std::size_t(
         std::search(full.ids.begin(), full.ids.end(), body.ids.begin(), body.ids.end()) -
         full.ids.begin());
+    if (prefixLen + body.ids.size() > full.ids.size())
+        throw std::runtime_error("the text's tokens differ with and without the model's template; "
+                                 "it cannot be cut");
     std::vector<int> ids(full.ids.begin(), full.ids.begin() + std::ptrdiff_t(prefixLen));
     ids.insert(ids.end(), body.ids.begin() + start, body.ids.begin() + end);
     ids.insert(ids.end(), full.ids.begin() + std::ptrdiff_t(prefixLen + body.ids.size()),

@@ -35,6 +35,7 @@ std::vector<ProbeRow> probeCheckpoints(const std::vector<std::string> &checkpoin
     // A device or precision this machine lacks fails every checkpoint alike: said once.
     if (const std::string problem = engineOptionsProblem(request.engine); !problem.empty())
         throw std::runtime_error(problem);
+    bool answeredOne = false;
     for (const std::string &dir : checkpoints) {
         if (progress && !progress({rows.size(), checkpoints.size(), dir})) return rows;
         ProbeRow row;
@@ -44,11 +45,20 @@ std::vector<ProbeRow> probeCheckpoints(const std::vector<std::string> &checkpoin
         std::string error;
         const auto tokenizer = loadCheckpointTokenizer(dir, request.tokenizerDir, error);
         const auto model = tokenizer ? MaskedLM::load(dir, request.engine, error) : nullptr;
-        if (model)
-            // A text or words the tokenizer cannot use (no mask, too long, a word of another
-            // length than several masks) throw: the run's other checkpoints share it.
-            row.result = fillMask(*model, *tokenizer, request.text, request.topK, request.targets,
-                                  request.truncation);
+        if (model) {
+            try {
+                row.result = fillMask(*model, *tokenizer, request.text, request.topK,
+                                      request.targets, request.truncation);
+            } catch (const std::exception &e) {
+                // At the first checkpoint that loads, a text or words the tokenizer cannot use
+                // (no mask, cut masks, a word of another length than several masks): the run's
+                // other checkpoints share it. Later, it is this checkpoint's own (its memory,
+                // its positions).
+                if (!answeredOne) throw;
+                error = e.what();
+            }
+            answeredOne = answeredOne || error.empty();
+        }
         row.error = error;
         rows.push_back(std::move(row));
     }

@@ -48,7 +48,8 @@ std::vector<std::string> probeFolders(const std::string &dir);
 /// Fill-mask with the same text on each checkpoint in turn, one model in memory at a time.
 /// A checkpoint that cannot be loaded or read gets its error and the others go on. A problem
 /// every checkpoint would share throws std::runtime_error once: options this machine lacks
-/// (before any loading), a text or words the tokenizer cannot use (at the first checkpoint).
+/// (before any loading), a text or words the tokenizer cannot use (at the first checkpoint that
+/// loads; later, a checkpoint's own failure is its row's error).
 /// progress is called before each checkpoint and at the end; returning false stops (rows so
 /// far are returned).
 std::vector<ProbeRow>

@@ -71,8 +71,9 @@ std::string renderMarkdown(const Document &doc)
 std::string renderHtml(const Document &doc)
 {
     std::ostringstream out;
-    out << "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>"
-        << htmlEscape(doc.title) << "</title>\n<style>\n"
+    out << "<!DOCTYPE html>\n<html lang=\"" << doc.language
+        << "\">\n<head>\n<meta charset=\"utf-8\">\n<title>" << htmlEscape(doc.title)
+        << "</title>\n<style>\n"
         << "body{font-family:'Noto Sans','Noto Sans CJK KR',sans-serif;max-width:72rem;margin:2rem "
            "auto;"
            "padding:0 1rem;color:#222}\n"

@@ -23,8 +23,9 @@ struct Block
 /// A report as blocks, rendered to Markdown or HTML.
 struct Document
 {
-    std::string title;         ///< document title
-    std::vector<Block> blocks; ///< content in order
+    std::string title;           ///< document title
+    std::string language = "en"; ///< its language (HTML lang)
+    std::vector<Block> blocks;   ///< content in order
 
     /// Adds a heading.
     void heading(int level, const std::string &text);

@@ -26,7 +26,7 @@ std::string epochSourceText(const Run &run, ReportLanguage l)
         case EpochSource::StepsPerEpoch:
             parts.push_back(
                 say(l, "step / {1} steps per epoch ({2}), rounded",
-                    {fmt::number(run.stepsPerEpoch.value_or(0)), run.stepsPerEpochSource}));
+                    {fmt::number(run.stepsPerEpoch.value_or(0)), say(l, run.stepsPerEpochSource)}));
             break;
         case EpochSource::None: parts.push_back(say(l, "unknown for some checkpoints")); break;
         }
@@ -167,6 +167,7 @@ Document buildReport(const AnalysedResults &r, const std::vector<std::string> &i
     const ReportLanguage l = r.language;
     Document doc;
     doc.title = say(l, "ClozeScope report");
+    doc.language = l == ReportLanguage::Korean ? "ko" : "en";
     std::string from;
     for (const auto &i : inputs)
         from += (from.empty() ? "" : ", ") + i;

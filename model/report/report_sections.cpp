@@ -10,6 +10,12 @@
 namespace cs {
 namespace {
 
+/// A p-value, or "n/a" in the report's language.
+std::string pText(std::optional<double> p, ReportLanguage l)
+{
+    return p ? fmt::pValue(p) : say(l, "n/a");
+}
+
 std::string testText(const DifferenceTest &t, ReportLanguage l)
 {
     if (t.p && t.paired)
@@ -61,7 +67,7 @@ void lengthSection(Document &doc, const AnalysedResults &r)
                                   {fmt::value(row.valueB), b.checkpoints[row.peakB].name,
                                    fmt::epoch(b.checkpoints[row.peakB].epoch)}),
                               fmt::difference(row.valueB, row.valueA, ma && ma->proportion),
-                              fmt::pValue(row.test.p), testText(row.test, l)});
+                              pText(row.test.p, l), testText(row.test, l)});
                 }
                 if (lc.setsDiffer)
                     t.notes.push_back(
@@ -106,7 +112,7 @@ void matchedSection(Document &doc, const AnalysedResults &r)
             for (const auto &row : mc.rows)
                 t.addRow({fmt::epoch(row.epoch), fmt::value(row.valueA), fmt::value(row.valueB),
                           fmt::difference(row.valueA, row.valueB, ma && ma->proportion),
-                          fmt::pValue(row.test.p), testText(row.test, l)});
+                          pText(row.test.p, l), testText(row.test, l)});
             if (mc.setsDiffer)
                 t.notes.push_back(
                     say(l, "The two runs were evaluated on different sets (n or dataset differ)."));
@@ -139,7 +145,7 @@ void overfittingSection(Document &doc, const AnalysedResults &r)
                       fmt::value(lastV) + " @ " + run.checkpoints[m.last].name + " (" +
                           fmt::epoch(run.checkpoints[m.last].epoch) + ")",
                       fmt::difference(peakV, lastV, m.proportion),
-                      m.verdict == Verdict::NoDecline ? "" : fmt::pValue(m.declineTest.p),
+                      m.verdict == Verdict::NoDecline ? "" : pText(m.declineTest.p, l),
                       m.verdict == Verdict::NoDecline ? "" : testText(m.declineTest, l),
                       say(l, verdictName(m.verdict)),
                       m.metric == metric::Score ? say(l, "(no test)") : noise});

@@ -158,6 +158,12 @@ const std::map<std::string, std::string> &korean()
          "{1} {2}: 파일은 {3}, 그 지표로는 {4} ({5})"},
         {"Import notes", "가져오기 메모"},
         {"Every file was read without problems.", "모든 파일을 문제없이 읽었습니다."},
+        {"n/a", "없음"},
+        {"results file", "결과 파일"},
+        {"workspace", "작업 공간"},
+        {"user", "사용자"},
+        {"trainer_state.json", "trainer_state.json"},
+        {"TensorBoard train/epoch", "TensorBoard train/epoch"},
         {"error", "오류"},
         {"warning", "경고"},
         {"info", "정보"},
@@ -207,8 +213,9 @@ std::string say(ReportLanguage language, const std::string &pattern,
     return out;
 }
 
-const std::set<std::string> &missingWords()
+std::set<std::string> missingWords()
 {
+    const std::lock_guard<std::mutex> lock(missingLock());
     return missing();
 }
 

@@ -16,7 +16,7 @@ std::string say(ReportLanguage language, const std::string &pattern,
                 const std::vector<std::string> &arguments = {});
 
 /// Patterns asked for in Korean that the catalogue lacks, since the start (tests read it).
-const std::set<std::string> &missingWords();
+std::set<std::string> missingWords();
 
 /// "ko"/"korean" → Korean, "en"/"english"/"" → English; false for another name.
 bool parseReportLanguage(const std::string &name, ReportLanguage &language);

@@ -134,6 +134,7 @@ CheckpointExamples readEvaluatedExamples(const std::string &resultsFile,
             out.maxLength = int(*v);
         if (auto v = integerValue(settings->value("right_keep", nlohmann::json())))
             out.rightKeep = int(*v);
+        out.dtype = stringMember(*settings, "dtype");
     }
     const std::string sidecar = stringMember(*entry, "examples");
     if (sidecar.empty()) {

@@ -31,6 +31,7 @@ struct CheckpointExamples
     std::string checkpointPath;             ///< the evaluated checkpoint folder, as recorded
     int maxLength = 0;                      ///< the evaluation's max length (0 = not recorded)
     int rightKeep = 64;                     ///< tokens it kept after the mask when cutting
+    std::string dtype;                      ///< the evaluation's precision ("" = not recorded)
     std::vector<EvaluatedExample> examples; ///< in the sidecar's order
     std::vector<Problem> problems;          ///< what could not be read or found, and why
 };

@@ -118,8 +118,8 @@ class TestProbeDialog : public QObject
             probeCheckpoints({checkpoint.toStdString()}, request)[0].result.perMask[0][0].tokens[0];
         ProbeDialog dialog;
         QSignalSpy ended(&dialog, &ProbeDialog::probeEnded);
-        QVERIFY(dialog.probe(checkpoint, kText, {QString::fromStdString(top)}));
-        QVERIFY(!dialog.probe(kRun, "다른 [MASK]", {}));                    // one probe at a time
+        QVERIFY(dialog.probe({checkpoint, kText, {QString::fromStdString(top)}, 0, 64, {}}));
+        QVERIFY(!dialog.probe({kRun, "다른 [MASK]", {}, 0, 64, {}}));       // one probe at a time
         QCOMPARE(dialog.findChild<QLineEdit *>("textEdit")->text(), kText); // fields kept
         QVERIFY(dialog.findChild<QLabel *>("statusLabel")->text().contains("running"));
         QVERIFY(ended.count() == 1 || ended.wait(120000));
@@ -136,7 +136,7 @@ class TestProbeDialog : public QObject
                       {"checkpoint-1", "checkpoint-2"}); // no weights, no tokenizer
         ProbeDialog dialog;
         QSignalSpy ended(&dialog, &ProbeDialog::probeEnded);
-        QVERIFY(dialog.probe(dir.path(), kText, {}));
+        QVERIFY(dialog.probe({dir.path(), kText, {}, 0, 64, {}}));
         QVERIFY(ended.count() == 1 || ended.wait(120000));
         QCOMPARE(ended.first()[0].toInt(), 0);
         QCOMPARE(dialog.model().rowCount(), 2);

@@ -179,14 +179,55 @@ class TestClozeEval : public QObject
         }
         QVERIFY(multiToken > 5 && cut > 5); // the cases this is about occur
         // Without the evaluation's truncation, a cut text scores otherwise.
-        for (std::size_t i = 0; i < examples.size(); ++i)
-            if (result.records[i].untruncatedLength > s.maxLength + 10) {
+        bool compared = false;
+        for (std::size_t i = 0; i < examples.size() && !compared; ++i)
+            if (result.records[i].untruncatedLength > s.maxLength + 2) {
                 const FillMaskResult whole =
                     fillMask(*model, *tok, examples[i].text, 5, {examples[i].answers[0]});
                 QVERIFY(std::fabs(whole.targets.at(0).second.logProb -
                                   result.records[i].goldLogprob) > 1e-4);
-                break;
+                compared = true;
             }
+        QVERIFY(compared);
+    }
+
+    void aCutThatLeavesOutAMaskIsRefused_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<int>("maxLength");
+        QTest::addColumn<int>("rightKeep");
+        QTest::addColumn<QString>("reason");
+        const QString longText = QString::fromUtf8(
+            "[MASK] 서울시는 28일 새로운 대중교통 요금 체계를 발표했다 . 시민들은 새 요금 체계가 "
+            "다음 달부터 적용된다고 들었다 . 시는 [MASK] 요금을 내린다고 밝혔다 .");
+        QTest::newRow("no room beside the special tokens") << longText << 2 << 4 << "no room";
+        QTest::newRow("the first of two masks cut") << longText << 12 << 2 << "leaves out a mask";
+        QTest::newRow("right keep wider than the budget")
+            << QString::fromUtf8(
+                   "[MASK] 서울시는 28일 새로운 대중교통 요금 체계를 발표했다 . 시민들은 "
+                   "새 요금 체계가 다음 달부터 적용된다고 들었다 .")
+            << 10 << 64 << "leaves out a mask";
+    }
+    void aCutThatLeavesOutAMaskIsRefused()
+    {
+        // As the evaluation refuses to cut into the masks, fill-mask says so (never fewer masks
+        // than the text has, never a window past the text).
+        QFETCH(QString, text);
+        QFETCH(int, maxLength);
+        QFETCH(int, rightKeep);
+        QFETCH(QString, reason);
+        const std::string dir = std::string(CLOZESCOPE_TEST_DATA) + "/hf-reference/deberta-v2-tiny";
+        std::string error;
+        const auto model = MaskedLM::load(dir, EngineOptions{}, error);
+        const auto tok = loadTokenizer(dir, error);
+        QVERIFY2(model && tok, error.c_str());
+        try {
+            fillMask(*model, *tok, text.toStdString(), 3, {}, {maxLength, rightKeep});
+            QFAIL("the cut was accepted");
+        } catch (const std::runtime_error &e) {
+            QVERIFY2(std::string(e.what()).find(reason.toStdString()) != std::string::npos,
+                     e.what());
+        }
     }
 };
 
