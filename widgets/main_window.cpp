@@ -453,8 +453,9 @@ QString MainWindow::writeReport(const QString &path)
         inputs.push_back(p.toStdString());
     AnalysedResults analysed = m_session->analysed();
     // The report is written in the interface's language (the CLI: report --lang).
+    const QString language = m_interfaceLanguage.isEmpty() ? QLocale().name() : m_interfaceLanguage;
     analysed.language =
-        QLocale().language() == QLocale::Korean ? ReportLanguage::Korean : ReportLanguage::English;
+        language.startsWith("ko") ? ReportLanguage::Korean : ReportLanguage::English;
     Document doc = buildReport(analysed, inputs);
     Block image;
     image.kind = Block::Kind::Image;
