@@ -9,6 +9,7 @@
 
 #include <cmath>
 #include <fstream>
+#include <memory>
 #include <numeric>
 
 using namespace cs;
@@ -16,7 +17,19 @@ using namespace cs;
 class TestClozeEval : public QObject
 {
     Q_OBJECT
+    std::unique_ptr<MaskedLM> m_model; // deberta-v2-tiny, the fixture the references are of
+    std::unique_ptr<Tokenizer> m_tok;
+
   private slots:
+    void initTestCase()
+    {
+        const std::string dir = std::string(CLOZESCOPE_TEST_DATA) + "/hf-reference/deberta-v2-tiny";
+        std::string error;
+        m_model = MaskedLM::load(dir, EngineOptions{}, error);
+        m_tok = loadTokenizer(dir, error);
+        QVERIFY2(m_model && m_tok, error.c_str());
+    }
+
     void truncationRule_data()
     {
         QTest::addColumn<int>("n");
@@ -43,11 +56,8 @@ class TestClozeEval : public QObject
 
     void referenceRuns()
     {
-        const std::string dir = std::string(CLOZESCOPE_TEST_DATA) + "/hf-reference/deberta-v2-tiny";
-        std::string error;
-        const auto model = MaskedLM::load(dir, EngineOptions{}, error);
-        const auto tok = loadTokenizer(dir, error);
-        QVERIFY2(model && tok, error.c_str());
+        const MaskedLM *model = m_model.get();
+        const Tokenizer *tok = m_tok.get();
         std::ifstream in(std::string(CLOZESCOPE_TEST_DATA) +
                          "/hf-reference/deberta-v2-tiny.expected.json");
         const auto runs = nlohmann::json::parse(in).at("eval");
@@ -122,11 +132,8 @@ class TestClozeEval : public QObject
 
     void batchedEqualsOneByOne()
     {
-        const std::string dir = std::string(CLOZESCOPE_TEST_DATA) + "/hf-reference/deberta-v2-tiny";
-        std::string error;
-        const auto model = MaskedLM::load(dir, EngineOptions{}, error);
-        const auto tok = loadTokenizer(dir, error);
-        QVERIFY2(model && tok, error.c_str());
+        const MaskedLM *model = m_model.get();
+        const Tokenizer *tok = m_tok.get();
         std::vector<ClozeExample> examples =
             readClozeDataset(std::string(CLOZESCOPE_TEST_DATA) + "/cloze/real.jsonl").examples;
         examples.resize(40);
@@ -153,11 +160,8 @@ class TestClozeEval : public QObject
         // The probe's number for an example: fill-mask with the answer as target and the
         // evaluation's truncation gives the evaluation's gold log-probability — multi-token
         // answers and cut texts included.
-        const std::string dir = std::string(CLOZESCOPE_TEST_DATA) + "/hf-reference/deberta-v2-tiny";
-        std::string error;
-        const auto model = MaskedLM::load(dir, EngineOptions{}, error);
-        const auto tok = loadTokenizer(dir, error);
-        QVERIFY2(model && tok, error.c_str());
+        const MaskedLM *model = m_model.get();
+        const Tokenizer *tok = m_tok.get();
         std::vector<ClozeExample> examples =
             readClozeDataset(std::string(CLOZESCOPE_TEST_DATA) + "/cloze/real.jsonl").examples;
         examples.resize(40);
@@ -216,11 +220,8 @@ class TestClozeEval : public QObject
         QFETCH(int, maxLength);
         QFETCH(int, rightKeep);
         QFETCH(QString, reason);
-        const std::string dir = std::string(CLOZESCOPE_TEST_DATA) + "/hf-reference/deberta-v2-tiny";
-        std::string error;
-        const auto model = MaskedLM::load(dir, EngineOptions{}, error);
-        const auto tok = loadTokenizer(dir, error);
-        QVERIFY2(model && tok, error.c_str());
+        const MaskedLM *model = m_model.get();
+        const Tokenizer *tok = m_tok.get();
         try {
             fillMask(*model, *tok, text.toStdString(), 3, {}, {maxLength, rightKeep});
             QFAIL("the cut was accepted");
