@@ -9,6 +9,7 @@
 #include "engine/eval_run.h"
 #include "eval_dialog.h"
 #include "examples_panel.h"
+#include "interface_language.h"
 #include "probe_dialog.h"
 #endif
 #include "import_worker.h"
@@ -452,10 +453,7 @@ QString MainWindow::writeReport(const QString &path)
     for (const QString &p : m_session->paths())
         inputs.push_back(p.toStdString());
     AnalysedResults analysed = m_session->analysed();
-    // The report is written in the interface's language (the CLI: report --lang).
-    const QString language = m_interfaceLanguage.isEmpty() ? QLocale().name() : m_interfaceLanguage;
-    analysed.language =
-        language.startsWith("ko") ? ReportLanguage::Korean : ReportLanguage::English;
+    analysed.language = interfaceLanguage(); // the CLI: report --lang
     Document doc = buildReport(analysed, inputs);
     Block image;
     image.kind = Block::Kind::Image;

@@ -66,9 +66,6 @@ class MainWindow : public QMainWindow
     /// results it writes are added to the shown paths as each checkpoint finishes. nullptr when
     /// built without the engine.
     EvalDialog *openEvaluateDialog();
-    /// The language the interface was translated into ("ko", "" for English): the report
-    /// follows it. Unset, the locale decides.
-    void setInterfaceLanguage(const QString &language) { m_interfaceLanguage = language; }
     /// Probe…: opens the fill-mask probe (created on first use) on folder, else (first use) on
     /// the shown run folder. nullptr when built without the engine.
     ProbeDialog *openProbeDialog(const QString &folder = {});
@@ -103,7 +100,6 @@ class MainWindow : public QMainWindow
     ImportWorker *m_importer;
     EvalDialog *m_evalDialog = nullptr;
     ProbeDialog *m_probeDialog = nullptr;
-    QString m_interfaceLanguage; // of the loaded translation; "" = the locale's
     CurvesGrid *m_curves;
     CheckpointTable *m_table;
     VerdictPanel *m_verdict;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "verdict_panel.h"
 
+#include "interface_language.h"
 #include "report/format.h"
 #include "report/report_builder.h"
 #include "session.h"
@@ -16,47 +17,6 @@
 #include <QVBoxLayout>
 
 namespace cs {
-
-QString VerdictPanel::untestedText(const std::string &why)
-{
-    if (why == untested::compositeScore) return tr("the composite score has no test");
-    if (why == untested::valueMissing) return tr("value missing");
-    if (why == untested::examplesUnknown) return tr("number of examples unknown");
-    return QString::fromStdString(why);
-}
-
-QString VerdictPanel::recommendationText(const Recommendation &r)
-{
-    const auto q = [](const std::string &s) { return QString::fromStdString(s); };
-    if (!r.hasValues) return tr("%1: no values to choose from.").arg(q(r.run));
-    QString s = r.epoch.empty() ? tr("%1: keep %2").arg(q(r.run), q(r.keep))
-                                : tr("%1: keep %2 (epoch %3)").arg(q(r.run), q(r.keep), q(r.epoch));
-    s += ": " + q(r.metric) + " " + q(r.value) + (r.interval.empty() ? "" : " " + q(r.interval));
-    const QString by = r.byEpoch.empty() ? tr("by %1").arg(q(r.byCheckpoint))
-                                         : tr("by epoch %1").arg(q(r.byEpoch));
-    const QString decline = r.points ? tr("the %1-point decline %2").arg(q(r.decline), by)
-                                     : tr("the %1 decline %2").arg(q(r.decline), by);
-    switch (r.verdict) {
-    case Verdict::NoDecline:
-        s += "; " + (r.peakIsLast ? tr("it is the last evaluation, so no decline is seen yet")
-                                  : tr("no decline after it %1").arg(by));
-        break;
-    case Verdict::WithinNoise:
-        s += "; " + tr("%1 is within noise, p = %2").arg(decline, q(r.p));
-        break;
-    case Verdict::SignificantDecline:
-        s += "; " + tr("%1 is significant, p = %2").arg(decline, q(r.p));
-        break;
-    case Verdict::Untested:
-        s += "; " + tr("%1 cannot be tested (%2)").arg(decline, untestedText(r.why));
-        break;
-    }
-    if (r.withinNoise > 0)
-        s += "; " + tr("%1 of %2 other checkpoints are within noise of it")
-                        .arg(r.withinNoise)
-                        .arg(r.others);
-    return s + ".";
-}
 
 VerdictPanel::VerdictPanel(Session *session, QWidget *parent) : QWidget(parent), m_session(session)
 {
@@ -176,7 +136,8 @@ void VerdictPanel::refresh()
         if (!m_session->isRunVisible(QString::fromStdString(runs[i].key()))) continue;
         const RunAnalysis &ra = m_session->analysed().analyses[i];
         html += "<p><span style='color:" + m_session->runColour(int(i)).name() + "'>■</span> " +
-                recommendationText(recommend(runs[i], ra, s)).toHtmlEscaped();
+                QString::fromStdString(recommendation(runs[i], ra, s, interfaceLanguage()))
+                    .toHtmlEscaped();
         if (ra.earlyStop) {
             const auto &es = *ra.earlyStop;
             const Checkpoint &stop = runs[i].checkpoints[es.stopAt],

@@ -3,8 +3,6 @@
 
 #include <QWidget>
 
-#include <string>
-
 class QComboBox;
 class QDoubleSpinBox;
 class QFormLayout;
@@ -14,7 +12,6 @@ class QSpinBox;
 namespace cs {
 
 class Session;
-struct Recommendation;
 
 /// The Verdict dock: a recommendation per visible run with its early-stop outcome, and the
 /// analysis settings (criterion, weights, patience, threshold, significance level). Editing a
@@ -28,10 +25,6 @@ class VerdictPanel : public QWidget
 
     /// The recommendation text shown now (plain text).
     QString verdictText() const;
-    /// A run's recommendation in the interface's language.
-    static QString recommendationText(const Recommendation &r);
-    /// Why a decline cannot be tested, in the interface's language.
-    static QString untestedText(const std::string &why);
 
   private:
     void refresh();

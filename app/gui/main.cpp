@@ -88,8 +88,6 @@ int main(int argc, char **argv)
         return 0;
     }
     cs::MainWindow window;
-    window.setInterfaceLanguage(translator.isEmpty() ? QStringLiteral("en")
-                                                     : translator.language());
     window.show();
     window.openPaths(paths);
     if ((parser.isSet(evaluate) && !window.openEvaluateDialog()) ||

@@ -35,33 +35,6 @@ Table checkpointTable(const Run &run, const RunAnalysis &analysis, const Analysi
 /// Long table of chosen metrics for every checkpoint of every run (the `table` command).
 Table metricTable(const AnalysedResults &results, const std::vector<std::string> &metrics);
 
-/// What the recommendation for a run says, as parts (so each interface words it in its
-/// language); every text part is already formatted.
-struct Recommendation
-{
-    bool hasValues = false;               ///< false: the criterion has no values to choose from
-    std::string run;                      ///< the run's display name
-    std::string keep;                     ///< checkpoint to keep (the criterion's peak)
-    std::string epoch;                    ///< its epoch ("" when unknown)
-    std::string metric;                   ///< the criterion's label
-    std::string value;                    ///< its value at the peak
-    std::string interval;                 ///< "[0.641, 0.679]" or ""
-    Verdict verdict = Verdict::NoDecline; ///< what happened after the peak
-    bool peakIsLast = false;              ///< the peak is the last evaluation
-    std::string decline;                  ///< size of the decline ("1.37"), without sign
-    bool points = false;                  ///< the decline is in percentage points
-    std::string byEpoch;                  ///< epoch of the last evaluation ("" when unknown)
-    std::string byCheckpoint;             ///< name of the last evaluation
-    std::string p;                        ///< p-value of the decline test
-    std::string why;                      ///< why the decline cannot be tested
-    std::size_t withinNoise = 0;          ///< other checkpoints within noise of the peak
-    std::size_t others = 0;               ///< other checkpoints with a value
-};
-
-/// The parts of the recommendation for a run.
-Recommendation recommend(const Run &run, const RunAnalysis &analysis,
-                         const AnalysisSettings &settings);
-
 /// The one-sentence recommendation for a run ("…: keep checkpoint-390 …").
 std::string recommendation(const Run &run, const RunAnalysis &analysis,
                            const AnalysisSettings &settings,

@@ -145,7 +145,32 @@ Table metricTable(const AnalysedResults &results, const std::vector<std::string>
     return t;
 }
 
-Recommendation recommend(const Run &run, const RunAnalysis &ra, const AnalysisSettings &settings)
+namespace {
+
+/// What the recommendation for a run says, as parts, worded in the report's language.
+struct Recommendation
+{
+    bool hasValues = false;               ///< false: the criterion has no values to choose from
+    std::string run;                      ///< the run's display name
+    std::string keep;                     ///< checkpoint to keep (the criterion's peak)
+    std::string epoch;                    ///< its epoch ("" when unknown)
+    std::string metric;                   ///< the criterion's label
+    std::string value;                    ///< its value at the peak
+    std::string interval;                 ///< "[0.641, 0.679]" or ""
+    Verdict verdict = Verdict::NoDecline; ///< what happened after the peak
+    bool peakIsLast = false;              ///< the peak is the last evaluation
+    std::string decline;                  ///< size of the decline ("1.37"), without sign
+    bool points = false;                  ///< the decline is in percentage points
+    std::string byEpoch;                  ///< epoch of the last evaluation ("" when unknown)
+    std::string byCheckpoint;             ///< name of the last evaluation
+    std::string p;                        ///< p-value of the decline test
+    std::string why;                      ///< why the decline cannot be tested
+    std::size_t withinNoise = 0;          ///< other checkpoints within noise of the peak
+    std::size_t others = 0;               ///< other checkpoints with a value
+};
+
+Recommendation recommend(const Run &run, const RunAnalysis &ra, const AnalysisSettings &settings,
+                         ReportLanguage l)
 {
     Recommendation r;
     r.run = run.displayName();
@@ -156,7 +181,7 @@ Recommendation recommend(const Run &run, const RunAnalysis &ra, const AnalysisSe
     const Checkpoint &last = run.checkpoints[m->last];
     r.keep = peak.name;
     if (peak.epoch) r.epoch = fmt::epoch(peak.epoch);
-    r.metric = metricLabel(ra.criterion);
+    r.metric = metricLabel(ra.criterion, l);
     r.value = fmt::value(*metricValue(run, &ra, m->peak, ra.criterion));
     if (auto ci = metricInterval(peak, ra.criterion, settings.confidence))
         r.interval = fmt::interval(*ci);
@@ -169,21 +194,22 @@ Recommendation recommend(const Run &run, const RunAnalysis &ra, const AnalysisSe
     if (last.epoch) r.byEpoch = fmt::epoch(last.epoch);
     r.byCheckpoint = last.name;
     r.p = fmt::pValue(m->declineTest.p);
-    r.why = m->declineTest.why;
+    r.why = say(l, m->declineTest.why);
     r.withinNoise = m->withinNoise.size();
     r.others = m->points.size() - 1;
     return r;
 }
 
+} // namespace
+
 std::string recommendation(const Run &run, const RunAnalysis &ra, const AnalysisSettings &settings,
                            ReportLanguage l)
 {
-    const Recommendation r = recommend(run, ra, settings);
+    const Recommendation r = recommend(run, ra, settings, l);
     if (!r.hasValues) return say(l, "{1}: no values to choose from.", {r.run});
     std::string s = r.epoch.empty() ? say(l, "{1}: keep {2}", {r.run, r.keep})
                                     : say(l, "{1}: keep {2} (epoch {3})", {r.run, r.keep, r.epoch});
-    s += ": " + (r.metric == metricLabel(metric::Score) ? say(l, "Score") : r.metric) + " " +
-         r.value;
+    s += ": " + r.metric + " " + r.value;
     if (!r.interval.empty()) s += " " + r.interval;
     const std::string by = r.byEpoch.empty() ? say(l, "by {1}", {r.byCheckpoint})
                                              : say(l, "by epoch {1}", {r.byEpoch});
@@ -201,7 +227,7 @@ std::string recommendation(const Run &run, const RunAnalysis &ra, const Analysis
         s += "; " + say(l, "{1} is significant, p = {2}", {decline, r.p});
         break;
     case Verdict::Untested:
-        s += "; " + say(l, "{1} cannot be tested ({2})", {decline, say(l, r.why)});
+        s += "; " + say(l, "{1} cannot be tested ({2})", {decline, r.why});
         break;
     }
     if (r.withinNoise > 0)

@@ -343,277 +343,286 @@
         </translation>
     </message>
     <message>
-        <location filename="../../widgets/examples_panel.cpp" line="167"/>
+        <location filename="../../widgets/examples_panel.cpp" line="169"/>
         <source>The text of %1 is not available (see above).</source>
         <translation>%1의 문장을 쓸 수 없습니다 (위 설명 참고).</translation>
     </message>
     <message>
-        <location filename="../../widgets/examples_panel.cpp" line="169"/>
+        <location filename="../../widgets/examples_panel.cpp" line="171"/>
         <source>The results do not say which checkpoint was evaluated: use Probe… and choose its folder for %1.</source>
         <translation>결과에 평가한 체크포인트가 적혀 있지 않습니다: %1은(는) 프로브…에서 그 폴더를 골라 여세요.</translation>
     </message>
     <message>
-        <location filename="../../widgets/examples_panel.cpp" line="173"/>
+        <location filename="../../widgets/examples_panel.cpp" line="175"/>
         <source>The evaluated checkpoint %1 is not on this machine: use Probe… and choose its folder for %2.</source>
         <translation>평가한 체크포인트 %1이(가) 이 컴퓨터에 없습니다: %2은(는) 프로브…에서 그 폴더를 골라 여세요.</translation>
     </message>
 </context>
 <context>
+    <name>cs::InterfaceLanguage</name>
+    <message>
+        <location filename="../../widgets/interface_language.cpp" line="11"/>
+        <source>en</source>
+        <comment>language code of this translation</comment>
+        <translation>ko</translation>
+    </message>
+</context>
+<context>
     <name>cs::MainWindow</name>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="55"/>
+        <location filename="../../widgets/main_window.cpp" line="57"/>
         <source>ClozeScope</source>
         <translation>ClozeScope</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="64"/>
+        <location filename="../../widgets/main_window.cpp" line="66"/>
         <source>Open results to begin.</source>
         <translation>결과를 열어 시작하세요.</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="73"/>
+        <location filename="../../widgets/main_window.cpp" line="75"/>
         <source>Reading %1</source>
         <translation>%1 읽는 중</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="107"/>
+        <location filename="../../widgets/main_window.cpp" line="109"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="108"/>
+        <location filename="../../widgets/main_window.cpp" line="110"/>
         <source>Main</source>
         <translation>기본</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="110"/>
+        <location filename="../../widgets/main_window.cpp" line="112"/>
         <source>Open &amp;folder…</source>
         <translation>폴더 열기(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="111"/>
+        <location filename="../../widgets/main_window.cpp" line="113"/>
         <source>Open results folder</source>
         <translation>결과 폴더 열기</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="115"/>
+        <location filename="../../widgets/main_window.cpp" line="117"/>
         <source>Open f&amp;iles…</source>
         <translation>파일 열기(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="117"/>
+        <location filename="../../widgets/main_window.cpp" line="119"/>
         <source>Open result files</source>
         <translation>결과 파일 열기</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="118"/>
+        <location filename="../../widgets/main_window.cpp" line="120"/>
         <source>Results (*.json *.jsonl *.csv *tfevents*);;All files (*)</source>
         <translation>결과 (*.json *.jsonl *.csv *tfevents*);;모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="121"/>
+        <location filename="../../widgets/main_window.cpp" line="123"/>
         <source>Open &amp;workspace…</source>
         <translation>작업 공간 열기(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="123"/>
-        <location filename="../../widgets/main_window.cpp" line="126"/>
+        <location filename="../../widgets/main_window.cpp" line="125"/>
+        <location filename="../../widgets/main_window.cpp" line="128"/>
         <source>Open workspace</source>
         <translation>작업 공간 열기</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="123"/>
-        <location filename="../../widgets/main_window.cpp" line="131"/>
+        <location filename="../../widgets/main_window.cpp" line="125"/>
+        <location filename="../../widgets/main_window.cpp" line="133"/>
         <source>ClozeScope workspace (*.workspace.json)</source>
         <translation>ClozeScope 작업 공간 (*.workspace.json)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="128"/>
+        <location filename="../../widgets/main_window.cpp" line="130"/>
         <source>&amp;Save workspace…</source>
         <translation>작업 공간 저장(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="130"/>
-        <location filename="../../widgets/main_window.cpp" line="134"/>
+        <location filename="../../widgets/main_window.cpp" line="132"/>
+        <location filename="../../widgets/main_window.cpp" line="136"/>
         <source>Save workspace</source>
         <translation>작업 공간 저장</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="136"/>
+        <location filename="../../widgets/main_window.cpp" line="138"/>
         <source>Open &amp;recent</source>
         <translation>최근 항목(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="138"/>
+        <location filename="../../widgets/main_window.cpp" line="140"/>
         <source>&amp;Reload</source>
         <translation>다시 읽기(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="141"/>
+        <location filename="../../widgets/main_window.cpp" line="143"/>
         <source>&amp;Export</source>
         <translation>내보내기(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="142"/>
+        <location filename="../../widgets/main_window.cpp" line="144"/>
         <source>Charts (PNG, SVG, PDF)…</source>
         <translation>차트 (PNG, SVG, PDF)…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="143"/>
+        <location filename="../../widgets/main_window.cpp" line="145"/>
         <source>Table (CSV, Markdown, LaTeX, JSON)…</source>
         <translation>표 (CSV, Markdown, LaTeX, JSON)…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="145"/>
+        <location filename="../../widgets/main_window.cpp" line="147"/>
         <source>Report (Markdown, HTML)…</source>
         <translation>보고서 (Markdown, HTML)…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="147"/>
+        <location filename="../../widgets/main_window.cpp" line="149"/>
         <source>&amp;Quit</source>
         <translation>끝내기(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="153"/>
+        <location filename="../../widgets/main_window.cpp" line="155"/>
         <source>&amp;Evaluate checkpoints…</source>
         <translation>체크포인트 평가(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="156"/>
+        <location filename="../../widgets/main_window.cpp" line="158"/>
         <source>&amp;Probe…</source>
         <translation>프로브(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="161"/>
+        <location filename="../../widgets/main_window.cpp" line="163"/>
         <source> Metric </source>
         <translation> 지표 </translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="166"/>
+        <location filename="../../widgets/main_window.cpp" line="168"/>
         <source>  x </source>
         <translation>  x축 </translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="169"/>
+        <location filename="../../widgets/main_window.cpp" line="171"/>
         <source>Epoch</source>
         <translation>에폭</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="170"/>
+        <location filename="../../widgets/main_window.cpp" line="172"/>
         <source>Step</source>
         <translation>스텝</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="173"/>
+        <location filename="../../widgets/main_window.cpp" line="175"/>
         <source>Export charts…</source>
         <translation>차트 내보내기…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="182"/>
+        <location filename="../../widgets/main_window.cpp" line="184"/>
         <source>Small multiples</source>
         <translation>작은 다중 차트</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="200"/>
+        <location filename="../../widgets/main_window.cpp" line="202"/>
         <source>Runs</source>
         <translation>실행</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="206"/>
+        <location filename="../../widgets/main_window.cpp" line="208"/>
         <source>Verdict</source>
         <translation>판정</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="228"/>
+        <location filename="../../widgets/main_window.cpp" line="227"/>
         <source>Checkpoints</source>
         <translation>체크포인트</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="229"/>
-        <location filename="../../widgets/main_window.cpp" line="233"/>
+        <location filename="../../widgets/main_window.cpp" line="228"/>
+        <location filename="../../widgets/main_window.cpp" line="232"/>
         <source>Problems</source>
         <translation>문제</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="230"/>
+        <location filename="../../widgets/main_window.cpp" line="229"/>
         <source>Examples</source>
         <translation>예제</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="233"/>
+        <location filename="../../widgets/main_window.cpp" line="232"/>
         <source>Problems (%1)</source>
         <translation>문제 (%1)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="235"/>
+        <location filename="../../widgets/main_window.cpp" line="234"/>
         <source>Table</source>
         <translation>표</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="255"/>
+        <location filename="../../widgets/main_window.cpp" line="254"/>
         <source>Reading…</source>
         <translation>읽는 중…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="263"/>
+        <location filename="../../widgets/main_window.cpp" line="262"/>
         <source>%1: the workspace names no results to open</source>
         <translation>%1: 워크스페이스에 열 결과가 없습니다</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="313"/>
+        <location filename="../../widgets/main_window.cpp" line="312"/>
         <source>Select a checkpoint evaluated by ClozeScope to see its examples.</source>
         <translation>ClozeScope로 평가한 체크포인트를 고르면 예제가 보입니다.</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="326"/>
+        <location filename="../../widgets/main_window.cpp" line="325"/>
         <source>%1: no per-example records (only ClozeScope&apos;s own evaluation writes them).</source>
         <translation>%1: 예제별 기록이 없습니다 (ClozeScope의 평가만 기록합니다).</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="346"/>
+        <location filename="../../widgets/main_window.cpp" line="345"/>
         <source>%1 runs, %2 files, %3 problems</source>
         <translation>실행 %1개, 파일 %2개, 문제 %3개</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="350"/>
+        <location filename="../../widgets/main_window.cpp" line="349"/>
         <source>ClozeScope — %1</source>
         <translation>ClozeScope — %1</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="411"/>
-        <location filename="../../widgets/main_window.cpp" line="416"/>
+        <location filename="../../widgets/main_window.cpp" line="410"/>
+        <location filename="../../widgets/main_window.cpp" line="415"/>
         <source>Export charts</source>
         <translation>차트 내보내기</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="412"/>
+        <location filename="../../widgets/main_window.cpp" line="411"/>
         <source>PNG (*.png);;SVG (*.svg);;PDF (*.pdf)</source>
         <translation>PNG (*.png);;SVG (*.svg);;PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="422"/>
-        <location filename="../../widgets/main_window.cpp" line="435"/>
+        <location filename="../../widgets/main_window.cpp" line="421"/>
+        <location filename="../../widgets/main_window.cpp" line="434"/>
         <source>Export table</source>
         <translation>표 내보내기</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="423"/>
+        <location filename="../../widgets/main_window.cpp" line="422"/>
         <source>CSV (*.csv);;Markdown (*.md);;LaTeX (*.tex);;JSON (*.json)</source>
         <translation>CSV (*.csv);;Markdown (*.md);;LaTeX (*.tex);;JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="440"/>
-        <location filename="../../widgets/main_window.cpp" line="444"/>
+        <location filename="../../widgets/main_window.cpp" line="439"/>
+        <location filename="../../widgets/main_window.cpp" line="443"/>
         <source>Export report</source>
         <translation>보고서 내보내기</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="441"/>
+        <location filename="../../widgets/main_window.cpp" line="440"/>
         <source>HTML (*.html);;Markdown (*.md)</source>
         <translation>HTML (*.html);;Markdown (*.md)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="460"/>
+        <location filename="../../widgets/main_window.cpp" line="461"/>
         <source>Curves as shown in ClozeScope</source>
         <translation>ClozeScope에 표시된 곡선</translation>
     </message>
@@ -727,7 +736,7 @@
         <translation>%1 (%3개 중 %2번째)</translation>
     </message>
     <message>
-        <location filename="../../widgets/probe_dialog.cpp" line="137"/>
+        <location filename="../../widgets/probe_dialog.cpp" line="136"/>
         <source>A probe is running: cancel it or wait, then open the example again.</source>
         <translation>프로브가 실행 중입니다: 취소하거나 기다린 뒤 예제를 다시 여세요.</translation>
     </message>
@@ -903,142 +912,62 @@
 <context>
     <name>cs::VerdictPanel</name>
     <message>
-        <location filename="../../widgets/verdict_panel.cpp" line="22"/>
-        <source>the composite score has no test</source>
-        <translation>종합 점수에는 검정이 없음</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/verdict_panel.cpp" line="23"/>
-        <source>value missing</source>
-        <translation>값이 없음</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/verdict_panel.cpp" line="24"/>
-        <source>number of examples unknown</source>
-        <translation>예제 수를 모름</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/verdict_panel.cpp" line="31"/>
-        <source>%1: no values to choose from.</source>
-        <translation>%1: 고를 값이 없습니다.</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/verdict_panel.cpp" line="32"/>
-        <source>%1: keep %2</source>
-        <translation>%1: %2 유지</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/verdict_panel.cpp" line="33"/>
-        <source>%1: keep %2 (epoch %3)</source>
-        <translation>%1: %2 유지 (에폭 %3)</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/verdict_panel.cpp" line="35"/>
-        <source>by %1</source>
-        <translation>%1까지의</translation>
-    </message>
-    <message>
         <location filename="../../widgets/verdict_panel.cpp" line="36"/>
-        <source>by epoch %1</source>
-        <translation>에폭 %1까지의</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/verdict_panel.cpp" line="37"/>
-        <source>the %1-point decline %2</source>
-        <translation>%2 %1포인트 하락</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/verdict_panel.cpp" line="38"/>
-        <source>the %1 decline %2</source>
-        <translation>%2 %1 하락</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/verdict_panel.cpp" line="41"/>
-        <source>it is the last evaluation, so no decline is seen yet</source>
-        <translation>마지막 평가라 아직 하락이 보이지 않습니다</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/verdict_panel.cpp" line="42"/>
-        <source>no decline after it %1</source>
-        <translation>이후 %1 하락 없음</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/verdict_panel.cpp" line="45"/>
-        <source>%1 is within noise, p = %2</source>
-        <translation>%1은 잡음 범위 안입니다 (p = %2)</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/verdict_panel.cpp" line="48"/>
-        <source>%1 is significant, p = %2</source>
-        <translation>%1은 유의합니다 (p = %2)</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/verdict_panel.cpp" line="51"/>
-        <source>%1 cannot be tested (%2)</source>
-        <translation>%1은 검정할 수 없습니다 (%2)</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/verdict_panel.cpp" line="55"/>
-        <source>%1 of %2 other checkpoints are within noise of it</source>
-        <translation>다른 체크포인트 %2개 중 %1개가 잡음 범위 안입니다</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/verdict_panel.cpp" line="76"/>
         <source>Settings</source>
         <translation>설정</translation>
     </message>
     <message>
-        <location filename="../../widgets/verdict_panel.cpp" line="99"/>
+        <location filename="../../widgets/verdict_panel.cpp" line="59"/>
         <source>Keep the best by</source>
         <translation>최고 체크포인트 기준</translation>
     </message>
     <message>
-        <location filename="../../widgets/verdict_panel.cpp" line="100"/>
+        <location filename="../../widgets/verdict_panel.cpp" line="60"/>
         <source>Early stopping on</source>
         <translation>조기 종료 기준 지표</translation>
     </message>
     <message>
-        <location filename="../../widgets/verdict_panel.cpp" line="101"/>
+        <location filename="../../widgets/verdict_panel.cpp" line="61"/>
         <source>Patience</source>
         <translation>인내(patience)</translation>
     </message>
     <message>
-        <location filename="../../widgets/verdict_panel.cpp" line="102"/>
+        <location filename="../../widgets/verdict_panel.cpp" line="62"/>
         <source>Threshold</source>
         <translation>임계값</translation>
     </message>
     <message>
-        <location filename="../../widgets/verdict_panel.cpp" line="103"/>
+        <location filename="../../widgets/verdict_panel.cpp" line="63"/>
         <source>Significance level</source>
         <translation>유의수준</translation>
     </message>
     <message>
-        <location filename="../../widgets/verdict_panel.cpp" line="104"/>
+        <location filename="../../widgets/verdict_panel.cpp" line="64"/>
         <source>Composite score weights</source>
         <translation>종합 점수 가중치</translation>
     </message>
     <message>
-        <location filename="../../widgets/verdict_panel.cpp" line="138"/>
+        <location filename="../../widgets/verdict_panel.cpp" line="98"/>
         <source>Real@1, else score</source>
         <translation>Real@1, 없으면 종합 점수</translation>
     </message>
     <message>
-        <location filename="../../widgets/verdict_panel.cpp" line="139"/>
+        <location filename="../../widgets/verdict_panel.cpp" line="99"/>
         <source>the same metric</source>
         <translation>같은 지표</translation>
     </message>
     <message>
-        <location filename="../../widgets/verdict_panel.cpp" line="187"/>
+        <location filename="../../widgets/verdict_panel.cpp" line="148"/>
         <source>Early stopping (patience %1) stops at %2 (epoch %3) and restores %4.</source>
         <translation>조기 종료(patience %1)는 %2(에폭 %3)에서 멈추고 %4을(를) 복원합니다.</translation>
     </message>
     <message>
-        <location filename="../../widgets/verdict_panel.cpp" line="192"/>
+        <location filename="../../widgets/verdict_panel.cpp" line="153"/>
         <source>Early stopping (patience %1) never stops; best %2.</source>
         <translation>조기 종료(patience %1)는 멈추지 않습니다. 최고: %2.</translation>
     </message>
     <message>
-        <location filename="../../widgets/verdict_panel.cpp" line="199"/>
+        <location filename="../../widgets/verdict_panel.cpp" line="160"/>
         <source>No run shown.</source>
         <translation>표시된 실행이 없습니다.</translation>
     </message>

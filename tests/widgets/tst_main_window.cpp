@@ -11,10 +11,10 @@
 #include <QFile>
 #include <QImage>
 #include <QItemSelectionModel>
-#include <QLocale>
 #include <QSignalSpy>
 #include <QStandardItemModel>
 #include <QTemporaryDir>
+#include <QTranslator>
 #include <QTreeView>
 #include <QtTest>
 
@@ -141,10 +141,12 @@ class TestMainWindow : public QObject
         QVERIFY(text.contains("keep checkpoint-390"));
         QVERIFY(!QImage(dir.filePath("report-curves.png")).isNull());
 
-        // In the interface's language: a Korean locale writes the Korean report.
-        QLocale::setDefault(QLocale(QLocale::Korean, QLocale::SouthKorea));
+        // In the interface's language: with the Korean catalogue, the Korean report.
+        QTranslator catalogue;
+        QVERIFY(catalogue.load(CLOZESCOPE_KO_QM));
+        QCoreApplication::installTranslator(&catalogue);
         const QString error = window.writeReport(dir.filePath("report-ko.html"));
-        QLocale::setDefault(QLocale::c());
+        QCoreApplication::removeTranslator(&catalogue);
         QCOMPARE(error, QString());
         QFile ko(dir.filePath("report-ko.html"));
         QVERIFY(ko.open(QIODevice::ReadOnly));
