@@ -3,7 +3,6 @@
 
 #include "results/json_reader.h"
 
-#include <sstream>
 
 namespace cs {
 namespace {
@@ -43,63 +42,58 @@ ClozeDataset parseClozeDataset(const std::string &path, const std::string &body)
 {
     ClozeDataset ds;
     ds.path = path;
-    std::istringstream in(body);
-    std::string line;
-    std::size_t lineNo = 0;
-    auto bad = [&](const std::string &why) {
+    const auto badLine = [&](std::size_t lineNo, const std::string &why) {
         ds.problems.push_back(
             {Severity::Warning, path, "line " + std::to_string(lineNo), why + "; line skipped"});
     };
-    while (std::getline(in, line)) {
-        ++lineNo;
-        if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-        const JsonDocument d = parseJson(line);
-        if (!d.error.empty() || !d.json.is_object()) {
-            bad(d.error.empty() ? "not a JSON object" : d.error);
-            continue;
-        }
-        const auto &j = d.json;
-        ClozeExample ex;
-        const auto id = j.find("id");
-        ex.id = id != j.end() && id->is_string()           ? id->get<std::string>()
-                : id != j.end() && id->is_number_integer() ? std::to_string(id->get<long long>())
-                                                           : "line-" + std::to_string(lineNo);
-        const auto text = j.contains("text") ? j.find("text") : j.find("masked");
-        if (text == j.end() || !text->is_string()) {
-            bad("no \"text\" (or \"masked\") string");
-            continue;
-        }
-        ex.text = text->get<std::string>();
-        const auto answer = j.contains("answer") ? j.find("answer") : j.find("target");
-        if (answer != j.end() && answer->is_string()) {
-            ex.answers.push_back(answer->get<std::string>());
-        } else if (const auto answers = j.find("answers");
-                   answers != j.end() && answers->is_array()) {
-            for (const auto &a : *answers)
-                if (a.is_string() && !a.get<std::string>().empty())
-                    ex.answers.push_back(a.get<std::string>());
-        } else if (countMasks(ex.text) == 0) {
-            // LAMBADA style: the last whitespace-separated word is the target.
-            const std::string t = trimRight(ex.text);
-            const std::size_t cut = t.find_last_of(" \t\n");
-            if (cut == std::string::npos) {
-                bad("a LAMBADA-style text needs at least two words");
-                continue;
+    forEachJsonLine(
+        body,
+        [&](const nlohmann::json &j, std::size_t lineNo) {
+            const auto bad = [&](const std::string &why) { badLine(lineNo, why); };
+            ClozeExample ex;
+            const auto id = j.find("id");
+            ex.id = id != j.end() && id->is_string() ? id->get<std::string>()
+                    : id != j.end() && id->is_number_integer()
+                        ? std::to_string(id->get<long long>())
+                        : "line-" + std::to_string(lineNo);
+            const auto text = j.contains("text") ? j.find("text") : j.find("masked");
+            if (text == j.end() || !text->is_string()) {
+                bad("no \"text\" (or \"masked\") string");
+                return;
             }
-            ex.answers.push_back(t.substr(cut + 1));
-            ex.text = t.substr(0, cut + 1) + "[MASK]";
-        }
-        if (ex.answers.empty()) {
-            bad("no answer");
-            continue;
-        }
-        if (countMasks(ex.text) != 1) {
-            bad("the text has " + std::to_string(countMasks(ex.text)) +
-                " [MASK] placeholders, not one");
-            continue;
-        }
-        ds.examples.push_back(std::move(ex));
-    }
+            ex.text = text->get<std::string>();
+            const auto answer = j.contains("answer") ? j.find("answer") : j.find("target");
+            if (answer != j.end() && answer->is_string()) {
+                ex.answers.push_back(answer->get<std::string>());
+            } else if (const auto answers = j.find("answers");
+                       answers != j.end() && answers->is_array()) {
+                for (const auto &a : *answers)
+                    if (a.is_string() && !a.get<std::string>().empty())
+                        ex.answers.push_back(a.get<std::string>());
+            } else if (countMasks(ex.text) == 0) {
+                // LAMBADA style: the last whitespace-separated word is the target.
+                const std::string t = trimRight(ex.text);
+                const std::size_t cut = t.find_last_of(" \t\n");
+                if (cut == std::string::npos) {
+                    bad("a LAMBADA-style text needs at least two words");
+                    return;
+                }
+                ex.answers.push_back(t.substr(cut + 1));
+                ex.text = t.substr(0, cut + 1) + "[MASK]";
+            }
+            if (ex.answers.empty()) {
+                bad("no answer");
+                return;
+            }
+            if (countMasks(ex.text) != 1) {
+                bad("the text has " + std::to_string(countMasks(ex.text)) +
+                    " [MASK] placeholders, not one");
+                return;
+            }
+            ds.examples.push_back(std::move(ex));
+        },
+        badLine);
+
     return ds;
 }
 

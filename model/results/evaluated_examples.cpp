@@ -9,7 +9,6 @@
 #include <filesystem>
 #include <map>
 #include <set>
-#include <sstream>
 
 namespace cs {
 namespace {
@@ -152,28 +151,24 @@ CheckpointExamples readEvaluatedExamples(const std::string &resultsFile,
     if (const auto ds = doc.json.find("datasets"); ds != doc.json.end() && ds->is_object())
         for (const auto &[name, set] : ds->items())
             if (set.is_object()) sets[name] = readSet(name, set, dir, out);
-    std::istringstream in(body);
-    std::string line;
     std::set<std::string> unnamed; // sets records name that the results file does not
-    for (std::size_t lineNo = 1; std::getline(in, line); ++lineNo) {
-        if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-        const JsonDocument record = parseJson(line);
-        if (!record.error.empty() || !record.json.is_object()) {
-            out.problems.push_back({Severity::Warning, sidecarPath,
-                                    "line " + std::to_string(lineNo),
-                                    record.error.empty() ? "not a JSON object" : record.error});
-            continue;
-        }
-        EvaluatedExample e = exampleOf(record.json);
-        const auto set = sets.find(e.dataset);
-        if (set == sets.end()) {
-            unnamed.insert(e.dataset);
-        } else if (const auto found = set->second.find(e.id); found != set->second.end()) {
-            e.text = found->second.text;
-            e.answers = found->second.answers;
-        }
-        out.examples.push_back(std::move(e));
-    }
+    forEachJsonLine(
+        body,
+        [&](const nlohmann::json &record, std::size_t) {
+            EvaluatedExample e = exampleOf(record);
+            const auto set = sets.find(e.dataset);
+            if (set == sets.end()) {
+                unnamed.insert(e.dataset);
+            } else if (const auto found = set->second.find(e.id); found != set->second.end()) {
+                e.text = found->second.text;
+                e.answers = found->second.answers;
+            }
+            out.examples.push_back(std::move(e));
+        },
+        [&](std::size_t lineNo, const std::string &why) {
+            out.problems.push_back(
+                {Severity::Warning, sidecarPath, "line " + std::to_string(lineNo), why});
+        });
     for (const std::string &name : unnamed)
         out.problems.push_back({Severity::Warning, resultsFile, "datasets",
                                 "records of set \"" + name +

@@ -4,7 +4,6 @@
 #include "results/json_reader.h"
 
 #include <filesystem>
-#include <sstream>
 
 namespace cs {
 namespace {
@@ -43,32 +42,29 @@ void readExamples(const std::string &path, Checkpoint &cp, ImportSink &sink)
         sink.problem(Severity::Warning, "examples", "per-example file " + path + ": " + err);
         return;
     }
-    std::istringstream in(body);
-    std::string line;
-    std::size_t lineNo = 0;
-    while (std::getline(in, line)) {
-        ++lineNo;
-        if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-        const JsonDocument d = parseJson(line);
-        const std::string where = path + " line " + std::to_string(lineNo);
-        if (!d.error.empty() || !d.json.is_object()) {
-            sink.problem(Severity::Warning, where, d.error.empty() ? "not a JSON object" : d.error);
-            continue;
-        }
-        const nlohmann::json *id = member(d.json, "id"), *ds = member(d.json, "dataset"),
-                             *hits = member(d.json, "hits");
-        if (!id || !id->is_string() || !ds || !ds->is_string() || !hits || !hits->is_object()) {
-            sink.problem(Severity::Warning, where, "record needs \"id\", \"dataset\" and \"hits\"");
-            continue;
-        }
-        for (auto &[metricId, mv] : cp.metrics) {
-            const auto at = metricId.rfind('@');
-            if (datasetName(mv.dataset) != ds->get<std::string>() || at == std::string::npos)
-                continue;
-            if (auto h = hits->find(metricId.substr(at + 1)); h != hits->end() && h->is_boolean())
-                mv.examples.push_back({id->get<std::string>(), h->get<bool>()});
-        }
-    }
+    const auto where = [&](std::size_t lineNo) { return path + " line " + std::to_string(lineNo); };
+    forEachJsonLine(
+        body,
+        [&](const nlohmann::json &record, std::size_t lineNo) {
+            const nlohmann::json *id = member(record, "id"), *ds = member(record, "dataset"),
+                                 *hits = member(record, "hits");
+            if (!id || !id->is_string() || !ds || !ds->is_string() || !hits || !hits->is_object()) {
+                sink.problem(Severity::Warning, where(lineNo),
+                             "record needs \"id\", \"dataset\" and \"hits\"");
+                return;
+            }
+            for (auto &[metricId, mv] : cp.metrics) {
+                const auto at = metricId.rfind('@');
+                if (datasetName(mv.dataset) != ds->get<std::string>() || at == std::string::npos)
+                    continue;
+                if (auto h = hits->find(metricId.substr(at + 1));
+                    h != hits->end() && h->is_boolean())
+                    mv.examples.push_back({id->get<std::string>(), h->get<bool>()});
+            }
+        },
+        [&](std::size_t lineNo, const std::string &why) {
+            sink.problem(Severity::Warning, where(lineNo), why);
+        });
     for (auto &[metricId, mv] : cp.metrics)
         if (!mv.examples.empty() && mv.n && static_cast<std::int64_t>(mv.examples.size()) != *mv.n)
             sink.problem(Severity::Warning, "examples",

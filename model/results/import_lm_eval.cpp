@@ -79,31 +79,27 @@ void readSamples(const std::string &resultsPath, const std::string &task, Checkp
         sink.problem(Severity::Warning, "samples", chosen.string() + ": " + err);
         return;
     }
-    std::istringstream in(text);
-    std::string line;
-    std::size_t lineNo = 0;
     std::map<std::string, std::vector<ExampleOutcome>> outcomes;
-    while (std::getline(in, line)) {
-        ++lineNo;
-        if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-        const JsonDocument d = parseJson(line);
-        if (!d.error.empty() || !d.json.is_object()) {
+    forEachJsonLine(
+        text,
+        [&](const nlohmann::json &record, std::size_t lineNo) {
+            const auto id = record.find("doc_id");
+            const std::string exampleId =
+                id == record.end()
+                    ? std::to_string(lineNo)
+                    : id->dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+            for (const auto &[key, v] : record.items()) {
+                if (v.is_boolean())
+                    outcomes[key].push_back({exampleId, v.get<bool>()});
+                else if (v.is_number() && (v.get<double>() == 0.0 || v.get<double>() == 1.0))
+                    outcomes[key].push_back({exampleId, v.get<double>() == 1.0});
+            }
+        },
+        [&](std::size_t lineNo, const std::string &why) {
             sink.problem(Severity::Warning,
                          chosen.filename().string() + " line " + std::to_string(lineNo),
-                         d.error.empty() ? "not a JSON object; skipped" : d.error + "; skipped");
-            continue;
-        }
-        const auto id = d.json.find("doc_id");
-        const std::string exampleId =
-            id == d.json.end() ? std::to_string(lineNo)
-                               : id->dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-        for (const auto &[key, v] : d.json.items()) {
-            if (v.is_boolean())
-                outcomes[key].push_back({exampleId, v.get<bool>()});
-            else if (v.is_number() && (v.get<double>() == 0.0 || v.get<double>() == 1.0))
-                outcomes[key].push_back({exampleId, v.get<double>() == 1.0});
-        }
-    }
+                         why + "; skipped");
+        });
     for (auto &[id, mv] : cp.metrics) {
         const std::string prefix = task + "/";
         if (id.rfind(prefix, 0) != 0) continue;

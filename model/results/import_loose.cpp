@@ -6,7 +6,6 @@
 
 #include <cerrno>
 #include <cstdlib>
-#include <sstream>
 
 namespace cs {
 namespace {
@@ -121,24 +120,15 @@ void importLooseJson(const nlohmann::json &doc, ImportSink &sink)
 
 void importJsonLines(const std::string &text, ImportSink &sink)
 {
-    std::istringstream in(text);
-    std::string line;
-    std::size_t lineNo = 0;
-    while (std::getline(in, line)) {
-        ++lineNo;
-        if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-        const std::string loc = "line " + std::to_string(lineNo);
-        JsonDocument d = parseJson(line);
-        if (!d.error.empty()) {
-            sink.problem(Severity::Warning, loc, d.error + "; line skipped");
-            continue;
-        }
-        if (!d.json.is_object()) {
-            sink.problem(Severity::Warning, loc, "not a JSON object; line skipped");
-            continue;
-        }
-        addRecord(d.json, loc, "", sink);
-    }
+    const auto loc = [](std::size_t lineNo) { return "line " + std::to_string(lineNo); };
+    forEachJsonLine(
+        text,
+        [&](const nlohmann::json &record, std::size_t lineNo) {
+            addRecord(record, loc(lineNo), "", sink);
+        },
+        [&](std::size_t lineNo, const std::string &why) {
+            sink.problem(Severity::Warning, loc(lineNo), why + "; line skipped");
+        });
 }
 
 bool csvHasRecordColumns(const std::string &text)

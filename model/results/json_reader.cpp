@@ -176,4 +176,22 @@ std::optional<std::string> stringValue(const nlohmann::json &j)
     return std::nullopt;
 }
 
+void forEachJsonLine(const std::string &text,
+                     const std::function<void(const nlohmann::json &, std::size_t)> &onObject,
+                     const std::function<void(std::size_t, const std::string &)> &onBad)
+{
+    std::istringstream in(text);
+    std::string line;
+    for (std::size_t lineNo = 1; std::getline(in, line); ++lineNo) {
+        if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+        const JsonDocument d = parseJson(line);
+        if (!d.error.empty())
+            onBad(lineNo, d.error);
+        else if (!d.json.is_object())
+            onBad(lineNo, "not a JSON object");
+        else
+            onObject(d.json, lineNo);
+    }
+}
+
 } // namespace cs

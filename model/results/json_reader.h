@@ -3,6 +3,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <functional>
 #include <optional>
 #include <string>
 
@@ -25,6 +26,13 @@ JsonDocument parseJson(const std::string &text);
 
 /// Reads and parses a JSON file.
 JsonDocument readJsonFile(const std::string &path);
+
+/// JSON Lines: onObject(object, line number) for each line holding a JSON object, onBad(line
+/// number, reason) for one that does not parse or holds something else ("not a JSON object").
+/// Blank lines are skipped; line numbers start at 1.
+void forEachJsonLine(const std::string &text,
+                     const std::function<void(const nlohmann::json &, std::size_t)> &onObject,
+                     const std::function<void(std::size_t, const std::string &)> &onBad);
 
 /// "line L, column C" for a byte offset into text.
 std::string lineColumn(const std::string &text, std::size_t offset);
