@@ -2,6 +2,7 @@
 #include "engine/parity_check.h"
 
 #include "engine/fill_mask.h"
+#include "results/json_reader.h"
 #include "tokenizers/tokenizer.h"
 
 #include <nlohmann/json.hpp>
@@ -9,7 +10,6 @@
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
-#include <fstream>
 #include <map>
 
 namespace cs {
@@ -45,28 +45,30 @@ std::vector<fs::path> sortedEntries(const fs::path &dir)
 
 std::vector<Fixture> findFixtures(const fs::path &root)
 {
+    std::vector<fs::path> entries;
+    for (const fs::path &dir : fixtureDirs(root))
+        for (const fs::path &p : sortedEntries(dir))
+            entries.push_back(p);
     std::map<std::string, fs::path> expectedByName;
     const std::string suffix = expectedSuffix;
-    for (const fs::path &dir : fixtureDirs(root))
-        for (const fs::path &p : sortedEntries(dir)) {
-            const std::string name = p.filename().string();
-            if (name.size() > suffix.size() &&
-                name.compare(name.size() - suffix.size(), suffix.size(), suffix) == 0)
-                expectedByName.emplace(name.substr(0, name.size() - suffix.size()), p);
-        }
+    for (const fs::path &p : entries) {
+        const std::string name = p.filename().string();
+        if (name.size() > suffix.size() &&
+            name.compare(name.size() - suffix.size(), suffix.size(), suffix) == 0)
+            expectedByName.emplace(name.substr(0, name.size() - suffix.size()), p);
+    }
     std::vector<Fixture> out;
-    for (const fs::path &dir : fixtureDirs(root))
-        for (const fs::path &p : sortedEntries(dir)) {
-            if (!fs::exists(p / "config.json")) continue;
-            const std::string name = p.filename().string();
-            fs::path expected;
-            if (const auto it = expectedByName.find(name); it != expectedByName.end())
-                expected = it->second;
-            else // storage/<reference>-<variant>: the longest reference name that prefixes it
-                for (const auto &[ref, path] : expectedByName)
-                    if (name.rfind(ref + "-", 0) == 0) expected = path;
-            if (!expected.empty()) out.push_back({p, expected});
-        }
+    for (const fs::path &p : entries) {
+        if (!fs::exists(p / "config.json")) continue;
+        const std::string name = p.filename().string();
+        fs::path expected;
+        if (const auto it = expectedByName.find(name); it != expectedByName.end())
+            expected = it->second;
+        else // storage/<reference>-<variant>: the longest reference name that prefixes it
+            for (const auto &[ref, path] : expectedByName)
+                if (name.rfind(ref + "-", 0) == 0) expected = path;
+        if (!expected.empty()) out.push_back({p, expected});
+    }
     return out;
 }
 
@@ -124,6 +126,15 @@ class LogitComparison
     const ParityOptions &m_o;
 };
 
+/// Runs one sequence and compares the logits at its masks with transformers' (maskLogits).
+void addMaskLogits(LogitComparison &cmp, const MaskedLM &lm, const std::vector<int> &ids,
+                   const std::vector<int> &positions, const nlohmann::json &maskLogits)
+{
+    const auto logits = lm.logitsAt({ids}, {positions}).at(0);
+    for (std::size_t m = 0; m < positions.size(); ++m)
+        cmp.add(logits[m], maskLogits.at(m).get<std::vector<double>>());
+}
+
 void addState(ParityResult &r, const std::vector<double> &got, const nlohmann::json &want,
               double tolerance)
 {
@@ -148,8 +159,14 @@ ParityResult checkTokenizer(const Tokenizer &tok, const nlohmann::json &cases)
 std::vector<ParityResult> checkModel(const Fixture &f, const ParityOptions &o)
 {
     std::vector<ParityResult> out;
-    std::ifstream in(f.expected);
-    const nlohmann::json expected = nlohmann::json::parse(in);
+    const JsonDocument read = readJsonFile(f.expected.string());
+    if (!read.error.empty()) {
+        ParityResult r;
+        r.check = "read";
+        r.error = f.expected.string() + ": " + read.error;
+        return {r};
+    }
+    const nlohmann::json &expected = read.json;
     std::string error;
     const auto lm = MaskedLM::load(f.folder.string(), o.engine, error);
     if (!lm) {
@@ -179,10 +196,8 @@ std::vector<ParityResult> checkModel(const Fixture &f, const ParityOptions &o)
     LogitComparison goldenLogits(golden, o);
     for (const auto &g : expected.at("golden")) {
         const auto ids = g.at("input_ids").get<std::vector<int>>();
-        const auto positions = g.at("mask_positions").get<std::vector<int>>();
-        const auto logits = lm->logitsAt({ids}, {positions}).at(0);
-        for (std::size_t m = 0; m < positions.size(); ++m)
-            goldenLogits.add(logits[m], g.at("mask_logits").at(m).get<std::vector<double>>());
+        addMaskLogits(goldenLogits, *lm, ids, g.at("mask_positions").get<std::vector<int>>(),
+                      g.at("mask_logits"));
         if (full && g.contains("hidden_states") && hidden.compared == 0) {
             const auto states = lm->hiddenStates(ids);
             const auto &want = g.at("hidden_states");
@@ -220,10 +235,8 @@ std::vector<ParityResult> checkModel(const Fixture &f, const ParityOptions &o)
         LogitComparison cmp(longer, o);
         const auto &l = expected.at("long");
         const auto ids = l.at("input_ids").get<std::vector<int>>();
-        const auto positions = l.at("mask_positions").get<std::vector<int>>();
-        const auto logits = lm->logitsAt({ids}, {positions}).at(0);
-        for (std::size_t m = 0; m < positions.size(); ++m)
-            cmp.add(logits[m], l.at("mask_logits").at(m).get<std::vector<double>>());
+        addMaskLogits(cmp, *lm, ids, l.at("mask_positions").get<std::vector<int>>(),
+                      l.at("mask_logits"));
         if (full && l.contains("last_hidden_probe")) {
             const auto last = lm->hiddenStates(ids).back();
             const auto hidden = std::size_t(lm->config().hiddenSize);
