@@ -32,7 +32,6 @@
 #include <QFileSystemWatcher>
 #include <QHeaderView>
 #include <QLabel>
-#include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>

@@ -19,7 +19,7 @@ namespace fs = std::filesystem;
 std::string stringMember(const nlohmann::json &obj, const char *key)
 {
     const auto it = obj.find(key);
-    return it != obj.end() && it->is_string() ? it->get<std::string>() : std::string();
+    return it == obj.end() ? std::string() : stringValue(*it).value_or(std::string());
 }
 
 /// The cloze set a results file names: recorded path first, then by name near the file.
