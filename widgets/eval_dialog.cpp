@@ -103,6 +103,14 @@ void EvalDialog::setDataset(const QString &name, const QString &file)
     (name == "lambada" ? m_lambada : m_real)->setText(file);
 }
 
+QStringList EvalDialog::datasetFiles() const
+{
+    QStringList files;
+    for (const QLineEdit *edit : {m_real, m_lambada})
+        if (!edit->text().trimmed().isEmpty()) files << edit->text().trimmed();
+    return files;
+}
+
 QString EvalDialog::outFolder() const
 {
     return m_out->text();

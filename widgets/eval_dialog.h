@@ -33,6 +33,8 @@ class EvalDialog : public QDialog
     void setDataset(const QString &name, const QString &file);
     /// The results folder.
     QString outFolder() const;
+    /// The cloze set files chosen (Real, LAMBADA), those given.
+    QStringList datasetFiles() const;
     /// True while an evaluation runs.
     bool isRunning() const;
 

@@ -5,6 +5,7 @@
 
 #include <QCheckBox>
 #include <QDir>
+#include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -49,7 +50,8 @@ ExamplesPanel::ExamplesPanel(QWidget *parent)
     : QWidget(parent), m_model(new ExamplesModel(this)), m_proxy(new FailingFilter(this)),
       m_view(new QTableView(this)), m_summary(new QLabel(this)),
       m_failingOnly(new QCheckBox(tr("Failing only (answer not first)"), this)),
-      m_probe(new QPushButton(tr("Open in Probe"), this)), m_settle(new QTimer(this))
+      m_probe(new QPushButton(tr("Open in Probe"), this)),
+      m_locate(new QPushButton(tr("Locate set…"), this)), m_settle(new QTimer(this))
 {
     m_settle->setSingleShot(true);
     m_settle->setInterval(150);
@@ -74,11 +76,17 @@ ExamplesPanel::ExamplesPanel(QWidget *parent)
     connect(m_failingOnly, &QCheckBox::toggled, this,
             [this](bool on) { static_cast<FailingFilter *>(m_proxy)->setFailingOnly(on); });
     connect(m_probe, &QPushButton::clicked, this, &ExamplesPanel::probeCurrent);
+    m_locate->setObjectName("locateSetButton");
+    m_locate->setToolTip(tr("A results file's paths are not followed outside its folder: choose "
+                            "the cloze set it was evaluated on to show the texts"));
+    m_locate->setVisible(false);
+    connect(m_locate, &QPushButton::clicked, this, &ExamplesPanel::locateSet);
     connect(m_view, &QTableView::doubleClicked, this, [this] {
         if (m_probe->isEnabled()) probeCurrent();
     });
     auto *top = new QHBoxLayout;
     top->addWidget(m_summary, 1);
+    top->addWidget(m_locate);
     top->addWidget(m_failingOnly);
     top->addWidget(m_probe);
     auto *layout = new QVBoxLayout(this);
@@ -111,9 +119,12 @@ void ExamplesPanel::read()
     const quint64 request = ++m_request;
     // A set of long texts takes a fraction of a second to read: off the GUI thread.
     auto result = std::make_shared<CheckpointExamples>();
+    std::vector<std::string> chosen;
+    for (const QString &f : m_chosenSets)
+        chosen.push_back(f.toStdString());
     QThread *thread = QThread::create(
-        [result, file = m_file.toStdString(), checkpoint = m_checkpoint.toStdString()] {
-            *result = readEvaluatedExamples(file, checkpoint);
+        [result, file = m_file.toStdString(), checkpoint = m_checkpoint.toStdString(), chosen] {
+            *result = readEvaluatedExamples(file, checkpoint, chosen);
         });
     connect(thread, &QThread::finished, thread, &QObject::deleteLater); // outlives the panel
     connect(thread, &QThread::finished, this, [this, result, request, label = m_label] {
@@ -138,6 +149,7 @@ void ExamplesPanel::display(CheckpointExamples examples, const QString &label)
     m_shownSummary = text;
     m_summary->setText(text);
     m_probe->setEnabled(!m_probe->isHidden() && !shown.examples.empty());
+    m_locate->setVisible(!shown.missingSets.empty());
     emit examplesShown();
 }
 
@@ -145,10 +157,37 @@ void ExamplesPanel::showNothing(const QString &why)
 {
     ++m_request; // a read in flight no longer applies
     m_settle->stop();
+    m_file.clear();
     m_model->setExamples({});
     m_shownSummary = why;
     m_summary->setText(why);
     m_probe->setEnabled(false);
+    m_locate->setVisible(false);
+}
+
+void ExamplesPanel::addChosenSets(const QStringList &files)
+{
+    bool added = false;
+    for (const QString &f : files) {
+        const QString path = QFileInfo(f).absoluteFilePath();
+        if (!f.isEmpty() && !m_chosenSets.contains(path)) {
+            m_chosenSets << path;
+            added = true;
+        }
+    }
+    if (added && !m_file.isEmpty()) showResults(m_file, m_checkpoint, m_label);
+}
+
+void ExamplesPanel::locateSet()
+{
+    const auto &missing = m_model->examples().missingSets;
+    if (missing.empty()) return;
+    const QString recorded = QString::fromStdString(missing.front().recorded);
+    const QString file = QFileDialog::getOpenFileName(
+        this, tr("Locate cloze set \"%1\"").arg(QString::fromStdString(missing.front().name)),
+        QFileInfo(recorded).isAbsolute() ? recorded : QString(),
+        tr("Cloze sets (*.jsonl);;All files (*)"));
+    if (!file.isEmpty()) addChosenSets({file});
 }
 
 void ExamplesPanel::probeCurrent()

@@ -34,6 +34,12 @@ class ExamplesPanel : public QWidget
     void showNothing(const QString &why);
     /// Whether Open in Probe is offered (builds with the engine).
     void setProbeAvailable(bool available);
+    /// Cloze set files the user chose (located, or evaluated from this window): a results
+    /// file's sets are looked for beside it, then among these (by SHA-256), never at the path
+    /// the file records. What is shown is read again.
+    void addChosenSets(const QStringList &files);
+    /// The chosen set files.
+    const QStringList &chosenSets() const { return m_chosenSets; }
     /// The examples shown.
     const ExamplesModel &model() const { return *m_model; }
     /// The table (sorted and filtered).
@@ -42,6 +48,8 @@ class ExamplesPanel : public QWidget
   public slots:
     /// Asks for the current example to be probed.
     void probeCurrent();
+    /// Asks the user for the file of the first set whose texts were not found.
+    void locateSet();
 
   signals:
     /// The examples asked for by showResults are shown.
@@ -60,9 +68,11 @@ class ExamplesPanel : public QWidget
     QLabel *m_summary;
     QCheckBox *m_failingOnly;
     QPushButton *m_probe;
-    QTimer *m_settle; // a selection held for a moment is read, not each one passed
+    QPushButton *m_locate; // shown when a set's texts were not found
+    QTimer *m_settle;      // a selection held for a moment is read, not each one passed
     QString m_file, m_checkpoint, m_label; // what to read next
     QString m_shownSummary;                // the summary of what is shown
+    QStringList m_chosenSets;              // set files the user chose
     quint64 m_request = 0;                 // the latest request; older reads are dropped
 };
 

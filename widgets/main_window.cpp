@@ -494,7 +494,9 @@ EvalDialog *MainWindow::openEvaluateDialog()
         connect(m_evalDialog, &EvalDialog::resultsWritten, this, [this](const QString &out) {
             // The first checkpoint adds the folder; the others reload it. Not left to the file
             // watcher: a file written while an import is in flight, before the folder is
-            // watched, would never show.
+            // watched, would never show. The sets it read are the user's choice: the Examples
+            // tab may read them.
+            m_examples->addChosenSets(m_evalDialog->datasetFiles());
             if (!m_requestedPaths.contains(out))
                 openPaths(m_requestedPaths + QStringList{out});
             else

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+#include "child_process.h"
 #include "cli_options.h"
 #include "commands.h"
 #include "engine_options.h"
@@ -25,7 +26,56 @@ struct EvalOptions
     int rightKeep = 64;
     std::vector<int> ks{1, 5, 10};
     EngineOptions engine;
+    bool isolate = false;       ///< each checkpoint in a child process
+    bool isolatedChild = false; ///< this process is one of those (set warnings said by the parent)
 };
+
+/// The arguments of a child that evaluates one checkpoint as o says.
+std::vector<std::string> childArguments(const EvalOptions &o, const std::string &checkpoint)
+{
+    std::string ks;
+    for (int k : o.ks)
+        ks += (ks.empty() ? "" : ",") + std::to_string(k);
+    std::vector<std::string> args = {"eval",         "--isolated-child",
+                                     "--checkpoint", checkpoint,
+                                     "--out",        o.out,
+                                     "--max-length", std::to_string(o.maxLength),
+                                     "--right-keep", std::to_string(o.rightKeep),
+                                     "--k",          ks,
+                                     "--batch-size", o.batchSize,
+                                     "--device",     o.engine.device,
+                                     "--dtype",      o.engine.dtype,
+                                     "--threads",    std::to_string(o.engine.threads)};
+    for (const std::string &d : o.data)
+        args.insert(args.end(), {"--data", d});
+    if (!o.tokenizer.empty()) args.insert(args.end(), {"--tokenizer", o.tokenizer});
+    return args;
+}
+
+/// --isolate: each checkpoint of this shard in a child process, so that one whose files crash
+/// the program is its own error and the others are evaluated.
+int runIsolated(const EvalOptions &o, const std::vector<std::string> &mine)
+{
+    std::vector<std::string> failures;
+    for (const std::string &checkpoint : mine) {
+        const std::string name = std::filesystem::path(checkpoint).filename().string();
+        const ChildOutcome c = runThisProgram(childArguments(o, checkpoint), [&](int pid) {
+            std::cerr << name << ": in process " << pid << std::endl;
+        });
+        if (c.exitCode == Ok) continue;
+        // A child that exited 1 has said why; one that died could not.
+        failures.push_back(
+            name + ": " +
+            (c.exitCode == InputProblems ? "failed (above)" : "the evaluation process " + c.why));
+        if (c.exitCode != InputProblems) std::cerr << "error: " << failures.back() << "\n";
+    }
+    if (failures.empty()) return Ok;
+    std::cerr << "error: " << failures.size() << " of " << mine.size()
+              << " checkpoint(s) failed; the others were evaluated and kept:\n";
+    for (const std::string &f : failures)
+        std::cerr << "  " << f << "\n";
+    return InputProblems;
+}
 
 /// "i/n" -> (i, n) with 0 <= i < n.
 bool parseShard(const std::string &s, int &index, int &count)
@@ -66,8 +116,16 @@ int run(const EvalOptions &o)
     }
     std::vector<std::string> warnings;
     const auto datasets = loadEvalDatasets(specs, warnings);
-    for (const auto &w : warnings)
-        std::cerr << "warning: " << w << "\n";
+    if (!o.isolatedChild)
+        for (const auto &w : warnings)
+            std::cerr << "warning: " << w << "\n";
+    if (o.isolate) {
+        prepareResultsFolder(o.out);
+        const auto mine = shardCheckpoints(checkpoints, opts.shardIndex, opts.shardCount);
+        std::cerr << "evaluating " << mine.size() << " checkpoint(s) on " << datasets.size()
+                  << " set(s), each in its own process, results in " << o.out << "\n";
+        return runIsolated(o, mine);
+    }
     opts.outDir = o.out;
     opts.tokenizerDir = o.tokenizer;
     opts.cloze.maxLength = o.maxLength;
@@ -77,11 +135,12 @@ int run(const EvalOptions &o)
     opts.cloze.batchSize = o.batchSize == "auto" ? (o.engine.device.rfind("cuda", 0) == 0 ? 64 : 8)
                                                  : std::stoi(o.batchSize);
     opts.engine = o.engine;
-    std::cerr << "evaluating " << checkpoints.size() << " checkpoint(s) on " << datasets.size()
-              << " set(s), shard " << o.shard << ", results in " << o.out << "\n";
+    if (!o.isolatedChild)
+        std::cerr << "evaluating " << checkpoints.size() << " checkpoint(s) on " << datasets.size()
+                  << " set(s), shard " << o.shard << ", results in " << o.out << "\n";
     const int n = evaluateCheckpoints(checkpoints, datasets, opts,
                                       [](const std::string &line) { std::cerr << line << "\n"; });
-    std::cerr << n << " checkpoint(s) evaluated now\n";
+    if (!o.isolatedChild) std::cerr << n << " checkpoint(s) evaluated now\n";
     return Ok;
 }
 
@@ -117,6 +176,10 @@ Action addEval(CLI::App &app)
     sub->add_option("--tokenizer", o->tokenizer,
                     "Tokenizer folder (default: each checkpoint's, else its run's)");
     addEngineOptions(sub, o->engine);
+    sub->add_flag("--isolate", o->isolate,
+                  "Evaluate each checkpoint in a process of its own: one whose files crash the "
+                  "program is its own error");
+    sub->add_flag("--isolated-child", o->isolatedChild)->group(""); // what --isolate runs
     sub->callback([sub] {
         if (sub->count("--run") + sub->count("--checkpoint") == 0)
             throw CLI::RequiredError("--run or --checkpoint");

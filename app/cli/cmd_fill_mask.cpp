@@ -36,7 +36,9 @@ nlohmann::json candidateJson(const FillCandidate &c)
 
 nlohmann::json resultJson(const FillMaskResult &r)
 {
-    nlohmann::json doc = {{"input_ids", r.inputIds}, {"mask_positions", r.maskPositions}};
+    nlohmann::json doc = {{"input_ids", r.inputIds},
+                          {"mask_positions", r.maskPositions},
+                          {"text_length", r.textLength}};
     for (const auto &list : r.perMask) {
         nlohmann::json l = nlohmann::json::array();
         for (const auto &c : list)
@@ -48,6 +50,14 @@ nlohmann::json resultJson(const FillMaskResult &r)
     for (const auto &[word, c] : r.targets)
         doc["targets"][word] = candidateJson(c);
     return doc;
+}
+
+/// Says on stderr that a text was cut without --max-length (once, for the first such result).
+void noteDefaultCut(const FillMaskResult &r, const Truncation &asked)
+{
+    if (asked.maxLength > 0 || r.textLength <= int(r.inputIds.size())) return;
+    std::cerr << "note: the text is " << r.textLength << " tokens; cut to " << r.inputIds.size()
+              << " around the last mask, as eval cuts (--max-length to choose the length)\n";
 }
 
 void printJson(const nlohmann::json &doc)
@@ -82,6 +92,7 @@ int run(const FillMaskOptions &o)
         std::cerr << "error: " << e.what() << "\n";
         return InputProblems;
     }
+    noteDefaultCut(r, o.truncation);
     if (o.json) {
         printJson(resultJson(r));
         return Ok;
@@ -170,6 +181,10 @@ int runProbe(const ProbeOptions &o)
         std::cerr << "error: " << e.what() << "\n";
         return InputProblems;
     }
+    const auto cut = std::find_if(rows.begin(), rows.end(), [](const ProbeRow &row) {
+        return row.result.textLength > int(row.result.inputIds.size());
+    });
+    if (cut != rows.end()) noteDefaultCut(cut->result, o.fill.truncation);
     bool failed = false;
     if (o.fill.json) {
         nlohmann::json doc = {{"text", o.fill.text}, {"checkpoints", nlohmann::json::array()}};
@@ -206,7 +221,8 @@ void addFillOptions(CLI::App *sub, FillMaskOptions &o)
         });
     addEngineOptions(sub, o.engine);
     sub->add_option("--max-length", o.truncation.maxLength,
-                    "Cut a longer text around its last mask, as eval does (default: whole text)")
+                    "Cut a longer text around its last mask, as eval does (default: the model's "
+                    "max_position_embeddings; 4096 for relative-position DeBERTa)")
         ->check(CLI::Range(8, 1 << 20));
     sub->add_option("--right-keep", o.truncation.rightKeep,
                     "Tokens kept after the last mask when cutting (default 64)")

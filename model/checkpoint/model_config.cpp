@@ -3,7 +3,78 @@
 
 #include <nlohmann/json.hpp>
 
+#include <limits>
+#include <optional>
+#include <stdexcept>
+
 namespace cs {
+namespace {
+
+/// What a JSON value is, for people: "a string (\"768\")".
+std::string describe(const nlohmann::json &v)
+{
+    std::string shown = v.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    if (shown.size() > 40) shown = shown.substr(0, 37) + "...";
+    const std::string type = v.is_string()    ? "a string"
+                             : v.is_boolean() ? "a boolean"
+                             : v.is_number()  ? "a number"
+                             : v.is_array()   ? "a list"
+                             : v.is_object()  ? "an object"
+                                              : "null";
+    return type + " (" + shown + ")";
+}
+
+[[noreturn]] void wrongType(const char *key, const char *wanted, const nlohmann::json &v)
+{
+    throw std::runtime_error(std::string("\"") + key + "\" must be " + wanted + ", not " +
+                             describe(v));
+}
+
+/// The value of key, or nullptr when absent or null.
+const nlohmann::json *find(const nlohmann::json &j, const char *key)
+{
+    const auto it = j.find(key);
+    return it == j.end() || it->is_null() ? nullptr : &*it;
+}
+
+int intField(const nlohmann::json &j, const char *key, std::optional<int> fallback)
+{
+    const nlohmann::json *v = find(j, key);
+    if (!v) {
+        if (fallback) return *fallback;
+        throw std::runtime_error(std::string("\"") + key + "\" is missing");
+    }
+    if (!v->is_number_integer() || v->get<long long>() < std::numeric_limits<int>::min() ||
+        v->get<long long>() > std::numeric_limits<int>::max())
+        wrongType(key, "an integer", *v);
+    return v->get<int>();
+}
+
+double numberField(const nlohmann::json &j, const char *key, double fallback)
+{
+    const nlohmann::json *v = find(j, key);
+    if (!v) return fallback;
+    if (!v->is_number()) wrongType(key, "a number", *v);
+    return v->get<double>();
+}
+
+bool boolField(const nlohmann::json &j, const char *key, bool fallback)
+{
+    const nlohmann::json *v = find(j, key);
+    if (!v) return fallback;
+    if (!v->is_boolean()) wrongType(key, "true or false", *v);
+    return v->get<bool>();
+}
+
+std::string stringField(const nlohmann::json &j, const char *key, const std::string &fallback)
+{
+    const nlohmann::json *v = find(j, key);
+    if (!v) return fallback;
+    if (!v->is_string()) wrongType(key, "a string", *v);
+    return v->get<std::string>();
+}
+
+} // namespace
 
 int ModelConfig::attentionSpan() const
 {
@@ -21,7 +92,7 @@ std::string parseModelConfig(const std::string &text, ModelConfig &c)
     }
     if (!j.is_object()) return "config.json is not an object";
     try {
-        c.modelType = j.value("model_type", "");
+        c.modelType = stringField(j, "model_type", "");
         if (c.modelType == "deberta-v2")
             c.architecture = Architecture::DebertaV2;
         else if (c.modelType == "bert")
@@ -31,27 +102,26 @@ std::string parseModelConfig(const std::string &text, ModelConfig &c)
         else
             return "model_type \"" + c.modelType +
                    "\" is not supported (deberta-v2, bert, roberta are)";
-        c.vocabSize = j.at("vocab_size").get<int>();
-        c.hiddenSize = j.at("hidden_size").get<int>();
-        c.numLayers = j.at("num_hidden_layers").get<int>();
-        c.numHeads = j.at("num_attention_heads").get<int>();
-        c.intermediateSize = j.at("intermediate_size").get<int>();
-        c.hiddenAct = j.value("hidden_act", "gelu");
-        c.layerNormEps = j.value("layer_norm_eps", 1e-12);
-        c.maxPositionEmbeddings = j.value("max_position_embeddings", 512);
+        c.vocabSize = intField(j, "vocab_size", std::nullopt);
+        c.hiddenSize = intField(j, "hidden_size", std::nullopt);
+        c.numLayers = intField(j, "num_hidden_layers", std::nullopt);
+        c.numHeads = intField(j, "num_attention_heads", std::nullopt);
+        c.intermediateSize = intField(j, "intermediate_size", std::nullopt);
+        c.hiddenAct = stringField(j, "hidden_act", "gelu");
+        c.layerNormEps = numberField(j, "layer_norm_eps", 1e-12);
+        c.maxPositionEmbeddings = intField(j, "max_position_embeddings", 512);
         c.typeVocabSize =
-            j.value("type_vocab_size", c.architecture == Architecture::DebertaV2 ? 0 : 2);
-        c.padTokenId = j.value("pad_token_id", nlohmann::json(0)).is_number_integer()
-                           ? j.value("pad_token_id", 0)
-                           : 0;
-        c.embeddingSize =
-            j.value("embedding_size", nlohmann::json(c.hiddenSize)).is_number_integer()
-                ? j.value("embedding_size", c.hiddenSize)
-                : c.hiddenSize;
-        c.storedDtype = j.value("torch_dtype", j.value("dtype", "float32"));
+            intField(j, "type_vocab_size", c.architecture == Architecture::DebertaV2 ? 0 : 2);
+        // Written by some tools as a list or a string; only an integer is used.
+        if (const nlohmann::json *pad = find(j, "pad_token_id"); pad && pad->is_number_integer())
+            c.padTokenId = intField(j, "pad_token_id", 0);
+        c.embeddingSize = c.hiddenSize;
+        if (const nlohmann::json *e = find(j, "embedding_size"); e && e->is_number_integer())
+            c.embeddingSize = intField(j, "embedding_size", c.hiddenSize);
+        c.storedDtype = stringField(j, "torch_dtype", stringField(j, "dtype", "float32"));
         if (c.architecture == Architecture::DebertaV2) {
-            c.relativeAttention = j.value("relative_attention", false);
-            if (const auto p = j.find("pos_att_type"); p != j.end()) {
+            c.relativeAttention = boolField(j, "relative_attention", false);
+            if (const nlohmann::json *p = find(j, "pos_att_type")) {
                 if (p->is_string()) { // older configs: "p2c|c2p"
                     std::string s = p->get<std::string>();
                     for (std::size_t at = 0; at <= s.size();) {
@@ -63,24 +133,28 @@ std::string parseModelConfig(const std::string &text, ModelConfig &c)
                         at = bar + 1;
                     }
                 } else if (p->is_array()) {
-                    for (const auto &x : *p)
+                    for (const auto &x : *p) {
+                        if (!x.is_string()) wrongType("pos_att_type", "a list of strings", *p);
                         c.posAttType.push_back(x.get<std::string>());
+                    }
+                } else {
+                    wrongType("pos_att_type", "a list of strings", *p);
                 }
             }
             for (const auto &t : c.posAttType)
                 if (t != "c2p" && t != "p2c")
                     return "pos_att_type \"" + t + "\" is not supported (c2p, p2c are)";
-            c.positionBuckets = j.value("position_buckets", -1);
-            c.maxRelativePositions = j.value("max_relative_positions", -1);
-            c.shareAttKey = j.value("share_att_key", false);
-            const std::string norm = j.value("norm_rel_ebd", "none");
+            c.positionBuckets = intField(j, "position_buckets", -1);
+            c.maxRelativePositions = intField(j, "max_relative_positions", -1);
+            c.shareAttKey = boolField(j, "share_att_key", false);
+            const std::string norm = stringField(j, "norm_rel_ebd", "none");
             c.normRelEbdLayerNorm = norm.find("layer_norm") != std::string::npos;
-            c.positionBiasedInput = j.value("position_biased_input", true);
-            c.convKernelSize = j.value("conv_kernel_size", 0);
-            c.convAct = j.value("conv_act", "tanh");
-            c.convGroups = j.value("conv_groups", 1);
+            c.positionBiasedInput = boolField(j, "position_biased_input", true);
+            c.convKernelSize = intField(j, "conv_kernel_size", 0);
+            c.convAct = stringField(j, "conv_act", "tanh");
+            c.convGroups = intField(j, "conv_groups", 1);
         }
-    } catch (const nlohmann::json::exception &e) {
+    } catch (const std::exception &e) {
         return std::string("config.json: ") + e.what();
     }
     if (c.hiddenSize <= 0 || c.numHeads <= 0 || c.hiddenSize % c.numHeads != 0)

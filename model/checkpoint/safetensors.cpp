@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "checkpoint/safetensors.h"
 
+#include "util/confined_path.h"
+#include "util/file_read.h"
+
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -8,7 +11,6 @@
 #include <cstring>
 #include <fcntl.h>
 #include <filesystem>
-#include <fstream>
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -121,12 +123,16 @@ std::unique_ptr<SafetensorsFile> SafetensorsFile::open(const std::string &path, 
         error = path + ": " + why;
         return nullptr;
     };
-    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK); // a FIFO: no wait
     if (fd < 0) return fail(std::string("cannot open (") + std::strerror(errno) + ")");
     struct stat st
     {
     };
-    if (fstat(fd, &st) != 0 || st.st_size < 8) {
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        ::close(fd);
+        return fail("not a regular file; not read");
+    }
+    if (st.st_size < 8) {
         ::close(fd);
         return fail("truncated: shorter than the 8-byte header length");
     }
@@ -189,11 +195,15 @@ bool openSafetensorsCheckpoint(const std::string &dirPath, SafetensorsCheckpoint
     } else if (fs::exists(dir / "model.safetensors.index.json")) {
         const std::string index = (dir / "model.safetensors.index.json").string();
         try {
-            std::ifstream in(index);
-            const nlohmann::json doc = nlohmann::json::parse(in);
+            std::string text, why;
+            if (!readRegularFile(index, text, why)) throw std::runtime_error(why);
+            const nlohmann::json doc = nlohmann::json::parse(text);
             for (const auto &[name, file] : doc.at("weight_map").items()) {
-                const std::string p = (dir / file.get<std::string>()).string();
-                if (std::find(files.begin(), files.end(), p) == files.end()) files.push_back(p);
+                if (!file.is_string())
+                    throw std::runtime_error("weight_map[\"" + name + "\"] is not a file name");
+                const auto p = pathInside(dirPath, file.get<std::string>(), why);
+                if (!p) throw std::runtime_error("weight_map[\"" + name + "\"]: " + why);
+                if (std::find(files.begin(), files.end(), *p) == files.end()) files.push_back(*p);
             }
         } catch (const std::exception &e) {
             error = index + ": " + e.what();

@@ -1,12 +1,15 @@
 // SPDX-License-Identifier: MIT
 #include "checkpoint/torch_bin.h"
 
+#include "util/file_read.h"
+
+#include <algorithm>
 #include <cstring>
-#include <fstream>
+#include <deque>
+#include <limits>
 #include <memory>
 #include <sstream>
 #include <stdexcept>
-#include <variant>
 
 namespace cs {
 namespace {
@@ -45,6 +48,7 @@ std::map<std::string, std::pair<std::size_t, std::size_t>> zipEntries(const std:
                           extraLen = le<std::uint16_t>(b, at + 30),
                           commentLen = le<std::uint16_t>(b, at + 32);
         const std::size_t local = le<std::uint32_t>(b, at + 42);
+        if (at + 46 + nameLen > b.size()) throw std::runtime_error("truncated zip structure");
         const std::string name = b.substr(at + 46, nameLen);
         if (method != 0)
             throw std::runtime_error("zip entry " + name +
@@ -59,10 +63,9 @@ std::map<std::string, std::pair<std::size_t, std::size_t>> zipEntries(const std:
     return out;
 }
 
-struct Value;
-using ValuePtr = std::shared_ptr<Value>;
-
-/// A pickle value: enough of Python's object model for a state dict.
+/// A pickle value: enough of Python's object model for a state dict. Values live in an arena
+/// (Pickle::values) and refer to each other by pointer, so nesting depth and cycles cost no
+/// recursion when they are freed.
 struct Value
 {
     enum class Kind {
@@ -78,20 +81,46 @@ struct Value
         Storage,
         Mark
     } kind = Kind::None;
+    /// What a storage or tensor adds (few values have one).
+    struct Storage
+    {
+        BinTensor tensor;        // tensor
+        std::string key;         // storage (and tensor's storage)
+        DType type = DType::F32; // storage element type
+    };
     std::int64_t i = 0;
-    std::string s;                                      // string, global "module name"
-    std::vector<ValuePtr> items;                        // tuple, list
-    std::vector<std::pair<ValuePtr, ValuePtr>> entries; // dict
-    BinTensor tensor;                                   // tensor
-    std::string storageKey;                             // storage (and tensor's storage)
-    DType storageType = DType::F32;
+    std::string s;                                    // string, global "module name"
+    std::vector<Value *> items;                       // tuple, list
+    std::vector<std::pair<Value *, Value *>> entries; // dict
+    std::unique_ptr<Storage> storage;                 // storage, tensor
 };
 
-ValuePtr make(Value::Kind k)
+/// The values a pickle program made, and the one it returned.
+struct Pickle
 {
-    auto v = std::make_shared<Value>();
-    v->kind = k;
-    return v;
+    std::deque<Value> values; ///< every value made (owner; a deque keeps their addresses)
+    Value *top = nullptr;     ///< what STOP returned
+};
+
+/// Objects one pickle may make: a state dict of 10 000 tensors makes about 200 000.
+constexpr std::size_t kMaxPickleValues = 2'000'000;
+
+const char *kindName(Value::Kind k)
+{
+    switch (k) {
+    case Value::Kind::None: return "None";
+    case Value::Kind::Bool: return "a bool";
+    case Value::Kind::Int: return "an int";
+    case Value::Kind::String: return "a string";
+    case Value::Kind::Tuple: return "a tuple";
+    case Value::Kind::List: return "a list";
+    case Value::Kind::Dict: return "a dict";
+    case Value::Kind::Global: return "a global";
+    case Value::Kind::Tensor: return "a tensor";
+    case Value::Kind::Storage: return "a storage";
+    case Value::Kind::Mark: return "a MARK";
+    }
+    return "a value";
 }
 
 DType storageDType(const std::string &global)
@@ -107,48 +136,91 @@ DType storageDType(const std::string &global)
     return it->second;
 }
 
-std::vector<std::int64_t> ints(const ValuePtr &tuple)
+/// The ints of a tuple of ints (a tensor's shape or strides); anything else is refused.
+std::vector<std::int64_t> ints(const Value *tuple, const char *what)
 {
+    if (tuple->kind != Value::Kind::Tuple)
+        throw std::runtime_error(std::string("a tensor's ") + what + " is " +
+                                 kindName(tuple->kind) + ", not a tuple of ints");
     std::vector<std::int64_t> out;
-    for (const auto &v : tuple->items)
+    for (const Value *v : tuple->items) {
+        if (v->kind != Value::Kind::Int)
+            throw std::runtime_error(std::string("a tensor's ") + what + " holds " +
+                                     kindName(v->kind) + ", not an int");
         out.push_back(v->i);
+    }
     return out;
 }
 
-/// Runs the pickle program; returns the top value.
-ValuePtr unpickle(const std::string &p)
+/// Runs the pickle program. Every opcode checks what it takes from the stack; an error names
+/// the opcode's byte offset.
+Pickle unpickle(const std::string &p)
 {
-    std::vector<ValuePtr> stack;
-    std::map<std::uint32_t, ValuePtr> memo;
-    std::size_t pc = 0;
-    auto need = [&](std::size_t n) {
-        if (pc + n > p.size()) throw std::runtime_error("truncated pickle");
+    Pickle out;
+    std::vector<Value *> stack;
+    std::map<std::uint32_t, Value *> memo;
+    std::size_t pc = 0, opAt = 0;
+    auto fail = [&](const std::string &why) -> std::runtime_error {
+        return std::runtime_error("pickle byte " + std::to_string(opAt) + ": " + why);
     };
-    auto pop = [&]() {
-        if (stack.empty()) throw std::runtime_error("pickle stack underflow");
-        auto v = stack.back();
+    auto make = [&](Value::Kind k) {
+        if (out.values.size() >= kMaxPickleValues)
+            throw fail("more than " + std::to_string(kMaxPickleValues) +
+                       " objects; not a state dict");
+        out.values.emplace_back();
+        out.values.back().kind = k;
+        return &out.values.back();
+    };
+    auto need = [&](std::size_t n) {
+        if (n > p.size() - pc) throw fail("truncated pickle");
+    };
+    auto top = [&](const char *op) {
+        if (stack.empty() || stack.back()->kind == Value::Kind::Mark)
+            throw fail(std::string(op) + " with nothing on the stack");
+        return stack.back();
+    };
+    auto pop = [&](const char *op) {
+        Value *v = top(op);
         stack.pop_back();
         return v;
     };
-    auto popToMark = [&]() {
-        std::vector<ValuePtr> items;
-        while (!stack.empty() && stack.back()->kind != Value::Kind::Mark) {
-            items.insert(items.begin(), stack.back());
-            stack.pop_back();
-        }
-        if (stack.empty()) throw std::runtime_error("pickle MARK missing");
-        stack.pop_back();
+    auto container = [&](const char *op, Value::Kind kind) {
+        Value *c = top(op);
+        if (c->kind != kind)
+            throw fail(std::string(op) + " into " + kindName(c->kind) + ", not " + kindName(kind));
+        return c;
+    };
+    auto popToMark = [&](const char *op) {
+        auto mark = std::find_if(stack.rbegin(), stack.rend(),
+                                 [](const Value *v) { return v->kind == Value::Kind::Mark; });
+        if (mark == stack.rend()) throw fail(std::string(op) + " without a MARK");
+        std::vector<Value *> items(mark.base(), stack.end());
+        stack.erase(std::prev(mark.base()), stack.end());
         return items;
     };
     auto readLine = [&]() {
         const std::size_t end = p.find('\n', pc);
-        if (end == std::string::npos) throw std::runtime_error("truncated pickle");
+        if (end == std::string::npos) throw fail("truncated pickle");
         std::string line = p.substr(pc, end - pc);
         pc = end + 1;
         return line;
     };
+    auto u32 = [&]() {
+        need(4);
+        std::uint32_t k;
+        std::memcpy(&k, p.data() + pc, 4);
+        pc += 4;
+        return k;
+    };
+    auto memoGet = [&](std::uint32_t k) {
+        const auto it = memo.find(k);
+        if (it == memo.end())
+            throw fail("memo slot " + std::to_string(k) + " is read before it was written");
+        stack.push_back(it->second);
+    };
     while (true) {
         need(1);
+        opAt = pc;
         const auto op = static_cast<unsigned char>(p[pc++]);
         switch (op) {
         case 0x80:
@@ -166,7 +238,7 @@ ValuePtr unpickle(const std::string &p)
         case 'N': stack.push_back(make(Value::Kind::None)); break;
         case 0x88:
         case 0x89: {
-            auto v = make(Value::Kind::Bool);
+            Value *v = make(Value::Kind::Bool);
             v->i = op == 0x88;
             stack.push_back(v);
             break;
@@ -176,7 +248,7 @@ ValuePtr unpickle(const std::string &p)
         case 'J': {
             const std::size_t n = op == 'K' ? 1 : op == 'M' ? 2 : 4;
             need(n);
-            auto v = make(Value::Kind::Int);
+            Value *v = make(Value::Kind::Int);
             if (n == 4) {
                 std::int32_t x;
                 std::memcpy(&x, p.data() + pc, 4);
@@ -194,14 +266,15 @@ ValuePtr unpickle(const std::string &p)
             need(1);
             const std::size_t n = static_cast<unsigned char>(p[pc++]);
             need(n);
-            std::int64_t x = 0;
-            for (std::size_t k = 0; k < n && k < 8; ++k)
-                x |= std::int64_t(static_cast<unsigned char>(p[pc + k])) << (8 * k);
+            if (n > 8) throw fail("an integer of " + std::to_string(n) + " bytes");
+            std::uint64_t x = 0;
+            for (std::size_t k = 0; k < n; ++k)
+                x |= std::uint64_t(static_cast<unsigned char>(p[pc + k])) << (8 * k);
             if (n > 0 && n < 8 && (static_cast<unsigned char>(p[pc + n - 1]) & 0x80))
-                x -= std::int64_t(1) << (8 * n);
+                x -= std::uint64_t(1) << (8 * n);
             pc += n;
-            auto v = make(Value::Kind::Int);
-            v->i = x;
+            Value *v = make(Value::Kind::Int);
+            v->i = static_cast<std::int64_t>(x);
             stack.push_back(v);
             break;
         }
@@ -209,132 +282,165 @@ ValuePtr unpickle(const std::string &p)
         case 0x8c: { // BINUNICODE, SHORT_BINUNICODE
             std::size_t n = 0;
             if (op == 'X') {
-                need(4);
-                std::uint32_t x;
-                std::memcpy(&x, p.data() + pc, 4);
-                n = x;
-                pc += 4;
+                n = u32();
             } else {
                 need(1);
                 n = static_cast<unsigned char>(p[pc++]);
             }
             need(n);
-            auto v = make(Value::Kind::String);
+            Value *v = make(Value::Kind::String);
             v->s = p.substr(pc, n);
             pc += n;
             stack.push_back(v);
             break;
         }
         case 'c': { // GLOBAL
-            auto v = make(Value::Kind::Global);
+            Value *v = make(Value::Kind::Global);
             const std::string module = readLine();
             v->s = module + " " + readLine();
             stack.push_back(v);
             break;
         }
-        case 'q':
+        case 'q': // BINPUT
             need(1);
-            memo[static_cast<unsigned char>(p[pc++])] = stack.back();
+            memo[static_cast<unsigned char>(p[pc++])] = top("BINPUT");
             break;
-        case 'r': {
-            need(4);
-            std::uint32_t k;
-            std::memcpy(&k, p.data() + pc, 4);
-            pc += 4;
-            memo[k] = stack.back();
+        case 'r': // LONG_BINPUT
+            memo[u32()] = top("LONG_BINPUT");
             break;
-        }
-        case 'h':
+        case 'h': // BINGET
             need(1);
-            stack.push_back(memo.at(static_cast<unsigned char>(p[pc++])));
+            memoGet(static_cast<unsigned char>(p[pc++]));
             break;
-        case 'j': {
-            need(4);
-            std::uint32_t k;
-            std::memcpy(&k, p.data() + pc, 4);
-            pc += 4;
-            stack.push_back(memo.at(k));
-            break;
-        }
+        case 'j': memoGet(u32()); break; // LONG_BINGET
         case 't': {
-            auto v = make(Value::Kind::Tuple);
-            v->items = popToMark();
+            Value *v = make(Value::Kind::Tuple);
+            v->items = popToMark("TUPLE");
             stack.push_back(v);
             break;
         }
         case 0x85:
         case 0x86:
         case 0x87: {
-            auto v = make(Value::Kind::Tuple);
+            Value *v = make(Value::Kind::Tuple);
             for (int n = op - 0x84; n > 0; --n)
-                v->items.insert(v->items.begin(), pop());
+                v->items.insert(v->items.begin(), pop("TUPLEn"));
             stack.push_back(v);
             break;
         }
         case 'a': {
-            auto x = pop();
-            stack.back()->items.push_back(x);
+            Value *x = pop("APPEND");
+            container("APPEND", Value::Kind::List)->items.push_back(x);
             break;
         }
         case 'e': {
-            auto items = popToMark();
-            auto &l = stack.back()->items;
+            const auto items = popToMark("APPENDS");
+            auto &l = container("APPENDS", Value::Kind::List)->items;
             l.insert(l.end(), items.begin(), items.end());
             break;
         }
         case 's': {
-            auto v = pop();
-            auto k = pop();
-            stack.back()->entries.push_back({k, v});
+            Value *v = pop("SETITEM");
+            Value *k = pop("SETITEM");
+            container("SETITEM", Value::Kind::Dict)->entries.push_back({k, v});
             break;
         }
         case 'u': {
-            auto items = popToMark();
+            const auto items = popToMark("SETITEMS");
+            if (items.size() % 2 != 0) throw fail("SETITEMS with a key and no value");
+            Value *dict = container("SETITEMS", Value::Kind::Dict);
             for (std::size_t k = 0; k + 1 < items.size(); k += 2)
-                stack.back()->entries.push_back({items[k], items[k + 1]});
+                dict->entries.push_back({items[k], items[k + 1]});
             break;
         }
         case 'Q': { // BINPERSID: ('storage', StorageType, key, location, numel)
-            auto pid = pop();
-            if (pid->items.size() < 3 || pid->items[0]->s != "storage")
-                throw std::runtime_error("unsupported persistent id");
-            auto v = make(Value::Kind::Storage);
-            v->storageType = storageDType(pid->items[1]->s);
-            v->storageKey = pid->items[2]->s;
+            const Value *pid = pop("BINPERSID");
+            if (pid->kind != Value::Kind::Tuple || pid->items.size() < 3 ||
+                pid->items[0]->s != "storage" || pid->items[1]->kind != Value::Kind::Global ||
+                pid->items[2]->kind != Value::Kind::String)
+                throw fail("unsupported persistent id (not a torch storage)");
+            Value *v = make(Value::Kind::Storage);
+            v->storage = std::make_unique<Value::Storage>();
+            v->storage->type = storageDType(pid->items[1]->s);
+            v->storage->key = pid->items[2]->s;
             stack.push_back(v);
             break;
         }
         case 'R': { // REDUCE
-            auto args = pop();
-            auto fn = pop();
-            if (fn->kind != Value::Kind::Global) throw std::runtime_error("REDUCE of a non-global");
+            const Value *args = pop("REDUCE");
+            const Value *fn = pop("REDUCE");
+            if (fn->kind != Value::Kind::Global) throw fail("REDUCE of a non-global");
+            if (args->kind != Value::Kind::Tuple) throw fail("REDUCE with arguments not a tuple");
             if (fn->s == "collections OrderedDict") {
                 stack.push_back(make(Value::Kind::Dict));
             } else if (fn->s == "torch._utils _rebuild_tensor_v2") {
-                if (args->items.size() < 4 || args->items[0]->kind != Value::Kind::Storage)
-                    throw std::runtime_error("unexpected _rebuild_tensor_v2 arguments");
-                auto v = make(Value::Kind::Tensor);
-                v->storageKey = args->items[0]->storageKey;
-                v->tensor.dtype = args->items[0]->storageType;
+                if (args->items.size() < 4 || args->items[0]->kind != Value::Kind::Storage ||
+                    args->items[1]->kind != Value::Kind::Int)
+                    throw fail("unexpected _rebuild_tensor_v2 arguments");
+                Value *v = make(Value::Kind::Tensor);
+                v->storage = std::make_unique<Value::Storage>();
+                v->storage->key = args->items[0]->storage->key;
+                v->storage->tensor.dtype = args->items[0]->storage->type;
                 v->i = args->items[1]->i; // storage offset
-                v->tensor.shape = ints(args->items[2]);
-                v->tensor.strides = ints(args->items[3]);
+                v->storage->tensor.shape = ints(args->items[2], "shape");
+                v->storage->tensor.strides = ints(args->items[3], "strides");
                 stack.push_back(v);
             } else {
-                throw std::runtime_error("unsupported pickle call " + fn->s);
+                throw fail("unsupported pickle call " + fn->s);
             }
             break;
         }
-        case 'b': pop(); break; // BUILD: attributes (state dict _metadata) are not needed
-        case '.': return stack.empty() ? make(Value::Kind::None) : stack.back();
+        case 'b': pop("BUILD"); break; // attributes (state dict _metadata) are not needed
+        case '.': out.top = stack.empty() ? make(Value::Kind::None) : stack.back(); return out;
         default: {
             std::ostringstream s;
-            s << "unsupported pickle opcode 0x" << std::hex << int(op) << " at byte " << std::dec
-              << pc - 1;
-            throw std::runtime_error(s.str());
+            s << "unsupported pickle opcode 0x" << std::hex << int(op);
+            throw fail(s.str());
         }
         }
     }
+}
+
+/// Elements a tensor may have beyond its storage's (a view with stride 0); more than this is
+/// refused before anything is allocated for it.
+constexpr std::int64_t kMaxBroadcastElements = 1 << 20;
+
+/// Checks a tensor against its storage of storageBytes bytes: one stride per dimension, no
+/// negative size or stride, no overflow, the last element inside the storage, and no view
+/// that would grow far past the storage's bytes when copied.
+void checkTensor(const std::string &name, const BinTensor &t, std::int64_t offset,
+                 std::size_t storageBytes)
+{
+    const auto refuse = [&](const std::string &why) {
+        throw std::runtime_error("tensor " + name + ": " + why);
+    };
+    if (t.strides.size() != t.shape.size())
+        refuse(std::to_string(t.shape.size()) + " dimensions but " +
+               std::to_string(t.strides.size()) + " strides");
+    const auto elementSize = std::int64_t(dtypeSize(t.dtype));
+    if (offset < 0 || std::uint64_t(offset) > storageBytes / std::uint64_t(elementSize))
+        refuse("storage offset " + std::to_string(offset) + " outside its storage");
+    std::int64_t numel = 1, last = offset; // last element reached
+    bool empty = false;
+    for (std::size_t d = 0; d < t.shape.size(); ++d) {
+        if (t.shape[d] < 0) refuse("negative size in dimension " + std::to_string(d));
+        if (t.strides[d] < 0) refuse("negative stride in dimension " + std::to_string(d));
+        empty = empty || t.shape[d] == 0;
+        std::int64_t reach = 0;
+        if (__builtin_mul_overflow(t.shape[d], numel, &numel) ||
+            (t.shape[d] > 0 && (__builtin_mul_overflow(t.shape[d] - 1, t.strides[d], &reach) ||
+                                __builtin_add_overflow(last, reach, &last))))
+            refuse("its shape and strides overflow");
+    }
+    std::int64_t endByte = 0;
+    if (!empty && (__builtin_add_overflow(last, 1, &endByte) ||
+                   __builtin_mul_overflow(endByte, elementSize, &endByte) ||
+                   std::uint64_t(endByte) > storageBytes))
+        refuse("runs past its storage");
+    if (!empty && numel > kMaxBroadcastElements &&
+        std::uint64_t(numel) * std::uint64_t(elementSize) > storageBytes)
+        refuse(std::to_string(numel) + " elements from a storage of " +
+               std::to_string(storageBytes) + " bytes (strides repeat elements); not a weight");
 }
 
 } // namespace
@@ -342,11 +448,9 @@ ValuePtr unpickle(const std::string &p)
 bool TorchBinFile::open(const std::string &path, std::string &error)
 {
     try {
-        std::ifstream in(path, std::ios::binary);
-        if (!in) throw std::runtime_error("cannot open");
-        std::ostringstream ss;
-        ss << in.rdbuf();
-        m_bytes = ss.str();
+        std::string readError; // weights may be large; only regular files are read
+        if (!readRegularFile(path, m_bytes, readError, std::numeric_limits<std::uintmax_t>::max()))
+            throw std::runtime_error(readError);
         const auto entries = zipEntries(m_bytes);
         std::string prefix;
         for (const auto &[name, where] : entries)
@@ -355,26 +459,17 @@ bool TorchBinFile::open(const std::string &path, std::string &error)
         if (prefix.empty())
             throw std::runtime_error("no data.pkl: not a torch.save file (or the legacy format)");
         const auto [pklAt, pklSize] = entries.at(prefix + "data.pkl");
-        const ValuePtr top = unpickle(m_bytes.substr(pklAt, pklSize));
-        if (top->kind != Value::Kind::Dict)
+        const Pickle pickle = unpickle(m_bytes.substr(pklAt, pklSize));
+        if (pickle.top->kind != Value::Kind::Dict)
             throw std::runtime_error("the pickle is not a state dict");
-        for (const auto &[key, value] : top->entries) {
+        for (const auto &[key, value] : pickle.top->entries) {
             if (key->kind != Value::Kind::String || value->kind != Value::Kind::Tensor) continue;
-            const auto storage = entries.find(prefix + "data/" + value->storageKey);
+            const auto storage = entries.find(prefix + "data/" + value->storage->key);
             if (storage == entries.end())
-                throw std::runtime_error("storage " + value->storageKey + " of " + key->s +
+                throw std::runtime_error("storage " + value->storage->key + " of " + key->s +
                                          " is missing");
-            BinTensor t = value->tensor;
-            std::int64_t extent = 1; // last element reached, to check the storage holds it
-            bool empty = false;
-            for (std::size_t d = 0; d < t.shape.size(); ++d) {
-                empty = empty || t.shape[d] == 0;
-                extent += (t.shape[d] - 1) * (d < t.strides.size() ? t.strides[d] : 0);
-            }
-            const std::size_t need =
-                empty ? 0 : std::size_t(value->i + extent) * dtypeSize(t.dtype);
-            if (value->i < 0 || need > storage->second.second)
-                throw std::runtime_error("tensor " + key->s + " runs past its storage");
+            BinTensor t = value->storage->tensor;
+            checkTensor(key->s, t, value->i, storage->second.second);
             t.data = reinterpret_cast<const std::uint8_t *>(m_bytes.data()) +
                      storage->second.first + std::size_t(value->i) * dtypeSize(t.dtype);
             m_tensors[key->s] = t;

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <iterator>
 #include <stdexcept>
 
 namespace cs {
@@ -28,10 +29,13 @@ PreparedAnswer prepareAnswer(const Tokenizer &tokenizer, const ClozeExample &ex,
     r.id = ex.id;
     r.answerIds = tokenizer.encodePlain(answer).ids;
     if (r.answerIds.empty())
-        throw std::runtime_error("example " + ex.id + ": the answer has no tokens");
+        throw std::runtime_error("the answer \"" + answer + "\" has no tokens");
     const std::size_t at = ex.text.find("[MASK]");
     if (at == std::string::npos || ex.text.find("[MASK]", at + 6) != std::string::npos)
-        throw std::runtime_error("example " + ex.id + ": the text needs exactly one [MASK]");
+        throw std::runtime_error("the text needs exactly one [MASK]");
+    if (s.maxLength > 0 && int(r.answerIds.size()) >= s.maxLength)
+        throw std::runtime_error("the answer is " + std::to_string(r.answerIds.size()) +
+                                 " tokens, too long for max length " + std::to_string(s.maxLength));
     std::string masks;
     for (std::size_t i = 0; i < r.answerIds.size(); ++i)
         masks += tokenizer.maskToken();
@@ -43,8 +47,9 @@ PreparedAnswer prepareAnswer(const Tokenizer &tokenizer, const ClozeExample &ex,
     for (int i = 0; i < int(r.inputIds.size()); ++i)
         if (r.inputIds[std::size_t(i)] == tokenizer.maskId()) positions.push_back(i);
     if (positions.size() != r.answerIds.size())
-        throw std::runtime_error("example " + ex.id +
-                                 ": truncation cut into the masks (max length too small)");
+        throw std::runtime_error("the answer's " + std::to_string(r.answerIds.size()) +
+                                 " masks do not fit max length " + std::to_string(s.maxLength) +
+                                 " (right keep " + std::to_string(s.rightKeep) + ")");
     return p;
 }
 
@@ -106,15 +111,26 @@ ClozeResult evaluateCloze(const MaskedLM &model, const Tokenizer &tokenizer,
 {
     // Every answer of every example, longest inputs first: similar lengths share a batch (little
     // padding) and an out-of-memory error shows at once.
+    // An example any of whose answers cannot be prepared is skipped whole, with the reason.
     std::vector<PreparedAnswer> items;
+    ClozeResult out;
+    std::vector<bool> evaluated(examples.size(), false);
     for (std::size_t e = 0; e < examples.size(); ++e) {
         const ClozeExample &ex = examples[e];
-        if (ex.answers.empty()) throw std::runtime_error("example " + ex.id + ": no answer");
-        for (std::size_t a = 0; a < ex.answers.size(); ++a) {
-            items.push_back(prepareAnswer(tokenizer, ex, ex.answers[a], settings));
-            items.back().example = e;
-            items.back().answer = a;
+        std::vector<PreparedAnswer> mine;
+        try {
+            if (ex.answers.empty()) throw std::runtime_error("no answer");
+            for (std::size_t a = 0; a < ex.answers.size(); ++a) {
+                mine.push_back(prepareAnswer(tokenizer, ex, ex.answers[a], settings));
+                mine.back().example = e;
+                mine.back().answer = a;
+            }
+        } catch (const std::exception &error) {
+            out.skipped.push_back({ex.id, ex.line, error.what()});
+            continue;
         }
+        evaluated[e] = true;
+        std::move(mine.begin(), mine.end(), std::back_inserter(items));
     }
     std::stable_sort(items.begin(), items.end(),
                      [](const PreparedAnswer &a, const PreparedAnswer &b) {
@@ -124,7 +140,7 @@ ClozeResult evaluateCloze(const MaskedLM &model, const Tokenizer &tokenizer,
     std::vector<std::size_t> answersLeft(examples.size());
     for (std::size_t e = 0; e < examples.size(); ++e)
         answersLeft[e] = examples[e].answers.size();
-    std::size_t examplesDone = 0;
+    std::size_t examplesDone = out.skipped.size();
     forEachBatch(
         items.size(), settings.batchSize,
         [&](std::size_t first, std::size_t count) {
@@ -143,9 +159,8 @@ ClozeResult evaluateCloze(const MaskedLM &model, const Tokenizer &tokenizer,
         },
         [&](std::size_t) { return !progress || progress(examplesDone, examples.size()); });
 
-    ClozeResult out;
     for (std::size_t e = 0; e < examples.size(); ++e) {
-        if (answersLeft[e] != 0) continue; // cancelled before all its answers were scored
+        if (!evaluated[e] || answersLeft[e] != 0) continue; // skipped, or cancelled before done
         // Several answers, in the file's order: the best rank and the highest log-prob.
         const auto &answers = perExample[e];
         ClozeRecord best = answers.begin()->second;

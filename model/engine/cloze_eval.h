@@ -35,12 +35,21 @@ struct ClozeRecord
     std::map<int, bool> hits;       ///< k -> gold among the k best
 };
 
+/// An example left out of an evaluation, and why.
+struct SkippedExample
+{
+    std::string id;       ///< example id
+    std::size_t line = 0; ///< its line in the set (0 = unknown)
+    std::string reason;   ///< why it could not be evaluated (an answer longer than max length, …)
+};
+
 /// An evaluation of a set of examples.
 struct ClozeResult
 {
-    std::vector<ClozeRecord> records; ///< per example
-    std::map<int, double> hitAt;      ///< k -> share of examples with a hit
-    double meanGoldLogprob = 0.0;     ///< mean over examples
+    std::vector<ClozeRecord> records;    ///< per evaluated example
+    std::vector<SkippedExample> skipped; ///< examples that could not be evaluated, in set order
+    std::map<int, double> hitAt;         ///< k -> share of examples with a hit
+    double meanGoldLogprob = 0.0;        ///< mean over examples
 };
 
 /// Runs forward(first, count) over n items in batches of at most batchSize, in order. A batch
@@ -53,8 +62,9 @@ int forEachBatch(std::size_t n, int batchSize,
 
 /// Evaluates examples (the answer tokenised alone into m tokens, the placeholder replaced by m
 /// masks, the text truncated around the last mask, joint k-best ranking), inputs of similar
-/// length batched together. progress(done, total) may return false to stop; finished
-/// records are kept.
+/// length batched together. An example that cannot be evaluated (an answer without tokens or
+/// longer than max length allows) is skipped with its reason; the others are evaluated.
+/// progress(done, total) may return false to stop; finished records are kept.
 ClozeResult evaluateCloze(const MaskedLM &model, const Tokenizer &tokenizer,
                           const std::vector<ClozeExample> &examples, const ClozeSettings &settings,
                           const std::function<bool(std::size_t, std::size_t)> &progress = {});

@@ -3,16 +3,21 @@
 
 #include "results/json_reader.h"
 #include "util/atomic_file.h"
+#include "util/file_lock.h"
 #include "util/sha256.h"
 
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <cctype>
+#include <cerrno>
 #include <chrono>
-#include <ctime>
+#include <cstring>
+#include <fcntl.h>
 #include <filesystem>
+#include <set>
 #include <stdexcept>
+#include <unistd.h>
 
 namespace cs {
 namespace {
@@ -28,12 +33,57 @@ bool isCheckpointFolder(const std::string &name)
                        [](unsigned char c) { return std::isdigit(c); });
 }
 
-std::string nowUtc()
+} // namespace
+
+void prepareResultsFolder(const std::string &outDirPath)
 {
-    const std::time_t t = std::time(nullptr);
-    char buf[32];
-    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&t));
-    return buf;
+    const fs::path outDir(outDirPath);
+    std::error_code ec;
+    fs::create_directories(outDir, ec);
+    if (ec)
+        throw std::runtime_error("cannot make the results folder " + outDir.string() + " (" +
+                                 ec.message() + "); nothing was evaluated");
+    const fs::path probe = outDir / (".clozescope-write-check-" + std::to_string(::getpid()));
+    const int fd = ::open(probe.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+    if (fd < 0)
+        throw std::runtime_error("cannot write in the results folder " + outDir.string() + " (" +
+                                 std::strerror(errno) + "); nothing was evaluated");
+    ::close(fd);
+    fs::remove(probe, ec);
+}
+
+std::vector<std::string> shardCheckpoints(const std::vector<std::string> &checkpoints, int index,
+                                          int count)
+{
+    std::vector<std::string> mine;
+    for (std::size_t i = 0; i < checkpoints.size(); ++i)
+        if (int(i % std::size_t(std::max(1, count))) == index) mine.push_back(checkpoints[i]);
+    return mine;
+}
+
+namespace {
+
+/// Removes the temporary files a killed writer left for a checkpoint (its lock is held).
+void removeLeftovers(const fs::path &outRun, const std::string &ckpt,
+                     const std::function<void(const std::string &)> &log)
+{
+    std::error_code ec;
+    for (const auto &e : fs::directory_iterator(outRun, ec)) {
+        const std::string name = e.path().filename().string();
+        for (const char *kind : {".results.json.tmp-", ".examples.jsonl.tmp-"})
+            if (name.rfind(ckpt + kind, 0) == 0 && e.is_regular_file(ec) &&
+                fs::remove(e.path(), ec))
+                log(ckpt + ": removed " + name + ", left by an evaluation that was stopped");
+    }
+}
+
+/// The skipped examples of a set, as the results record them.
+nlohmann::json skippedJson(const std::vector<SkippedExample> &skipped)
+{
+    nlohmann::json out = nlohmann::json::array();
+    for (const SkippedExample &s : skipped)
+        out.push_back({{"id", s.id}, {"line", s.line}, {"reason", s.reason}});
+    return out;
 }
 
 nlohmann::json recordJson(const ClozeRecord &r, const std::string &dataset)
@@ -102,15 +152,14 @@ int evaluateCheckpoints(const std::vector<std::string> &checkpoints,
                         const std::function<void(const std::string &)> &log,
                         const EvalProgressFn &progress)
 {
-    std::vector<std::string> mine;
-    for (std::size_t i = 0; i < checkpoints.size(); ++i)
-        if (int(i % std::size_t(std::max(1, o.shardCount))) == o.shardIndex)
-            mine.push_back(checkpoints[i]);
+    const std::vector<std::string> mine = shardCheckpoints(checkpoints, o.shardIndex, o.shardCount);
     std::size_t perCheckpoint = 0;
     for (const EvalDataset &ds : datasets)
         perCheckpoint += ds.examples.size();
+    prepareResultsFolder(o.outDir);
     int evaluated = 0;
-    std::vector<std::string> failures;
+    std::vector<std::string> failures, leftToOthers;
+    std::set<std::string> reportedSkips; // "set line reason" said once for the whole run
     for (std::size_t i = 0; i < mine.size(); ++i) {
         const fs::path dir(mine[i]);
         const std::string ckpt = dir.filename().string(),
@@ -123,6 +172,29 @@ int evaluateCheckpoints(const std::vector<std::string> &checkpoints,
             log(ckpt + ": already evaluated, skipped (" + results.string() + ")");
             continue;
         }
+        // One evaluation per checkpoint at a time: another one into this folder leaves it to
+        // the holder and takes the next checkpoint.
+        std::error_code ec;
+        fs::create_directories(outRun, ec);
+        std::string holder;
+        std::unique_ptr<FileLock> lock;
+        try {
+            lock = FileLock::tryLock((outRun / (ckpt + ".lock")).string(), holder);
+        } catch (const std::exception &e) {
+            failures.push_back(ckpt + ": " + e.what());
+            log("error: " + failures.back());
+            continue;
+        }
+        if (!lock) {
+            leftToOthers.push_back(ckpt);
+            log(ckpt + ": being evaluated by " + holder + "; left to it");
+            continue;
+        }
+        if (fs::exists(results)) { // finished by another evaluation a moment ago
+            log(ckpt + ": already evaluated, skipped (" + results.string() + ")");
+            continue;
+        }
+        removeLeftovers(outRun, ckpt, log);
         try {
             std::string error;
             const auto tokenizer = loadCheckpointTokenizer(dir.string(), o.tokenizerDir, error);
@@ -153,11 +225,18 @@ int evaluateCheckpoints(const std::vector<std::string> &checkpoints,
                     return evaluated;
                 }
                 before += ds.examples.size();
+                for (const SkippedExample &skip : r.skipped)
+                    if (reportedSkips
+                            .insert(ds.name + " " + std::to_string(skip.line) + " " + skip.reason)
+                            .second)
+                        log("warning: " + ds.path + ": line " + std::to_string(skip.line) + " (" +
+                            skip.id + "): " + skip.reason + "; example skipped");
                 const auto n = std::int64_t(r.records.size());
                 dsJson[ds.name] = {{"file", fs::path(ds.path).filename().string()},
                                    {"path", fs::absolute(ds.path).string()},
                                    {"sha256", ds.sha256},
                                    {"n", n}};
+                if (!r.skipped.empty()) dsJson[ds.name]["skipped"] = skippedJson(r.skipped);
                 for (const auto &[k, share] : r.hitAt) {
                     std::int64_t count = 0;
                     for (const auto &rec : r.records)
@@ -194,7 +273,7 @@ int evaluateCheckpoints(const std::vector<std::string> &checkpoints,
                   {"right_keep", o.cloze.rightKeep},
                   {"dtype", o.engine.dtype},
                   {"device", o.engine.device}}},
-                {"created", {{"by", "clozescope-cli"}, {"at", nowUtc()}, {"seconds", seconds}}}};
+                {"created", {{"by", "clozescope-cli"}, {"at", utcNow()}, {"seconds", seconds}}}};
             // The examples first, then the results file that names them: a results file is
             // complete.
             for (const auto &[file, text] :
@@ -214,6 +293,10 @@ int evaluateCheckpoints(const std::vector<std::string> &checkpoints,
         state.finishedResults = results.string();
         if (progress && !progress(state)) return evaluated;
     }
+    if (!leftToOthers.empty())
+        log(std::to_string(leftToOthers.size()) +
+            " checkpoint(s) left to another evaluation writing into " + o.outDir +
+            "; their results appear when it finishes");
     if (!failures.empty()) {
         std::string all = std::to_string(failures.size()) + " checkpoint(s) failed (" +
                           std::to_string(evaluated) + " evaluated and kept):";

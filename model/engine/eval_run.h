@@ -55,10 +55,22 @@ std::vector<EvalDataset>
 loadEvalDatasets(const std::vector<std::pair<std::string, std::string>> &specs,
                  std::vector<std::string> &warnings);
 
+/// Makes the results folder and checks that a file can be written in it; throws
+/// std::runtime_error with the system's reason when not.
+void prepareResultsFolder(const std::string &outDir);
+
+/// The checkpoints of shard index of count: i, i+count, i+2·count, …
+std::vector<std::string> shardCheckpoints(const std::vector<std::string> &checkpoints, int index,
+                                          int count);
+
 /// Evaluates every checkpoint of this shard on every dataset, writing each checkpoint's results
-/// (ClozeScope results v1 + per-example JSONL) atomically as it finishes; checkpoints whose
-/// results file exists are skipped (resume). log receives progress lines. Returns the number
-/// of checkpoints evaluated now. A checkpoint that fails is logged and the others go on; then
+/// (ClozeScope results v1 + per-example JSONL) atomically as it finishes. Before any work the
+/// results folder is made and checked writable (prepareResultsFolder). Checkpoints whose
+/// results file exists are skipped (resume); one that another process is evaluating into the
+/// same folder (its <checkpoint>.lock held) is left to it; temporary files a stopped writer
+/// left are removed. Examples that cannot be evaluated are skipped, logged once per run and
+/// recorded under the set's "skipped". log receives progress lines. Returns the number of
+/// checkpoints evaluated now. A checkpoint that fails is logged and the others go on; then
 /// std::runtime_error names every failed checkpoint and why. When progress returns
 /// false the checkpoint in progress is dropped (nothing written for it) and the call returns.
 int evaluateCheckpoints(const std::vector<std::string> &checkpoints,

@@ -32,9 +32,10 @@ std::vector<int> maskPositions(const std::vector<int> &ids, int maskId)
 /// The input for a text (model mask tokens in it), cut as asked; a cut that leaves a mask out
 /// is refused, as the cloze evaluation refuses it.
 std::vector<int> modelInput(const Tokenizer &tokenizer, const std::string &text,
-                            const Truncation &truncation)
+                            const Truncation &truncation, int *textLength = nullptr)
 {
     Encoding full = tokenizer.encode(text);
+    if (textLength) *textLength = int(full.ids.size());
     if (truncation.maxLength <= 0 || int(full.ids.size()) <= truncation.maxLength)
         return std::move(full.ids);
     std::vector<int> ids =
@@ -51,6 +52,15 @@ std::vector<int> modelInput(const Tokenizer &tokenizer, const std::string &text,
 }
 
 } // namespace
+
+int defaultMaxLength(const ModelConfig &config)
+{
+    if (config.architecture == Architecture::DebertaV2 && !config.positionBiasedInput)
+        return std::max(config.maxPositionEmbeddings, kLongestUnaskedInput);
+    if (config.architecture == Architecture::Roberta) // positions start after the padding id
+        return config.maxPositionEmbeddings - config.padTokenId - 1;
+    return config.maxPositionEmbeddings;
+}
 
 std::pair<int, int> truncationWindow(int n, int budget, int lastMask, int rightKeep)
 {
@@ -157,12 +167,14 @@ FillMaskResult fillMask(const MaskedLM &model, const Tokenizer &tokenizer,
 {
     const std::string text = withModelMask(rawText, tokenizer.maskToken());
     FillMaskResult r;
-    r.inputIds = modelInput(tokenizer, text, truncation);
+    Truncation cut = truncation; // none asked for: the model's longest input
+    if (cut.maxLength <= 0) cut.maxLength = defaultMaxLength(model.config());
+    r.inputIds = modelInput(tokenizer, text, cut, &r.textLength);
     r.maskPositions = maskPositions(r.inputIds, tokenizer.maskId());
     if (r.maskPositions.empty())
         throw std::runtime_error("the text has no " + tokenizer.maskToken() +
                                  (tokenizer.maskToken() == "[MASK]" ? "" : " (or [MASK])"));
-    if (int(r.inputIds.size()) > model.config().maxPositionEmbeddings &&
+    if (int(r.inputIds.size()) > defaultMaxLength(model.config()) &&
         model.config().architecture != Architecture::DebertaV2)
         throw std::runtime_error("the text is " + std::to_string(r.inputIds.size()) +
                                  " tokens, more than the model's max_position_embeddings " +
@@ -200,7 +212,7 @@ FillMaskResult fillMask(const MaskedLM &model, const Tokenizer &tokenizer,
             std::string wideText = text;
             const std::size_t at = wideText.find(tokenizer.maskToken());
             wideText.replace(at, tokenizer.maskToken().size(), masks);
-            const std::vector<int> ids = modelInput(tokenizer, wideText, truncation);
+            const std::vector<int> ids = modelInput(tokenizer, wideText, cut);
             const std::vector<int> positions = maskPositions(ids, tokenizer.maskId());
             if (positions.size() != wordIds.ids.size())
                 throw std::runtime_error("target \"" + word + "\": its masks do not fit the text");

@@ -26,7 +26,17 @@ struct FillMaskResult
     std::vector<std::vector<FillCandidate>> perMask; ///< top-k at each mask
     std::vector<FillCandidate> joint;                ///< k best joint fillings (several masks)
     std::vector<std::pair<std::string, FillCandidate>> targets; ///< scores of the given words
+    int textLength = 0; ///< the text's tokens before any cut (more than inputIds when cut)
 };
+
+/// Relative-position DeBERTa has no position table to outgrow; without a max length its input
+/// is cut here all the same, since its memory grows with the square of the length.
+constexpr int kLongestUnaskedInput = 4096;
+
+/// The longest input a text gets when no max length is asked for: the model's
+/// max_position_embeddings (RoBERTa's less its padding offset), or for relative-position
+/// DeBERTa the larger of it and kLongestUnaskedInput.
+int defaultMaxLength(const ModelConfig &config);
 
 /// Where a text longer than maxLength tokens (special tokens included) is cut: the window of
 /// its body that ends rightKeep tokens after the last mask (design §4). 0 = never cut.
@@ -48,8 +58,9 @@ std::vector<int> truncatedInput(const Encoding &full, const Encoding &body, int 
 /// Fill-mask: masks may be written as the model's mask token or as "[MASK]". Scores are
 /// log-softmax at the masked positions, positions independent; the joint k best are exact.
 /// A target word is tokenised alone; with one mask in the text, the mask is widened to the
-/// word's token count (as the cloze evaluation does, truncation included). Throws
-/// std::runtime_error with the reason (no mask, too long, …).
+/// word's token count (as the cloze evaluation does, truncation included). Without a max
+/// length, a text longer than defaultMaxLength is cut there as an evaluation cuts it
+/// (textLength says so). Throws std::runtime_error with the reason (no mask, too long, …).
 FillMaskResult fillMask(const MaskedLM &model, const Tokenizer &tokenizer, const std::string &text,
                         int topK, const std::vector<std::string> &targets = {},
                         const Truncation &truncation = {});

@@ -3,7 +3,6 @@
 
 #include "results/json_reader.h"
 
-
 namespace cs {
 namespace {
 
@@ -51,6 +50,7 @@ ClozeDataset parseClozeDataset(const std::string &path, const std::string &body)
         [&](const nlohmann::json &j, std::size_t lineNo) {
             const auto bad = [&](const std::string &why) { badLine(lineNo, why); };
             ClozeExample ex;
+            ex.line = lineNo;
             const auto id = j.find("id");
             ex.id = id != j.end() && id->is_string() ? id->get<std::string>()
                     : id != j.end() && id->is_number_integer()
@@ -64,6 +64,10 @@ ClozeDataset parseClozeDataset(const std::string &path, const std::string &body)
             ex.text = text->get<std::string>();
             const auto answer = j.contains("answer") ? j.find("answer") : j.find("target");
             if (answer != j.end() && answer->is_string()) {
+                if (trimRight(answer->get<std::string>()).empty()) {
+                    bad("the answer is empty");
+                    return;
+                }
                 ex.answers.push_back(answer->get<std::string>());
             } else if (const auto answers = j.find("answers");
                        answers != j.end() && answers->is_array()) {

@@ -14,6 +14,7 @@ struct ClozeExample
     std::string id;                   ///< example id ("line-N" when the line has none)
     std::string text;                 ///< text with exactly one "[MASK]"
     std::vector<std::string> answers; ///< gold answer(s)
+    std::size_t line = 0;             ///< its line in the file (1-based; 0 = not from a file)
 };
 
 /// A cloze dataset read from JSONL, with the lines that could not be used.

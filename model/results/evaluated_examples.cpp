@@ -3,6 +3,7 @@
 
 #include "results/cloze_dataset.h"
 #include "results/json_reader.h"
+#include "util/confined_path.h"
 #include "util/sha256.h"
 
 #include <algorithm>
@@ -22,30 +23,31 @@ std::string stringMember(const nlohmann::json &obj, const char *key)
     return it == obj.end() ? std::string() : stringValue(*it).value_or(std::string());
 }
 
-/// The cloze set a results file names: recorded path first, then by name near the file.
-std::vector<fs::path> setCandidates(const nlohmann::json &set, const fs::path &resultsDir)
+/// Where the cloze set a results file names may be read: by its file name inside the results
+/// file's folder, then the set files the user chose. Its recorded path is not followed: a
+/// results file reaches nothing outside its folder.
+std::vector<fs::path> setCandidates(const nlohmann::json &set, const fs::path &resultsDir,
+                                    const std::vector<std::string> &chosenSets)
 {
     std::vector<fs::path> out;
-    auto add = [&](const fs::path &p) {
-        if (std::find(out.begin(), out.end(), p.lexically_normal()) == out.end())
-            out.push_back(p.lexically_normal());
-    };
-    if (const std::string path = stringMember(set, "path"); !path.empty()) add(path);
-    if (const std::string file = stringMember(set, "file"); !file.empty()) {
-        add(resultsDir / file);
-        add(resultsDir.parent_path() / file);
-    }
+    std::string why;
+    if (const std::string file = stringMember(set, "file"); !file.empty())
+        if (auto inside = pathInside(resultsDir.string(), file, why)) out.push_back(*inside);
+    for (const std::string &chosen : chosenSets)
+        out.push_back(chosen);
     return out;
 }
 
 /// Texts and answers of a set by example id; a problem when it cannot be found or has changed.
 std::map<std::string, ClozeExample> readSet(const std::string &name, const nlohmann::json &set,
-                                            const fs::path &resultsDir, CheckpointExamples &out)
+                                            const fs::path &resultsDir,
+                                            const std::vector<std::string> &chosenSets,
+                                            CheckpointExamples &out)
 {
     std::map<std::string, ClozeExample> byId;
     const std::string sha = stringMember(set, "sha256");
     std::vector<std::string> changed; // found, but not the bytes that were evaluated
-    for (const fs::path &candidate : setCandidates(set, resultsDir)) {
+    for (const fs::path &candidate : setCandidates(set, resultsDir, chosenSets)) {
         std::string bytes, error;
         if (!readTextFile(candidate.string(), bytes, error)) continue;
         if (!sha.empty() && sha256Hex(bytes) != sha) {
@@ -56,16 +58,19 @@ std::map<std::string, ClozeExample> readSet(const std::string &name, const nlohm
             byId.emplace(e.id, std::move(e));
         return byId;
     }
+    const std::string recorded = stringMember(set, "path"), file = stringMember(set, "file");
+    out.missingSets.push_back({name, recorded.empty() ? file : recorded, sha});
     if (!changed.empty())
         out.problems.push_back({Severity::Warning, changed.front(), "sha256",
                                 "cloze set \"" + name +
                                     "\" has changed since the evaluation (another SHA-256); "
                                     "its texts are not shown"});
     else
-        out.problems.push_back({Severity::Warning, out.resultsFile, "datasets." + name,
-                                "cloze set \"" + name + "\" (" + stringMember(set, "file") +
-                                    ") not found at its recorded path nor beside the results; "
-                                    "its texts are not shown"});
+        out.problems.push_back(
+            {Severity::Warning, out.resultsFile, "datasets." + name,
+             "cloze set \"" + name + "\" (" + (recorded.empty() ? file : recorded) +
+                 ") not found beside the results (a results file's paths are not followed "
+                 "outside its folder): locate the set to show its texts"});
     return byId;
 }
 
@@ -108,7 +113,8 @@ EvaluatedExample exampleOf(const nlohmann::json &record)
 } // namespace
 
 CheckpointExamples readEvaluatedExamples(const std::string &resultsFile,
-                                         const std::string &checkpoint)
+                                         const std::string &checkpoint,
+                                         const std::vector<std::string> &chosenSets)
 {
     CheckpointExamples out;
     out.resultsFile = resultsFile;
@@ -142,15 +148,20 @@ CheckpointExamples readEvaluatedExamples(const std::string &resultsFile,
         return out;
     }
     std::string body, error;
-    const std::string sidecarPath = (dir / sidecar).string();
-    if (!readTextFile(sidecarPath, body, error)) {
-        out.problems.push_back({Severity::Warning, sidecarPath, "", error});
+    const auto sidecarPath = pathInside(dir.string(), sidecar, error);
+    if (!sidecarPath) {
+        out.problems.push_back(
+            {Severity::Warning, resultsFile, "examples", "per-example file not read: " + error});
+        return out;
+    }
+    if (!readTextFile(*sidecarPath, body, error)) {
+        out.problems.push_back({Severity::Warning, *sidecarPath, "", error});
         return out;
     }
     std::map<std::string, std::map<std::string, ClozeExample>> sets;
     if (const auto ds = doc.json.find("datasets"); ds != doc.json.end() && ds->is_object())
         for (const auto &[name, set] : ds->items())
-            if (set.is_object()) sets[name] = readSet(name, set, dir, out);
+            if (set.is_object()) sets[name] = readSet(name, set, dir, chosenSets, out);
     std::set<std::string> unnamed; // sets records name that the results file does not
     forEachJsonLine(
         body,
@@ -167,7 +178,7 @@ CheckpointExamples readEvaluatedExamples(const std::string &resultsFile,
         },
         [&](std::size_t lineNo, const std::string &why) {
             out.problems.push_back(
-                {Severity::Warning, sidecarPath, "line " + std::to_string(lineNo), why});
+                {Severity::Warning, *sidecarPath, "line " + std::to_string(lineNo), why});
         });
     for (const std::string &name : unnamed)
         out.problems.push_back({Severity::Warning, resultsFile, "datasets",

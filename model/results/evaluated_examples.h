@@ -24,6 +24,14 @@ struct EvaluatedExample
     bool failed() const { return !rank || *rank != 1; }
 };
 
+/// A cloze set the results name whose texts were not found: where it was recorded.
+struct MissingSet
+{
+    std::string name;     ///< set name ("real")
+    std::string recorded; ///< its recorded path (or file name)
+    std::string sha256;   ///< the SHA-256 of the bytes evaluated ("" = not recorded)
+};
+
 /// The examples of one evaluated checkpoint.
 struct CheckpointExamples
 {
@@ -34,14 +42,17 @@ struct CheckpointExamples
     std::string dtype;                      ///< the evaluation's precision ("" = not recorded)
     std::vector<EvaluatedExample> examples; ///< in the sidecar's order
     std::vector<Problem> problems;          ///< what could not be read or found, and why
+    std::vector<MissingSet> missingSets;    ///< sets whose texts were not found
 };
 
-/// Reads a ClozeScope results file's per-example sidecar and joins each record with its text
-/// from the cloze set the file names (at its recorded path, else by file name beside the
-/// results file or in its parent folder; used only when its SHA-256 matches the record).
+/// Reads a ClozeScope results file's per-example sidecar (inside the file's folder only) and
+/// joins each record with its text from the cloze set the file names: by file name beside the
+/// results file, else among chosenSets (set files the user chose); used only when its SHA-256
+/// matches the record. A recorded path outside the results folder is never read.
 /// In a file of several checkpoints ("checkpoints": […]) the one named checkpoint is read.
 /// Never throws: problems say what is missing.
 CheckpointExamples readEvaluatedExamples(const std::string &resultsFile,
-                                         const std::string &checkpoint = {});
+                                         const std::string &checkpoint = {},
+                                         const std::vector<std::string> &chosenSets = {});
 
 } // namespace cs

@@ -2,8 +2,7 @@
 #include "results/import_formats.h"
 
 #include "results/json_reader.h"
-
-#include <filesystem>
+#include "util/confined_path.h"
 
 namespace cs {
 namespace {
@@ -134,8 +133,13 @@ void importOne(const nlohmann::json &entry, const nlohmann::json &doc, const std
     }
     for (const auto &[key, m] : metrics->items())
         readMetric(key, m, datasets ? *datasets : none, loc + ".metrics." + key, cp, sink);
-    if (const nlohmann::json *ex = member(entry, "examples"); ex && ex->is_string())
-        readExamples((std::filesystem::path(dir) / ex->get<std::string>()).string(), cp, sink);
+    if (const nlohmann::json *ex = member(entry, "examples"); ex && ex->is_string()) {
+        std::string why;
+        if (const auto path = pathInside(dir, ex->get<std::string>(), why))
+            readExamples(*path, cp, sink);
+        else
+            sink.problem(Severity::Warning, loc + ".examples", "per-example file not read: " + why);
+    }
     sink.out().records.push_back(std::move(rec));
 }
 

@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: MIT
 #include "results/json_reader.h"
 
+#include "util/file_read.h"
+
 #include <algorithm>
 #include <cmath>
-#include <fstream>
 #include <limits>
 #include <sstream>
 
@@ -75,19 +76,7 @@ std::size_t nestingDepth(const std::string &text)
 
 bool readTextFile(const std::string &path, std::string &out, std::string &error)
 {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        error = "cannot open the file";
-        return false;
-    }
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    if (in.bad()) {
-        error = "cannot read the file";
-        return false;
-    }
-    out = ss.str();
-    return true;
+    return readRegularFile(path, out, error);
 }
 
 std::string lineColumn(const std::string &text, std::size_t offset)

@@ -17,7 +17,8 @@ struct JsonDocument
     std::string location; ///< "line L, column C" of the error, when known
 };
 
-/// Reads a whole file into a string; returns false (and the reason) when it cannot.
+/// Reads a whole regular file (at most kMaxReadBytes) into a string; returns false (and the
+/// reason) when it cannot (util/file_read.h).
 bool readTextFile(const std::string &path, std::string &out, std::string &error);
 
 /// Parses JSON text. Python's NaN, Infinity and -Infinity literals are accepted and

@@ -129,6 +129,12 @@ ResultSet loadResults(const std::vector<std::string> &paths, const LoadOptions &
     set.problems.insert(set.problems.begin(), problems.begin(), problems.end());
     if (cancelled)
         set.problems.push_back({Severity::Info, "", "", "import cancelled; showing what was read"});
+    else if (set.runs.empty() && !paths.empty())
+        set.problems.push_back(
+            {Severity::Info, "", "",
+             files.empty() ? "nothing to show: no results file was found under the paths given"
+                           : "nothing to show: none of the " + std::to_string(files.size()) +
+                                 " file(s) read holds a checkpoint with a metric"});
     return set;
 }
 

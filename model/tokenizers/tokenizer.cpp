@@ -4,23 +4,24 @@
 #include "tokenizers/spm_tokenizer.h"
 #include "tokenizers/unigram_tokenizer.h"
 #include "tokenizers/wordpiece_tokenizer.h"
+#include "util/file_read.h"
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <stdexcept>
 
 namespace cs {
 namespace {
 
+/// Reads p when it exists (false when not); one that exists but is no readable regular file
+/// within the size limit is an error naming it.
 bool readFile(const std::filesystem::path &p, std::string &out)
 {
-    std::ifstream in(p, std::ios::binary);
-    if (!in) return false;
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    out = ss.str();
+    std::error_code ec;
+    if (!std::filesystem::exists(p, ec)) return false;
+    std::string error;
+    if (!readRegularFile(p.string(), out, error))
+        throw std::runtime_error(p.string() + ": " + error);
     return true;
 }
 
@@ -156,16 +157,10 @@ std::unique_ptr<Tokenizer> loadTokenizer(const std::string &dirPath, std::string
     const fs::path dir(dirPath);
     std::string text;
     nlohmann::json config = nullptr;
-    if (readFile(dir / "tokenizer_config.json", text)) {
-        try {
-            config = nlohmann::json::parse(text);
-        } catch (const nlohmann::json::exception &e) {
-            error = (dir / "tokenizer_config.json").string() + ": " + e.what();
-            return nullptr;
-        }
-    }
     fs::path file; // the one being read, named in any error
     try {
+        if (readFile(file = dir / "tokenizer_config.json", text))
+            config = nlohmann::json::parse(text);
         if (readFile(file = dir / "tokenizer.json", text)) {
             const nlohmann::json doc = nlohmann::json::parse(text);
             const std::string type = doc.at("model").value("type", "");

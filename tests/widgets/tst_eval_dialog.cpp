@@ -3,6 +3,7 @@
 // worker thread, the charts' session gains each finished checkpoint, and cancel keeps what
 // finished.
 #include "eval_dialog.h"
+#include "examples_panel.h"
 #include "main_window.h"
 #include "session.h"
 
@@ -10,6 +11,7 @@
 #include "test_support.h"
 
 #include <QDir>
+#include <QFileInfo>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -83,6 +85,8 @@ class TestEvalDialog : public QObject
             withReal += c.metrics.count(metric::Real1) ? 1 : 0;
         QCOMPARE(withReal, 2);
         QVERIFY(window.session()->metrics().contains(QString::fromStdString(metric::Real1)));
+        // The set it evaluated on is the user's choice: the Examples tab may read its texts.
+        QVERIFY(window.examples()->chosenSets().contains(QFileInfo(m_smallSet).absoluteFilePath()));
     }
 
     void cancelKeepsWhatFinished()

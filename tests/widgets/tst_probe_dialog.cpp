@@ -174,6 +174,16 @@ class TestProbeDialog : public QObject
         QTableView *table = window.table(); // the checkpoint's row
         table->setCurrentIndex(table->model()->index(0, 0));
         QVERIFY(examplesShown.wait(30000));
+        // The results record the set's path, outside their folder: not read until the user
+        // chooses the set (Locate set…, or an evaluation run from this window).
+        auto *locate = panel->findChild<QPushButton *>("locateSetButton");
+        QVERIFY(!locate->isHidden());
+        QCOMPARE(panel->model().examples().missingSets.size(), std::size_t(1));
+        QCOMPARE(panel->model().examples().missingSets[0].recorded, set);
+        QVERIFY(panel->model().examples().examples.front().text.empty());
+        panel->addChosenSets({QString::fromStdString(set)});
+        QVERIFY(examplesShown.wait(30000));
+        QVERIFY(locate->isHidden());
         const ExamplesModel &examples = panel->model();
         QCOMPARE(examples.rowCount(), 30);
         QVERIFY(examples.examples().problems.empty());

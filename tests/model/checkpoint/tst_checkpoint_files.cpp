@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "hostile_files.h"
 #include "test_support.h"
 #include <QTemporaryDir>
 
@@ -14,6 +15,7 @@
 #include <cstring>
 #include <fstream>
 #include <set>
+#include <sys/stat.h>
 
 using namespace cs;
 using cs::test::readJson;
@@ -181,6 +183,13 @@ class TestCheckpointFiles : public QObject
             << "pos_att_type \"p2p\"";
         QTest::newRow("not json") << "{"
                                   << "not JSON";
+        QTest::newRow("a number written as a string")
+            << R"({"model_type": "bert", "vocab_size": 10, "hidden_size": "768"})"
+            << R"("hidden_size" must be an integer, not a string ("768"))";
+        QTest::newRow("a flag written as a number")
+            << R"({"model_type": "deberta-v2", "vocab_size": 10, "hidden_size": 8, "num_hidden_layers": 1,
+                   "num_attention_heads": 2, "intermediate_size": 8, "relative_attention": 1})"
+            << R"("relative_attention" must be true or false, not a number (1))";
     }
     void configErrors()
     {
@@ -236,6 +245,126 @@ class TestCheckpointFiles : public QObject
         std::string error;
         QVERIFY(!bin.open(out.fileName().toStdString(), error));
         QVERIFY2(error.find(reason.toStdString()) != std::string::npos, error.c_str());
+    }
+
+    void hostilePytorchBin_data()
+    {
+        // Each of these crashed the reader or took gigabytes before it was mended; now each is
+        // refused with its reason.
+        using namespace cs::test::pickle;
+        QTest::addColumn<QByteArray>("pickle");
+        QTest::addColumn<int>("storageBytes");
+        QTest::addColumn<QString>("reason");
+        const auto row = [](const char *name, const std::string &p, int bytes, const char *why) {
+            QTest::newRow(name) << QByteArray::fromStdString(p) << bytes << why;
+        };
+        // (Literals split where a hex escape would swallow the next letter or stop at NUL.)
+        row("APPEND on an empty stack",
+            "\x80\x02"
+            "a.",
+            16, "APPEND with nothing on the stack");
+        row("APPENDS with nothing under its MARK", "\x80\x02(e.", 16,
+            "APPENDS with nothing on the stack");
+        row("SETITEM with no dict under it", "\x80\x02K\x01K\x02s.", 16,
+            "SETITEM with nothing on the stack");
+        row("SETITEMS with nothing under its MARK", "\x80\x02(u.", 16,
+            "SETITEMS with nothing on the stack");
+        row("BINPUT on an empty stack", std::string("\x80\x02q\x00.", 5), 16,
+            "BINPUT with nothing on the stack");
+        row("APPEND into a dict",
+            "\x80\x02}K\x01"
+            "a.",
+            16, "APPEND into a dict, not a list");
+        row("memo read before written", "\x80\x02h\x05.", 16,
+            "memo slot 5 is read before it was written");
+        row("a list nested a million deep",
+            "\x80\x02" + std::string(1000000, ']') + std::string(999999, 'a') + ".", 16,
+            "not a state dict");
+        row("a tuple nested a million deep", "\x80\x02]" + std::string(1000000, '\x85') + ".", 16,
+            "not a state dict");
+        row("negative stride", stateDict("w", tensor({2, 2}, {-1, 1}, 2)), 16,
+            "negative stride in dimension 0");
+        row("fewer strides than dimensions", stateDict("w", tensor({2, 2}, {1})), 16,
+            "2 dimensions but 1 strides");
+        row("shape times stride overflows",
+            stateDict("w", tensor({2147483647, 2147483647, 2147483647}, {2147483647, 1, 1})), 16,
+            "overflow");
+        row("a huge view of one element", stateDict("w", tensor({32768, 32768}, {0, 0})), 4,
+            "1073741824 elements from a storage of 4 bytes");
+        row("past its storage", stateDict("w", tensor({4, 4}, {4, 1})), 16,
+            "runs past its storage");
+        row("offset outside its storage", stateDict("w", tensor({1}, {1}, 1000)), 16,
+            "storage offset 1000 outside its storage");
+        std::string stringShape = tensor({1}, {1});
+        stringShape.replace(stringShape.find(ints({1})), ints({1}).size(), "(" + str("x") + "t");
+        row("shape holds a string", stateDict("w", stringShape), 16, "shape holds a string");
+    }
+    void hostilePytorchBin()
+    {
+        QFETCH(QByteArray, pickle);
+        QFETCH(int, storageBytes);
+        QFETCH(QString, reason);
+        QTemporaryDir dir;
+        const std::string path =
+            test::writeFile(dir, "pytorch_model.bin",
+                            QByteArray::fromStdString(
+                                test::torchSave(pickle.toStdString(), std::size_t(storageBytes))));
+        TorchBinFile bin;
+        std::string error;
+        QVERIFY(!bin.open(path, error));
+        QVERIFY2(error.find(reason.toStdString()) != std::string::npos, error.c_str());
+        QVERIFY(error.rfind(path, 0) == 0); // names the file
+    }
+
+    void aWellFormedHandMadeStateDictIsRead()
+    {
+        // The builder above writes what torch.save writes: a good tensor reads back.
+        using namespace cs::test::pickle;
+        QTemporaryDir dir;
+        const std::string path = test::writeFile(
+            dir, "pytorch_model.bin",
+            QByteArray::fromStdString(test::torchSave(stateDict("w", tensor({2, 2}, {2, 1})))));
+        TorchBinFile bin;
+        std::string error;
+        QVERIFY2(bin.open(path, error), error.c_str());
+        QCOMPARE(bin.tensors().at("w").shape, (std::vector<std::int64_t>{2, 2}));
+    }
+
+    void onlyRegularFilesAreRead()
+    {
+        // A device or a pipe named as a weight or index file is refused at once, not read
+        // until memory runs out or waited on.
+        QTemporaryDir dir;
+        const QString bin = dir.filePath("pytorch_model.bin");
+        QVERIFY(QFile::link("/dev/zero", bin));
+        TorchBinFile torch;
+        std::string error;
+        QVERIFY(!torch.open(bin.toStdString(), error));
+        QVERIFY2(error.find("not a regular file") != std::string::npos, error.c_str());
+        const QString fifo = dir.filePath("model.safetensors");
+        QCOMPARE(::mkfifo(fifo.toLocal8Bit().constData(), 0600), 0);
+        QVERIFY(!SafetensorsFile::open(fifo.toStdString(), error));
+        QVERIFY2(error.find("not a regular file") != std::string::npos, error.c_str());
+    }
+
+    void shardIndexStaysInItsFolder_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::newRow("absolute") << "/etc/passwd";
+        QTest::newRow("parent") << "../model-00001.safetensors";
+        QTest::newRow("down and out") << "a/../../model-00001.safetensors";
+    }
+    void shardIndexStaysInItsFolder()
+    {
+        QFETCH(QString, file);
+        QTemporaryDir dir;
+        test::writeFile(dir, "ckpt/model.safetensors.index.json",
+                        QByteArray::fromStdString(
+                            nlohmann::json{{"weight_map", {{"w", file.toStdString()}}}}.dump()));
+        SafetensorsCheckpoint ckpt;
+        std::string error;
+        QVERIFY(!openSafetensorsCheckpoint(dir.filePath("ckpt").toStdString(), ckpt, error));
+        QVERIFY2(error.find("only files inside") != std::string::npos, error.c_str());
     }
 
     void missingWeights()

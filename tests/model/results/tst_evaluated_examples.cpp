@@ -1,13 +1,15 @@
 // SPDX-License-Identifier: MIT
 // Per-example records of an evaluated checkpoint joined with their texts from the real cloze
-// set: found at the recorded path or beside the results, refused when the set has changed,
-// and every missing piece said.
+// set: found beside the results or among the sets the user chose (never at a path the file
+// records outside its folder), refused when the set has changed, and every missing piece said.
 #include "results/evaluated_examples.h"
 
 #include "test_support.h"
 #include "util/sha256.h"
 
 #include <QtTest>
+
+#include <sys/stat.h>
 
 using namespace cs;
 
@@ -47,19 +49,20 @@ class TestEvaluatedExamples : public QObject
   private slots:
     void joinsRecordsWithTheirTexts_data()
     {
-        QTest::addColumn<bool>("recordedPath");
-        QTest::newRow("at the recorded path") << true;
+        QTest::addColumn<bool>("chosen");
+        QTest::newRow("a set the user chose") << true;
         QTest::newRow("beside the results") << false;
     }
     void joinsRecordsWithTheirTexts()
     {
-        QFETCH(bool, recordedPath);
+        QFETCH(bool, chosen);
         QTemporaryDir dir;
         const std::string sha = sha256Hex(test::readText(kSet));
-        if (!recordedPath)
-            QVERIFY(QFile::copy(QString::fromStdString(kSet), dir.filePath("real.jsonl")));
+        if (!chosen) QVERIFY(QFile::copy(QString::fromStdString(kSet), dir.filePath("real.jsonl")));
         const auto got = readEvaluatedExamples(
-            writeResults(dir, recordedPath ? kSet : "/moved/real.jsonl", sha, kRecords));
+            writeResults(dir, chosen ? kSet : "/moved/real.jsonl", sha, kRecords), {},
+            chosen ? std::vector<std::string>{kSet} : std::vector<std::string>{});
+        QVERIFY(got.missingSets.empty());
         QCOMPARE(got.checkpointPath, std::string("/runs/a/checkpoint-63"));
         QCOMPARE(got.examples.size(), std::size_t(3));
         QCOMPARE(got.problems.size(), std::size_t(1)); // the line that is not JSON
@@ -76,9 +79,69 @@ class TestEvaluatedExamples : public QObject
         QCOMPARE(second.answers, std::vector<std::string>{"정현우의"});
     }
 
+    void theRecordedPathIsNotFollowed()
+    {
+        // The set exists where the results say, outside their folder: not read; the set is
+        // named as missing with its recorded path, for the user to locate.
+        QTemporaryDir dir;
+        const std::string sha = sha256Hex(test::readText(kSet));
+        const auto got = readEvaluatedExamples(writeResults(dir, kSet, sha, kRecords));
+        QCOMPARE(got.examples.size(), std::size_t(3));
+        QVERIFY(got.examples[1].text.empty());
+        QCOMPARE(got.missingSets.size(), std::size_t(1));
+        QCOMPARE(got.missingSets[0].name, std::string("real"));
+        QCOMPARE(got.missingSets[0].recorded, kSet);
+        QCOMPARE(got.missingSets[0].sha256, sha);
+        QVERIFY(test::problemsMention(got.problems, "not followed outside its folder"));
+    }
+
+    void sidecarOutsideTheFolderIsRefused_data()
+    {
+        QTest::addColumn<QString>("sidecar");
+        QTest::addColumn<QString>("reason");
+        QTest::newRow("absolute") << "/etc/passwd"
+                                  << "an absolute path";
+        QTest::newRow("a device") << "/dev/zero"
+                                  << "an absolute path";
+        QTest::newRow("up and out") << "../outside.examples.jsonl"
+                                    << "leads outside";
+        QTest::newRow("a link out") << "link.examples.jsonl"
+                                    << "leads outside";
+        QTest::newRow("a link to a device") << "zero.examples.jsonl"
+                                            << "leads outside";
+        QTest::newRow("a pipe inside") << "fifo.examples.jsonl"
+                                       << "not a regular file";
+    }
+    void sidecarOutsideTheFolderIsRefused()
+    {
+        // Records that would be read are waiting outside; none of them is.
+        QFETCH(QString, sidecar);
+        QFETCH(QString, reason);
+        QTemporaryDir root;
+        test::writeFile(root, "outside.examples.jsonl", kRecords);
+        QVERIFY(QDir(root.path()).mkdir("results"));
+        QVERIFY(QFile::link(root.filePath("outside.examples.jsonl"),
+                            root.filePath("results/link.examples.jsonl")));
+        QVERIFY(QFile::link("/dev/zero", root.filePath("results/zero.examples.jsonl")));
+        QCOMPARE(
+            ::mkfifo(root.filePath("results/fifo.examples.jsonl").toLocal8Bit().constData(), 0600),
+            0); // read, it would wait for a writer forever
+        nlohmann::json doc = {{"format", "clozescope-results"},
+                              {"version", 1},
+                              {"checkpoint", {{"name", "checkpoint-63"}}},
+                              {"examples", sidecar.toStdString()}};
+        const std::string results = test::writeFile(root, "results/checkpoint-63.results.json",
+                                                    QByteArray::fromStdString(doc.dump()));
+        const auto got = readEvaluatedExamples(results);
+        QVERIFY(got.examples.empty());
+        QVERIFY2(test::problemsMention(got.problems, reason.toStdString()),
+                 got.problems.empty() ? "no problem" : got.problems[0].message.c_str());
+    }
+
     void aChangedSetIsNotUsed()
     {
         QTemporaryDir dir;
+        QVERIFY(QFile::copy(QString::fromStdString(kSet), dir.filePath("real.jsonl")));
         const auto got = readEvaluatedExamples(writeResults(dir, kSet, "00ff", kRecords));
         QCOMPARE(got.examples.size(), std::size_t(3));
         QVERIFY(got.examples[1].text.empty() && got.examples[1].answers.empty());
@@ -128,7 +191,7 @@ class TestEvaluatedExamples : public QObject
                {"examples", "b.examples.jsonl"}}}}};
         const std::string file =
             test::writeFile(dir, "all.results.json", QByteArray::fromStdString(doc.dump()));
-        auto got = readEvaluatedExamples(file, "checkpoint-2");
+        auto got = readEvaluatedExamples(file, "checkpoint-2", {kSet});
         QCOMPARE(got.checkpointPath, std::string("/runs/b/checkpoint-2"));
         QCOMPARE(got.examples.size(), std::size_t(3));
         QVERIFY(!got.examples[1].text.empty());

@@ -161,6 +161,37 @@ class TestLooseImport : public QObject
         QVERIFY(cp.metrics.at(metric::Real5).examples.front().hit);
     }
 
+    void ownFormatSidecarOutsideItsFolderIsNotRead_data()
+    {
+        QTest::addColumn<QString>("sidecar");
+        QTest::newRow("parent folder") << "../stolen.examples.jsonl";
+        QTest::newRow("absolute") << "/etc/passwd";
+        QTest::newRow("endless device") << "/dev/zero";
+    }
+    void ownFormatSidecarOutsideItsFolderIsNotRead()
+    {
+        // A results file someone sent reaches nothing outside its folder: records waiting in
+        // the parent are not read, /dev/zero is not read until memory runs out.
+        QFETCH(QString, sidecar);
+        QTemporaryDir dir;
+        writeFile(dir, "stolen.examples.jsonl",
+                  "{\"id\": \"r1\", \"dataset\": \"real\", \"hits\": {\"1\": true}}\n");
+        writeFile(dir, "out/checkpoint-390.results.json",
+                  QString(R"({"format": "clozescope-results", "version": 1,
+            "run": {"name": "sent"}, "checkpoint": {"name": "checkpoint-390", "step": 390},
+            "metrics": {"Real@1": {"value": 1.0, "n": 1, "dataset": "real", "k": 1}},
+            "examples": "%1"})")
+                      .arg(sidecar)
+                      .toUtf8());
+        const ResultSet set = loadResults({dir.filePath("out").toStdString()});
+        const Run *r = set.findRun("sent");
+        QVERIFY2(r, cs::test::problemText(set));
+        QVERIFY(r->checkpoints.front().metrics.at(metric::Real1).examples.empty());
+        QVERIFY2(cs::test::hasProblem(set, Severity::Warning, "checkpoint-390.results.json",
+                                      "examples", "per-example file not read"),
+                 cs::test::problemText(set));
+    }
+
     void newerVersionIsRefused()
     {
         QTemporaryDir dir;

@@ -76,6 +76,7 @@ class TestTrainerImport : public QObject
         QVERIFY(!set.hasInputProblems());
         QVERIFY(cs::test::hasProblem(set, Severity::Info, "trainer_state", "log_history",
                                      "no evaluation entries"));
+        QVERIFY(cs::test::hasProblem(set, Severity::Info, "", "", "nothing to show"));
     }
 
     void outputFolderGivesFinalStep()
