@@ -211,54 +211,54 @@
         <translation>%1: 이 실행에 checkpoint-N 폴더가 없습니다</translation>
     </message>
     <message>
-        <location filename="../../widgets/eval_dialog.cpp" line="128"/>
+        <location filename="../../widgets/eval_dialog.cpp" line="136"/>
         <source>Tick at least one checkpoint.</source>
         <translation>체크포인트를 하나 이상 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../../widgets/eval_dialog.cpp" line="130"/>
+        <location filename="../../widgets/eval_dialog.cpp" line="138"/>
         <source>Choose a Real or a LAMBADA set.</source>
         <translation>Real 또는 LAMBADA 세트를 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../../widgets/eval_dialog.cpp" line="132"/>
+        <location filename="../../widgets/eval_dialog.cpp" line="140"/>
         <source>Choose a results folder.</source>
         <translation>결과 폴더를 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../../widgets/eval_dialog.cpp" line="147"/>
+        <location filename="../../widgets/eval_dialog.cpp" line="155"/>
         <source>Loading…</source>
         <translation>불러오는 중…</translation>
     </message>
     <message>
-        <location filename="../../widgets/eval_dialog.cpp" line="156"/>
+        <location filename="../../widgets/eval_dialog.cpp" line="164"/>
         <source>Cancelling: the checkpoint in progress is dropped, finished ones are kept.</source>
         <translation>취소하는 중: 진행 중인 체크포인트는 버리고, 끝난 체크포인트는 유지합니다.</translation>
     </message>
     <message>
-        <location filename="../../widgets/eval_dialog.cpp" line="169"/>
+        <location filename="../../widgets/eval_dialog.cpp" line="177"/>
         <source>, about %1 min %2 s left</source>
         <translation>, 약 %1분 %2초 남음</translation>
     </message>
     <message>
-        <location filename="../../widgets/eval_dialog.cpp" line="171"/>
+        <location filename="../../widgets/eval_dialog.cpp" line="179"/>
         <source>%1 (%2 of %3): %4 of %5 examples%6</source>
         <translation>%1 (%3개 중 %2번째): 예제 %5개 중 %4개%6</translation>
     </message>
     <message>
-        <location filename="../../widgets/eval_dialog.cpp" line="185"/>
+        <location filename="../../widgets/eval_dialog.cpp" line="193"/>
         <source>Failed: %1</source>
         <translation>실패: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/eval_dialog.cpp" line="188"/>
+        <location filename="../../widgets/eval_dialog.cpp" line="196"/>
         <source>Cancelled; %n checkpoint(s) evaluated and kept in %1.</source>
         <translation>
             <numerusform>취소됨. 체크포인트 %n개를 평가해 %1에 보관했습니다.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/eval_dialog.cpp" line="193"/>
+        <location filename="../../widgets/eval_dialog.cpp" line="201"/>
         <source>Done: %n checkpoint(s) evaluated into %1 (already evaluated ones were skipped).</source>
         <translation>
             <numerusform>완료: 체크포인트 %n개를 평가해 %1에 저장했습니다 (이미 평가된 것은 건너뛰었습니다).</numerusform>
@@ -316,44 +316,64 @@
 <context>
     <name>cs::ExamplesPanel</name>
     <message>
-        <location filename="../../widgets/examples_panel.cpp" line="51"/>
+        <location filename="../../widgets/examples_panel.cpp" line="52"/>
         <source>Failing only (answer not first)</source>
         <translation>틀린 것만 (정답이 1위가 아님)</translation>
     </message>
     <message>
-        <location filename="../../widgets/examples_panel.cpp" line="52"/>
+        <location filename="../../widgets/examples_panel.cpp" line="53"/>
         <source>Open in Probe</source>
         <translation>프로브에서 열기</translation>
     </message>
     <message>
-        <location filename="../../widgets/examples_panel.cpp" line="89"/>
+        <location filename="../../widgets/examples_panel.cpp" line="54"/>
+        <source>Locate set…</source>
+        <translation>세트 찾기…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/examples_panel.cpp" line="80"/>
+        <source>A results file&apos;s paths are not followed outside its folder: choose the cloze set it was evaluated on to show the texts</source>
+        <translation>결과 파일에 적힌 경로는 그 폴더 밖으로 따라가지 않습니다. 평가에 쓴 빈칸 채우기 세트를 골라야 본문이 보입니다</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/examples_panel.cpp" line="97"/>
         <source>Select a checkpoint evaluated by ClozeScope to see its examples.</source>
         <translation>ClozeScope로 평가한 체크포인트를 고르면 예제가 보입니다.</translation>
     </message>
     <message>
-        <location filename="../../widgets/examples_panel.cpp" line="105"/>
+        <location filename="../../widgets/examples_panel.cpp" line="113"/>
         <source>%1: reading…</source>
         <translation>%1: 읽는 중…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/examples_panel.cpp" line="133"/>
+        <location filename="../../widgets/examples_panel.cpp" line="144"/>
         <source>%1: %2 of %n example(s) not answered first.</source>
         <translation>
             <numerusform>%1: 예제 %n개 중 %2개가 1위로 맞히지 못함.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../widgets/examples_panel.cpp" line="169"/>
+        <location filename="../../widgets/examples_panel.cpp" line="187"/>
+        <source>Locate cloze set &quot;%1&quot;</source>
+        <translation>빈칸 채우기 세트 "%1" 찾기</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/examples_panel.cpp" line="189"/>
+        <source>Cloze sets (*.jsonl);;All files (*)</source>
+        <translation>빈칸 채우기 세트 (*.jsonl);;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/examples_panel.cpp" line="208"/>
         <source>The text of %1 is not available (see above).</source>
         <translation>%1의 문장을 쓸 수 없습니다 (위 설명 참고).</translation>
     </message>
     <message>
-        <location filename="../../widgets/examples_panel.cpp" line="171"/>
+        <location filename="../../widgets/examples_panel.cpp" line="210"/>
         <source>The results do not say which checkpoint was evaluated: use Probe… and choose its folder for %1.</source>
         <translation>결과에 평가한 체크포인트가 적혀 있지 않습니다: %1은(는) 프로브…에서 그 폴더를 골라 여세요.</translation>
     </message>
     <message>
-        <location filename="../../widgets/examples_panel.cpp" line="175"/>
+        <location filename="../../widgets/examples_panel.cpp" line="214"/>
         <source>The evaluated checkpoint %1 is not on this machine: use Probe… and choose its folder for %2.</source>
         <translation>평가한 체크포인트 %1이(가) 이 컴퓨터에 없습니다: %2은(는) 프로브…에서 그 폴더를 골라 여세요.</translation>
     </message>
@@ -370,259 +390,259 @@
 <context>
     <name>cs::MainWindow</name>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="57"/>
+        <location filename="../../widgets/main_window.cpp" line="56"/>
         <source>ClozeScope</source>
         <translation>ClozeScope</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="66"/>
+        <location filename="../../widgets/main_window.cpp" line="65"/>
         <source>Open results to begin.</source>
         <translation>결과를 열어 시작하세요.</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="75"/>
+        <location filename="../../widgets/main_window.cpp" line="74"/>
         <source>Reading %1</source>
         <translation>%1 읽는 중</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="109"/>
+        <location filename="../../widgets/main_window.cpp" line="108"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="110"/>
+        <location filename="../../widgets/main_window.cpp" line="109"/>
         <source>Main</source>
         <translation>기본</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="112"/>
+        <location filename="../../widgets/main_window.cpp" line="111"/>
         <source>Open &amp;folder…</source>
         <translation>폴더 열기(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="113"/>
+        <location filename="../../widgets/main_window.cpp" line="112"/>
         <source>Open results folder</source>
         <translation>결과 폴더 열기</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="117"/>
+        <location filename="../../widgets/main_window.cpp" line="116"/>
         <source>Open f&amp;iles…</source>
         <translation>파일 열기(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="119"/>
+        <location filename="../../widgets/main_window.cpp" line="118"/>
         <source>Open result files</source>
         <translation>결과 파일 열기</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="120"/>
+        <location filename="../../widgets/main_window.cpp" line="119"/>
         <source>Results (*.json *.jsonl *.csv *tfevents*);;All files (*)</source>
         <translation>결과 (*.json *.jsonl *.csv *tfevents*);;모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="123"/>
+        <location filename="../../widgets/main_window.cpp" line="122"/>
         <source>Open &amp;workspace…</source>
         <translation>작업 공간 열기(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="125"/>
-        <location filename="../../widgets/main_window.cpp" line="128"/>
+        <location filename="../../widgets/main_window.cpp" line="124"/>
+        <location filename="../../widgets/main_window.cpp" line="127"/>
         <source>Open workspace</source>
         <translation>작업 공간 열기</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="125"/>
-        <location filename="../../widgets/main_window.cpp" line="133"/>
+        <location filename="../../widgets/main_window.cpp" line="124"/>
+        <location filename="../../widgets/main_window.cpp" line="132"/>
         <source>ClozeScope workspace (*.workspace.json)</source>
         <translation>ClozeScope 작업 공간 (*.workspace.json)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="130"/>
+        <location filename="../../widgets/main_window.cpp" line="129"/>
         <source>&amp;Save workspace…</source>
         <translation>작업 공간 저장(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="132"/>
-        <location filename="../../widgets/main_window.cpp" line="136"/>
+        <location filename="../../widgets/main_window.cpp" line="131"/>
+        <location filename="../../widgets/main_window.cpp" line="135"/>
         <source>Save workspace</source>
         <translation>작업 공간 저장</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="138"/>
+        <location filename="../../widgets/main_window.cpp" line="137"/>
         <source>Open &amp;recent</source>
         <translation>최근 항목(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="140"/>
+        <location filename="../../widgets/main_window.cpp" line="139"/>
         <source>&amp;Reload</source>
         <translation>다시 읽기(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="143"/>
+        <location filename="../../widgets/main_window.cpp" line="142"/>
         <source>&amp;Export</source>
         <translation>내보내기(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="144"/>
+        <location filename="../../widgets/main_window.cpp" line="143"/>
         <source>Charts (PNG, SVG, PDF)…</source>
         <translation>차트 (PNG, SVG, PDF)…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="145"/>
+        <location filename="../../widgets/main_window.cpp" line="144"/>
         <source>Table (CSV, Markdown, LaTeX, JSON)…</source>
         <translation>표 (CSV, Markdown, LaTeX, JSON)…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="147"/>
+        <location filename="../../widgets/main_window.cpp" line="146"/>
         <source>Report (Markdown, HTML)…</source>
         <translation>보고서 (Markdown, HTML)…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="149"/>
+        <location filename="../../widgets/main_window.cpp" line="148"/>
         <source>&amp;Quit</source>
         <translation>끝내기(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="155"/>
+        <location filename="../../widgets/main_window.cpp" line="154"/>
         <source>&amp;Evaluate checkpoints…</source>
         <translation>체크포인트 평가(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="158"/>
+        <location filename="../../widgets/main_window.cpp" line="157"/>
         <source>&amp;Probe…</source>
         <translation>프로브(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="163"/>
+        <location filename="../../widgets/main_window.cpp" line="162"/>
         <source> Metric </source>
         <translation> 지표 </translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="168"/>
+        <location filename="../../widgets/main_window.cpp" line="167"/>
         <source>  x </source>
         <translation>  x축 </translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="171"/>
+        <location filename="../../widgets/main_window.cpp" line="170"/>
         <source>Epoch</source>
         <translation>에폭</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="172"/>
+        <location filename="../../widgets/main_window.cpp" line="171"/>
         <source>Step</source>
         <translation>스텝</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="175"/>
+        <location filename="../../widgets/main_window.cpp" line="174"/>
         <source>Export charts…</source>
         <translation>차트 내보내기…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="184"/>
+        <location filename="../../widgets/main_window.cpp" line="183"/>
         <source>Small multiples</source>
         <translation>작은 다중 차트</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="202"/>
+        <location filename="../../widgets/main_window.cpp" line="201"/>
         <source>Runs</source>
         <translation>실행</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="208"/>
+        <location filename="../../widgets/main_window.cpp" line="207"/>
         <source>Verdict</source>
         <translation>판정</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="227"/>
+        <location filename="../../widgets/main_window.cpp" line="226"/>
         <source>Checkpoints</source>
         <translation>체크포인트</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="228"/>
-        <location filename="../../widgets/main_window.cpp" line="232"/>
+        <location filename="../../widgets/main_window.cpp" line="227"/>
+        <location filename="../../widgets/main_window.cpp" line="231"/>
         <source>Problems</source>
         <translation>문제</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="229"/>
+        <location filename="../../widgets/main_window.cpp" line="228"/>
         <source>Examples</source>
         <translation>예제</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="232"/>
+        <location filename="../../widgets/main_window.cpp" line="231"/>
         <source>Problems (%1)</source>
         <translation>문제 (%1)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="234"/>
+        <location filename="../../widgets/main_window.cpp" line="233"/>
         <source>Table</source>
         <translation>표</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="254"/>
+        <location filename="../../widgets/main_window.cpp" line="253"/>
         <source>Reading…</source>
         <translation>읽는 중…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="262"/>
+        <location filename="../../widgets/main_window.cpp" line="261"/>
         <source>%1: the workspace names no results to open</source>
         <translation>%1: 워크스페이스에 열 결과가 없습니다</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="312"/>
+        <location filename="../../widgets/main_window.cpp" line="311"/>
         <source>Select a checkpoint evaluated by ClozeScope to see its examples.</source>
         <translation>ClozeScope로 평가한 체크포인트를 고르면 예제가 보입니다.</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="325"/>
+        <location filename="../../widgets/main_window.cpp" line="324"/>
         <source>%1: no per-example records (only ClozeScope&apos;s own evaluation writes them).</source>
         <translation>%1: 예제별 기록이 없습니다 (ClozeScope의 평가만 기록합니다).</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="345"/>
+        <location filename="../../widgets/main_window.cpp" line="344"/>
         <source>%1 runs, %2 files, %3 problems</source>
         <translation>실행 %1개, 파일 %2개, 문제 %3개</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="349"/>
+        <location filename="../../widgets/main_window.cpp" line="348"/>
         <source>ClozeScope — %1</source>
         <translation>ClozeScope — %1</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="410"/>
-        <location filename="../../widgets/main_window.cpp" line="415"/>
+        <location filename="../../widgets/main_window.cpp" line="409"/>
+        <location filename="../../widgets/main_window.cpp" line="414"/>
         <source>Export charts</source>
         <translation>차트 내보내기</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="411"/>
+        <location filename="../../widgets/main_window.cpp" line="410"/>
         <source>PNG (*.png);;SVG (*.svg);;PDF (*.pdf)</source>
         <translation>PNG (*.png);;SVG (*.svg);;PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="421"/>
-        <location filename="../../widgets/main_window.cpp" line="434"/>
+        <location filename="../../widgets/main_window.cpp" line="420"/>
+        <location filename="../../widgets/main_window.cpp" line="433"/>
         <source>Export table</source>
         <translation>표 내보내기</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="422"/>
+        <location filename="../../widgets/main_window.cpp" line="421"/>
         <source>CSV (*.csv);;Markdown (*.md);;LaTeX (*.tex);;JSON (*.json)</source>
         <translation>CSV (*.csv);;Markdown (*.md);;LaTeX (*.tex);;JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="439"/>
-        <location filename="../../widgets/main_window.cpp" line="443"/>
+        <location filename="../../widgets/main_window.cpp" line="438"/>
+        <location filename="../../widgets/main_window.cpp" line="442"/>
         <source>Export report</source>
         <translation>보고서 내보내기</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="440"/>
+        <location filename="../../widgets/main_window.cpp" line="439"/>
         <source>HTML (*.html);;Markdown (*.md)</source>
         <translation>HTML (*.html);;Markdown (*.md)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="461"/>
+        <location filename="../../widgets/main_window.cpp" line="460"/>
         <source>Curves as shown in ClozeScope</source>
         <translation>ClozeScope에 표시된 곡선</translation>
     </message>
