@@ -181,6 +181,11 @@ class TestProbeDialog : public QObject
         QCOMPARE(panel->model().examples().missingSets.size(), std::size_t(1));
         QCOMPARE(panel->model().examples().missingSets[0].recorded, set);
         QVERIFY(panel->model().examples().examples.front().text.empty());
+        if (const QByteArray dir = qgetenv("CLOZESCOPE_SCREENSHOTS"); !dir.isEmpty()) {
+            window.findChild<QTabWidget *>()->setCurrentWidget(panel);
+            QCoreApplication::processEvents();
+            window.grab().save(QString::fromLocal8Bit(dir) + "/examples-locate.png");
+        }
         panel->addChosenSets({QString::fromStdString(set)});
         QVERIFY(examplesShown.wait(30000));
         QVERIFY(locate->isHidden());
