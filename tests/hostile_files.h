@@ -80,6 +80,15 @@ inline std::string integer(std::int32_t v)
     return out;
 }
 
+/// An int of 8 bytes: LONG1.
+inline std::string long64(std::int64_t v)
+{
+    std::string out = "\x8a\x08";
+    for (int i = 0; i < 8; ++i)
+        out += char((std::uint64_t(v) >> (8 * i)) & 0xff);
+    return out;
+}
+
 /// A tuple of ints: MARK, the ints, TUPLE.
 inline std::string ints(const std::vector<std::int32_t> &values)
 {
@@ -89,16 +98,24 @@ inline std::string ints(const std::vector<std::int32_t> &values)
     return out + "t";
 }
 
-/// _rebuild_tensor_v2(storage "0" of float, offset, shape, strides, False, OrderedDict()).
-inline std::string tensor(const std::vector<std::int32_t> &shape,
-                          const std::vector<std::int32_t> &strides, std::int32_t offset = 0)
+/// _rebuild_tensor_v2(storage key of float, offset, shape, strides, False, OrderedDict()),
+/// shape and strides given as pickle programs.
+inline std::string tensorFrom(const std::string &shape, const std::string &strides,
+                              std::int32_t offset = 0, const std::string &key = "0")
 {
     return "ctorch._utils\n_rebuild_tensor_v2\n(" + std::string("(") + str("storage") +
-           "ctorch\nFloatStorage\n" + str("0") + str("cpu") + integer(4) + "tQ" + integer(offset) +
-           ints(shape) + ints(strides) +
+           "ctorch\nFloatStorage\n" + str(key) + str("cpu") + integer(4) + "tQ" + integer(offset) +
+           shape + strides +
            "\x89"
            "ccollections\nOrderedDict\n)Rt" +
            "R";
+}
+
+/// The same with shape and strides as tuples of ints.
+inline std::string tensor(const std::vector<std::int32_t> &shape,
+                          const std::vector<std::int32_t> &strides, std::int32_t offset = 0)
+{
+    return tensorFrom(ints(shape), ints(strides), offset);
 }
 
 /// A whole state dict {name: tensor} program.

@@ -348,6 +348,21 @@ void MetricChart::refreshLegend()
     }
 }
 
+namespace {
+
+/// Ticks every 0.5 epoch up to 3 epochs, else every 1, 2, 5, 10, 20, 50, … epochs: the
+/// smallest that gives at most 12 ticks.
+double epochTickInterval(double span)
+{
+    if (span <= 3) return 0.5;
+    double interval = 1.0;
+    for (int i = 0; span / interval > 12 && i < 60; ++i)
+        interval *= i % 3 == 1 ? 2.5 : 2.0; // 1, 2, 5, 10, 20, 50, …
+    return interval;
+}
+
+} // namespace
+
 void MetricChart::setRanges(const std::vector<RunPoints> &runs, XAxis x, bool bands)
 {
     double xmin = INFINITY, xmax = -INFINITY, ymin = INFINITY, ymax = -INFINITY;
@@ -366,22 +381,26 @@ void MetricChart::setRanges(const std::vector<RunPoints> &runs, XAxis x, bool ba
     }
     const double ypad = std::max((ymax - ymin) * 0.08, 1e-3),
                  xpad = std::max((xmax - xmin) * 0.03, 0.05);
-    m_ax->setRange(xmin - xpad, xmax + xpad);
+    // Fixed ticks while the range changes, dynamic ones (epochs) only after: thousands of steps
+    // under half-epoch ticks, even for a moment, asked Qt for thousands of labels (a two-minute
+    // freeze on switching to Step).
+    m_ax->setTickType(QValueAxis::TicksFixed);
+    // Epochs and steps start at 0: the padding does not run the axis below it.
+    m_ax->setRange(xmin >= 0 ? std::max(0.0, xmin - xpad) : xmin - xpad, xmax + xpad);
+    if (x == XAxis::Epoch) {
+        m_ax->setTickAnchor(0.0);
+        m_ax->setTickInterval(epochTickInterval(xmax - xmin));
+        m_ax->setLabelFormat(QStringLiteral("%.1f"));
+        m_ax->setTickType(QValueAxis::TicksDynamic);
+    } else {
+        m_ax->setLabelFormat(QStringLiteral("%.0f"));
+        m_ax->applyNiceNumbers();
+    }
     // A non-negative quantity's axis does not go below 0, nor a share's above 1 (nice numbers
     // keep 0 and 1: both are multiples of every tick interval they choose).
     const double ylow = ymin >= 0 ? std::max(0.0, ymin - ypad) : ymin - ypad;
     const double yhigh = ymin >= 0 && ymax <= 1 ? std::min(1.0, ymax + ypad) : ymax + ypad;
     m_ay->setRange(ylow, yhigh);
-    if (x == XAxis::Epoch) {
-        m_ax->setTickType(QValueAxis::TicksDynamic);
-        m_ax->setTickAnchor(0.0);
-        m_ax->setTickInterval(xmax - xmin > 12 ? 2.0 : xmax - xmin > 3 ? 1.0 : 0.5);
-        m_ax->setLabelFormat(QStringLiteral("%.1f"));
-    } else {
-        m_ax->setTickType(QValueAxis::TicksFixed);
-        m_ax->setLabelFormat(QStringLiteral("%.0f"));
-        m_ax->applyNiceNumbers();
-    }
     m_ay->applyNiceNumbers();
 }
 

@@ -4,7 +4,6 @@
 #include <cerrno>
 #include <csignal>
 #include <cstring>
-#include <filesystem>
 #include <spawn.h>
 #include <sys/wait.h>
 
@@ -16,13 +15,9 @@ ChildOutcome runThisProgram(const std::vector<std::string> &args,
                             const std::function<void(int)> &onStarted)
 {
     ChildOutcome out;
-    std::error_code ec;
-    const std::string program = std::filesystem::read_symlink("/proc/self/exe", ec).string();
-    if (ec) {
-        out.why = "cannot find this program (" + ec.message() + ")";
-        return out;
-    }
-    std::vector<std::string> all{program};
+    // /proc/self/exe itself: still this program if its file was replaced meanwhile.
+    const std::string program = "/proc/self/exe";
+    std::vector<std::string> all{"clozescope-cli"};
     all.insert(all.end(), args.begin(), args.end());
     std::vector<char *> argv;
     for (std::string &a : all)

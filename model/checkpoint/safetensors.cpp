@@ -201,7 +201,10 @@ bool openSafetensorsCheckpoint(const std::string &dirPath, SafetensorsCheckpoint
             for (const auto &[name, file] : doc.at("weight_map").items()) {
                 if (!file.is_string())
                     throw std::runtime_error("weight_map[\"" + name + "\"] is not a file name");
-                const auto p = pathInside(dirPath, file.get<std::string>(), why);
+                // Shards inside the folder; as links (the Hugging Face cache's) they may point
+                // elsewhere, the folder being the user's own choice.
+                const auto p =
+                    pathInside(dirPath, file.get<std::string>(), why, LinksOut::Followed);
                 if (!p) throw std::runtime_error("weight_map[\"" + name + "\"]: " + why);
                 if (std::find(files.begin(), files.end(), *p) == files.end()) files.push_back(*p);
             }

@@ -104,6 +104,9 @@ struct Pickle
 
 /// Objects one pickle may make: a state dict of 10 000 tensors makes about 200 000.
 constexpr std::size_t kMaxPickleValues = 2'000'000;
+/// Dimensions of a tensor and bytes of a storage key: what one value may copy from another
+/// (a value read back from the memo many times costs nothing to make, but its copies would).
+constexpr std::size_t kMaxDimensions = 64, kMaxStorageKey = 256;
 
 const char *kindName(Value::Kind k)
 {
@@ -142,6 +145,10 @@ std::vector<std::int64_t> ints(const Value *tuple, const char *what)
     if (tuple->kind != Value::Kind::Tuple)
         throw std::runtime_error(std::string("a tensor's ") + what + " is " +
                                  kindName(tuple->kind) + ", not a tuple of ints");
+    if (tuple->items.size() > kMaxDimensions)
+        throw std::runtime_error(std::string("a tensor's ") + what + " has " +
+                                 std::to_string(tuple->items.size()) + " entries (at most " +
+                                 std::to_string(kMaxDimensions) + " dimensions are read)");
     std::vector<std::int64_t> out;
     for (const Value *v : tuple->items) {
         if (v->kind != Value::Kind::Int)
@@ -359,6 +366,9 @@ Pickle unpickle(const std::string &p)
                 pid->items[0]->s != "storage" || pid->items[1]->kind != Value::Kind::Global ||
                 pid->items[2]->kind != Value::Kind::String)
                 throw fail("unsupported persistent id (not a torch storage)");
+            if (pid->items[2]->s.size() > kMaxStorageKey)
+                throw fail("a storage key of " + std::to_string(pid->items[2]->s.size()) +
+                           " bytes");
             Value *v = make(Value::Kind::Storage);
             v->storage = std::make_unique<Value::Storage>();
             v->storage->type = storageDType(pid->items[1]->s);
@@ -438,7 +448,7 @@ void checkTensor(const std::string &name, const BinTensor &t, std::int64_t offse
                    std::uint64_t(endByte) > storageBytes))
         refuse("runs past its storage");
     if (!empty && numel > kMaxBroadcastElements &&
-        std::uint64_t(numel) * std::uint64_t(elementSize) > storageBytes)
+        std::uint64_t(numel) > storageBytes / std::uint64_t(elementSize))
         refuse(std::to_string(numel) + " elements from a storage of " +
                std::to_string(storageBytes) + " bytes (strides repeat elements); not a weight");
 }

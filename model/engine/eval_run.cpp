@@ -15,6 +15,7 @@
 #include <cstring>
 #include <fcntl.h>
 #include <filesystem>
+#include <random>
 #include <set>
 #include <stdexcept>
 #include <unistd.h>
@@ -43,7 +44,8 @@ void prepareResultsFolder(const std::string &outDirPath)
     if (ec)
         throw std::runtime_error("cannot make the results folder " + outDir.string() + " (" +
                                  ec.message() + "); nothing was evaluated");
-    const fs::path probe = outDir / (".clozescope-write-check-" + std::to_string(::getpid()));
+    const fs::path probe = outDir / (".clozescope-write-check-" + std::to_string(::getpid()) + "-" +
+                                     std::to_string(std::random_device()()));
     const int fd = ::open(probe.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
     if (fd < 0)
         throw std::runtime_error("cannot write in the results folder " + outDir.string() + " (" +
@@ -231,6 +233,14 @@ int evaluateCheckpoints(const std::vector<std::string> &checkpoints,
                             .second)
                         log("warning: " + ds.path + ": line " + std::to_string(skip.line) + " (" +
                             skip.id + "): " + skip.reason + "; example skipped");
+                if (r.records.empty())
+                    throw std::runtime_error("none of the " + std::to_string(ds.examples.size()) +
+                                             " examples of " + ds.path + " could be evaluated (" +
+                                             (r.skipped.empty()
+                                                  ? std::string("no answer")
+                                                  : "line " + std::to_string(r.skipped[0].line) +
+                                                        ": " + r.skipped[0].reason) +
+                                             ")");
                 const auto n = std::int64_t(r.records.size());
                 dsJson[ds.name] = {{"file", fs::path(ds.path).filename().string()},
                                    {"path", fs::absolute(ds.path).string()},

@@ -177,8 +177,8 @@ FillMaskResult fillMask(const MaskedLM &model, const Tokenizer &tokenizer,
     if (int(r.inputIds.size()) > defaultMaxLength(model.config()) &&
         model.config().architecture != Architecture::DebertaV2)
         throw std::runtime_error("the text is " + std::to_string(r.inputIds.size()) +
-                                 " tokens, more than the model's max_position_embeddings " +
-                                 std::to_string(model.config().maxPositionEmbeddings));
+                                 " tokens, more than the model's positions allow (" +
+                                 std::to_string(defaultMaxLength(model.config())) + ")");
     const auto logits = model.logitsAt({r.inputIds}, {r.maskPositions}).at(0);
     std::vector<std::vector<double>> logProbs;
     for (const auto &row : logits)

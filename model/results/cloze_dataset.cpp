@@ -72,7 +72,7 @@ ClozeDataset parseClozeDataset(const std::string &path, const std::string &body)
             } else if (const auto answers = j.find("answers");
                        answers != j.end() && answers->is_array()) {
                 for (const auto &a : *answers)
-                    if (a.is_string() && !a.get<std::string>().empty())
+                    if (a.is_string() && !trimRight(a.get<std::string>()).empty())
                         ex.answers.push_back(a.get<std::string>());
             } else if (countMasks(ex.text) == 0) {
                 // LAMBADA style: the last whitespace-separated word is the target.

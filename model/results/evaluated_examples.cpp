@@ -33,8 +33,11 @@ std::vector<fs::path> setCandidates(const nlohmann::json &set, const fs::path &r
     std::string why;
     if (const std::string file = stringMember(set, "file"); !file.empty())
         if (auto inside = pathInside(resultsDir.string(), file, why)) out.push_back(*inside);
+    // Without a SHA-256 to tell sets apart, a chosen file must at least have the set's name.
+    const std::string sha = stringMember(set, "sha256"), file = stringMember(set, "file");
     for (const std::string &chosen : chosenSets)
-        out.push_back(chosen);
+        if (!sha.empty() || fs::path(chosen).filename() == fs::path(file).filename())
+            out.push_back(chosen);
     return out;
 }
 

@@ -3,6 +3,7 @@
 
 #include "results/json_reader.h"
 #include "util/atomic_file.h"
+#include "util/confined_path.h"
 
 #include <nlohmann/json.hpp>
 
@@ -79,11 +80,17 @@ ShardMergeReport mergeShardResults(const std::vector<std::string> &shardDirs,
     for (const auto &[key, found] : byCheckpoint) {
         const fs::path target = fs::path(outDir) / key;
         std::vector<fs::path> files{found.file};
-        if (found.doc.contains("examples") && found.doc["examples"].is_string())
-            files.push_back(found.file.parent_path() / found.doc["examples"].get<std::string>());
-        // The examples first: a results file in the output is always complete.
         std::string error;
-        for (auto f = files.rbegin(); f != files.rend() && error.empty(); ++f) {
+        if (found.doc.contains("examples") && found.doc["examples"].is_string()) {
+            // Like every path inside a results file: inside its folder, or not read.
+            if (const auto sidecar = pathInside(found.file.parent_path().string(),
+                                                found.doc["examples"].get<std::string>(), error))
+                files.push_back(*sidecar);
+            else
+                error = "per-example file not read: " + error;
+        }
+        // The examples first: a results file in the output is always complete.
+        for (auto f = files.rbegin(); error.empty() && f != files.rend(); ++f) {
             std::string bytes;
             if (!readTextFile(f->string(), bytes, error)) break;
             error = writeFileAtomically((target.parent_path() / f->filename()).string(), bytes);

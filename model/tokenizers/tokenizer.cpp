@@ -171,8 +171,14 @@ std::unique_ptr<Tokenizer> loadTokenizer(const std::string &dirPath, std::string
         }
         if (readFile(file = dir / "vocab.txt", text))
             return WordPieceTokenizer::fromVocab(text, config);
-        if (fs::exists(file = dir / "spm.model"))
+        if (fs::exists(file = dir / "spm.model")) {
+            // SentencePiece opens the file itself: only a regular file within the limit.
+            std::error_code ec;
+            if (!fs::is_regular_file(file, ec) || fs::file_size(file, ec) > kMaxReadBytes || ec)
+                throw std::runtime_error("not a regular file within " +
+                                         std::to_string(kMaxReadBytes) + " bytes; not read");
             return SpmTokenizer::fromModel(file.string(), config);
+        }
     } catch (const std::exception &e) {
         const std::string what = e.what();
         error = what.rfind(file.string(), 0) == 0 ? what : file.string() + ": " + what;

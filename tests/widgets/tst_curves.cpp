@@ -83,6 +83,35 @@ class TestCurves : public QObject
         QVERIFY(near(chart.markers(MarkerKind::Peak)[1], 390, 1585.0 / 2400));
     }
 
+    void switchingTheXAxisNeverAsksForThousandsOfTicks()
+    {
+        // Epoch → Step froze the window for two minutes: the step range was set while the axis
+        // still ticked every half epoch. At no moment may the axis ask for more than a few
+        // dozen ticks, in either direction; and steps, like epochs, do not run below 0.
+        Session session;
+        test::loadSamples(session);
+        CheckpointModel model(&session);
+        MetricChart chart;
+        chart.build(session, model, "Real@1", XAxis::Epoch, 1536);
+        auto *axis = qobject_cast<QValueAxis *>(chart.axes(Qt::Horizontal).first());
+        QVERIFY(axis);
+        double mostTicks = 0;
+        const auto check = [&] {
+            if (axis->tickType() == QValueAxis::TicksDynamic && axis->tickInterval() > 0)
+                mostTicks = std::max(mostTicks, (axis->max() - axis->min()) / axis->tickInterval());
+        };
+        connect(axis, &QValueAxis::rangeChanged, this, check);
+        connect(axis, &QValueAxis::tickIntervalChanged, this, check);
+        connect(axis, &QValueAxis::tickTypeChanged, this, check);
+        for (XAxis x : {XAxis::Step, XAxis::Epoch, XAxis::Step, XAxis::Epoch}) {
+            chart.build(session, model, "Real@1", x, 1536);
+            QVERIFY(axis->min() >= 0);
+            QVERIFY2(mostTicks <= 50, qPrintable(QString::number(mostTicks)));
+        }
+        QCOMPARE(axis->tickType(), QValueAxis::TicksDynamic); // epochs: every half or whole one
+        QVERIFY(axis->tickInterval() >= 0.5);
+    }
+
     void yAxisStaysInTheValuesDomain()
     {
         // Shares near 0 and near 1: the padding around them must not leave [0, 1].

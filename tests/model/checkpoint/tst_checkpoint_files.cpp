@@ -298,6 +298,18 @@ class TestCheckpointFiles : public QObject
         std::string stringShape = tensor({1}, {1});
         stringShape.replace(stringShape.find(ints({1})), ints({1}).size(), "(" + str("x") + "t");
         row("shape holds a string", stateDict("w", stringShape), 16, "shape holds a string");
+        // A value read back from the memo costs nothing to make; copies of it would.
+        row("a shape of 100 000 dimensions",
+            stateDict("w", tensor(std::vector<std::int32_t>(100000, 1),
+                                  std::vector<std::int32_t>(100000, 1))),
+            16, "has 100000 entries (at most 64 dimensions are read)");
+        row("a storage key of a megabyte",
+            stateDict("w", tensorFrom(ints({1}), ints({1}), 0, std::string(1 << 20, 'k'))), 16,
+            "a storage key of 1048576 bytes");
+        row("elements times their size wrap around",
+            stateDict("w",
+                      tensorFrom("(" + long64(std::int64_t(1) << 62) + "t", "(" + long64(0) + "t")),
+            16, "4611686018427387904 elements from a storage of 16 bytes");
     }
     void hostilePytorchBin()
     {
@@ -365,6 +377,25 @@ class TestCheckpointFiles : public QObject
         std::string error;
         QVERIFY(!openSafetensorsCheckpoint(dir.filePath("ckpt").toStdString(), ckpt, error));
         QVERIFY2(error.find("only files inside") != std::string::npos, error.c_str());
+    }
+
+    void shardsLinkedFromTheHuggingFaceCacheAreRead()
+    {
+        // The cache's snapshot folders link each file to ../../blobs/<hash>: the folder is the
+        // user's own choice, so links out of it are followed (names with .. or / are not).
+        QTemporaryDir dir;
+        const QString from = QString::fromStdString(data("storage/deberta-v2-tiny-sharded")) + "/";
+        QVERIFY(QDir(dir.path()).mkpath("blobs") && QDir(dir.path()).mkpath("snapshots/abc"));
+        for (const QString &f : QDir(from).entryList(QDir::Files)) {
+            QVERIFY(QFile::copy(from + f, dir.filePath("blobs/" + f + ".blob")));
+            QVERIFY(QFile::link("../../blobs/" + f + ".blob", dir.filePath("snapshots/abc/" + f)));
+        }
+        SafetensorsCheckpoint ckpt;
+        std::string error;
+        QVERIFY2(
+            openSafetensorsCheckpoint(dir.filePath("snapshots/abc").toStdString(), ckpt, error),
+            error.c_str());
+        QCOMPARE(ckpt.files.size(), std::size_t(3));
     }
 
     void missingWeights()

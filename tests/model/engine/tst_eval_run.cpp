@@ -11,6 +11,7 @@
 #include "hostile_files.h"
 #include "test_support.h"
 
+#include <QFileInfo>
 #include <QtTest>
 
 #include <nlohmann/json.hpp>
@@ -309,6 +310,59 @@ class TestEvalRun : public QObject
         QVERIFY(fs::exists(out / "checkpoint-3.results.json"));
     }
 
+    void mergeReadsNothingOutsideAShard()
+    {
+        // A shard's results file naming its examples outside its folder: refused, and the
+        // file waiting there is not copied into the merged output.
+        QTemporaryDir tmp;
+        test::writeFile(tmp, "secret.examples.jsonl", "{\"id\": \"x\"}\n");
+        test::writeFile(
+            tmp, "shard/run/checkpoint-1.results.json",
+            QByteArray::fromStdString(nlohmann::json{{"format", "clozescope-results"},
+                                                     {"version", 1},
+                                                     {"metrics", {{"real@1", 0.5}}},
+                                                     {"examples", "../../secret.examples.jsonl"}}
+                                          .dump()));
+        const ShardMergeReport report = mergeShardResults({tmp.filePath("shard").toStdString()},
+                                                          tmp.filePath("merged").toStdString());
+        QCOMPARE(report.problems.size(), std::size_t(1));
+        QVERIFY2(report.problems[0].find("per-example file not read") != std::string::npos,
+                 report.problems[0].c_str());
+        QCOMPARE(report.copied, 0);
+        QVERIFY(!QFile::exists(tmp.filePath("merged/run/secret.examples.jsonl")));
+    }
+
+    void aSetNoExampleOfWhichFitsIsTheCheckpointsError()
+    {
+        // Every example skipped: no results with a perfect-looking mean log-probability of 0,
+        // but that checkpoint's error, saying why.
+        QByteArray lines;
+        for (int i = 0; i < 3; ++i)
+            lines += QByteArray::fromStdString(
+                         nlohmann::json{{"id", "long-" + std::to_string(i)},
+                                        {"text", "서울시는 [MASK] 발표했다 ."},
+                                        {"answer", "대중교통 요금 체계 새로운 발표 대중교통 요금 "
+                                                   "체계 새로운 발표 대중교통 요금 체계"}}
+                             .dump()) +
+                     "\n";
+        std::vector<std::string> warnings;
+        const auto sets = loadEvalDatasets(
+            {{"real", test::writeFile(m_tmp, "sets/long.jsonl", lines)}}, warnings);
+        EvalRunOptions o = options("nothing-fits");
+        o.cloze.maxLength = 8;
+        const auto ckpts = discoverCheckpoints(m_run);
+        try {
+            evaluateCheckpoints({ckpts[0]}, sets, o, [](const std::string &) {});
+            QFAIL("a set with nothing evaluated was written as results");
+        } catch (const std::runtime_error &e) {
+            QVERIFY2(std::string(e.what()).find("none of the 3 examples of") != std::string::npos,
+                     e.what());
+            QVERIFY2(std::string(e.what()).find("line 1: the answer is") != std::string::npos,
+                     e.what());
+        }
+        QVERIFY(!fs::exists(fs::path(o.outDir) / "mlm_tiny_512" / "checkpoint-5.results.json"));
+    }
+
     void examplesThatCannotBeEvaluatedAreSkipped()
     {
         // An empty answer is a bad line of the set; an answer longer than max length is skipped
@@ -359,6 +413,8 @@ class TestEvalRun : public QObject
         // checkpoint was evaluated. Root writes through permission bits: it gets /sys.
         QTemporaryDir tmp;
         std::string out = "/sys/clozescope-results";
+        if (::geteuid() == 0 && !QFileInfo("/sys/kernel").isDir())
+            QSKIP("root without /sys mounted: no folder here that root cannot write");
         if (::geteuid() != 0) {
             QVERIFY(QDir(tmp.path()).mkdir("ro"));
             QVERIFY(QFile::setPermissions(tmp.filePath("ro"), QFile::ReadOwner | QFile::ExeOwner));
