@@ -7,3 +7,8 @@ scripts/install-deps.sh
 scripts/build.sh -DCLOZESCOPE_BUILD_TESTS=ON
 export QT_QPA_PLATFORM=offscreen
 ctest --test-dir build --output-on-failure --parallel "$(nproc)"
+# The workbench must also build and pass without LibTorch (a machine without libtorch-dev).
+export CCACHE_BASEDIR="$PWD"
+cmake --preset no-engine -DCLOZESCOPE_BUILD_TESTS=ON
+cmake --build --preset no-engine --parallel "$(nproc)"
+ctest --test-dir build-noengine --output-on-failure --parallel "$(nproc)"

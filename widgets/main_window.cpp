@@ -8,11 +8,11 @@
 #ifdef CLOZESCOPE_HAVE_ENGINE
 #include "engine/eval_run.h"
 #include "eval_dialog.h"
-#include "examples_panel.h"
-#include "interface_language.h"
 #include "probe_dialog.h"
 #endif
+#include "examples_panel.h"
 #include "import_worker.h"
+#include "interface_language.h"
 #include "problems_model.h"
 #include "report/report_builder.h"
 #include "runs_model.h"
