@@ -41,6 +41,7 @@
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTemporaryDir>
 #include <QTimer>
 #include <QToolBar>
 #include <QTreeView>
@@ -420,17 +421,32 @@ void MainWindow::exportTable()
         this, tr("Export table"), "checkpoints.csv",
         tr("CSV (*.csv);;Markdown (*.md);;LaTeX (*.tex);;JSON (*.json)"));
     if (path.isEmpty()) return;
+    if (const QString error = writeTable(path); !error.isEmpty())
+        QMessageBox::warning(this, tr("Export table"), error);
+}
+
+QString MainWindow::writeTable(const QString &path)
+{
     TableFormat format = TableFormat::Csv;
     const QString suffix = QFileInfo(path).suffix().toLower();
     parseTableFormat(suffix == "tex" ? "latex" : suffix.toStdString(), format);
+    // What is shown: the charts' metrics, the ticked runs; for a paper (Markdown, LaTeX) a
+    // column per metric with its interval.
     std::vector<std::string> metrics;
-    for (const QString &m : m_session->metrics())
+    for (const QString &m : m_curves->rowMetrics())
         metrics.push_back(m.toStdString());
+    const AnalysedResults analysed = m_session->analysed();
+    const auto shown = [&](std::size_t run) {
+        return m_session->isRunVisible(QString::fromStdString(analysed.set->runs[run].key()));
+    };
+    const bool forPeople = format == TableFormat::Markdown || format == TableFormat::Latex;
     markOwnWrite();
-    const std::string error = writeFileAtomically(
-        path.toStdString(), renderTable(metricTable(m_session->analysed(), metrics), format));
-    if (!error.empty())
-        QMessageBox::warning(this, tr("Export table"), QString::fromStdString(error));
+    return QString::fromStdString(writeFileAtomically(
+        path.toStdString(),
+        renderTable(metricTable(analysed, metrics,
+                                forPeople ? MetricTableLayout::Compact : MetricTableLayout::Data,
+                                shown),
+                    format)));
 }
 
 void MainWindow::exportReport()
@@ -445,8 +461,12 @@ void MainWindow::exportReport()
 QString MainWindow::writeReport(const QString &path)
 {
     markOwnWrite();
+    // HTML carries the curves inside it (one file to send); Markdown links a PNG beside it.
+    const bool html = QFileInfo(path).suffix().toLower() == "html";
     const QString chart = QFileInfo(path).completeBaseName() + "-curves.png";
-    const QString chartPath = QFileInfo(path).dir().filePath(chart);
+    QTemporaryDir scratch;
+    const QString chartPath =
+        html ? scratch.filePath(chart) : QFileInfo(path).dir().filePath(chart);
     QString error = exportWidget(m_curves, chartPath);
     std::vector<std::string> inputs;
     for (const QString &p : m_session->paths())
@@ -457,9 +477,10 @@ QString MainWindow::writeReport(const QString &path)
     Block image;
     image.kind = Block::Kind::Image;
     image.text = chart.toStdString();
+    if (QFile png(chartPath); html && error.isEmpty() && png.open(QIODevice::ReadOnly))
+        image.text = "data:image/png;base64," + png.readAll().toBase64().toStdString();
     image.items = {tr("Curves as shown in ClozeScope").toStdString()};
     doc.blocks.insert(doc.blocks.begin() + 1, image);
-    const bool html = QFileInfo(path).suffix().toLower() == "html";
     const std::string written =
         writeFileAtomically(path.toStdString(), html ? renderHtml(doc) : renderMarkdown(doc));
     return written.empty() ? error : QString::fromStdString(written);

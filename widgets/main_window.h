@@ -47,8 +47,11 @@ class MainWindow : public QMainWindow
     QString openWorkspace(const QString &path);
     /// Saves the workspace (paths, shown runs, settings, steps per epoch, layout). "" or why not.
     QString saveWorkspaceTo(const QString &path) const;
-    /// Writes the report (Markdown or HTML by suffix) with the charts as shown embedded as a PNG
-    /// beside it. "" or why not.
+    /// Writes the table of what is shown (the charts' metrics, the ticked runs) in the format of
+    /// the suffix (.csv, .md, .tex, .json). "" or why not.
+    QString writeTable(const QString &path);
+    /// Writes the report (Markdown or HTML by suffix) with the charts as shown: inside the HTML
+    /// (a PNG data URI), as a PNG beside the Markdown. "" or why not.
     QString writeReport(const QString &path);
     /// The session behind the views.
     Session *session() const { return m_session; }

@@ -24,7 +24,8 @@ bool splitPair(const std::string &s, std::string &key, double &value)
     return end && *end == '\0' && eq + 1 < s.size() && std::isfinite(value);
 }
 
-/// Canonical id of a metric the user typed; "score" (any case) is the composite.
+} // namespace
+
 std::string metricId(const std::string &typed)
 {
     std::string lower = typed;
@@ -33,8 +34,6 @@ std::string metricId(const std::string &typed)
     if (typed.empty() || lower == metric::Score) return lower;
     return defaultAliases().canonical(typed);
 }
-
-} // namespace
 
 void addResultOptions(CLI::App *app, ResultOptions &o)
 {

@@ -53,6 +53,9 @@ int loadAndConfigure(const ResultOptions &r, const AnalysisOptions &a, ResultSet
 
 /// Prints problems as "severity: file: place: reason" lines.
 void printProblems(const ResultSet &set, std::ostream &err);
+/// Canonical id of a metric the user typed; "score" (any case) is the composite.
+std::string metricId(const std::string &typed);
+
 /// Exit status for a loaded set: InputProblems when there are warnings, errors or no runs.
 int statusOf(const ResultSet &set);
 /// Writes text to a file atomically, or to stdout when path is empty or "-".

@@ -29,9 +29,11 @@ int run(const TableOptions &o)
     parseTableFormat(o.format, format);
     const AnalysedResults analysed = analyseAll(set, settings);
     std::vector<std::string> metrics;
-    for (const auto &m : o.metrics)
-        metrics.push_back(m == "score" ? m : defaultAliases().canonical(m));
-    const Table table = metricTable(analysed, metrics);
+    for (const auto &m : o.metrics) // "Score" in any case, as --criterion takes it
+        metrics.push_back(metricId(m));
+    const bool forPeople = format == TableFormat::Markdown || format == TableFormat::Latex;
+    const Table table = metricTable(
+        analysed, metrics, forPeople ? MetricTableLayout::Compact : MetricTableLayout::Data);
     if (table.rows.empty() && !set.runs.empty()) {
         std::cerr << "error: no checkpoint has ";
         for (std::size_t i = 0; i < metrics.size(); ++i)

@@ -7,6 +7,7 @@
 #include "report/report_words.h"
 #include "results/result_types.h"
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -32,8 +33,15 @@ Document buildReport(const AnalysedResults &results, const std::vector<std::stri
 Table checkpointTable(const Run &run, const RunAnalysis &analysis, const AnalysisSettings &settings,
                       ReportLanguage language = ReportLanguage::English);
 
-/// Long table of chosen metrics for every checkpoint of every run (the `table` command).
-Table metricTable(const AnalysedResults &results, const std::vector<std::string> &metrics);
+/// How a metric table gives intervals: columns for value, bounds and n (data: CSV, JSON), or
+/// one "value [low, high]" column per metric, n in a note (papers: Markdown, LaTeX).
+enum class MetricTableLayout { Data, Compact };
+
+/// Long table of chosen metrics for every checkpoint of the runs shown (every run when showRun
+/// is empty; the `table` command). Compact leaves out columns empty in every row.
+Table metricTable(const AnalysedResults &results, const std::vector<std::string> &metrics,
+                  MetricTableLayout layout = MetricTableLayout::Data,
+                  const std::function<bool(std::size_t run)> &showRun = {});
 
 /// The one-sentence recommendation for a run ("…: keep checkpoint-390 …").
 std::string recommendation(const Run &run, const RunAnalysis &analysis,

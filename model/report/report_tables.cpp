@@ -6,6 +6,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
+#include <set>
 
 namespace cs {
 namespace {
@@ -102,20 +104,41 @@ Table checkpointTable(const Run &run, const RunAnalysis &ra, const AnalysisSetti
     return t;
 }
 
-Table metricTable(const AnalysedResults &results, const std::vector<std::string> &metrics)
+namespace {
+
+/// Removes the columns whose cells are empty in every row.
+void dropEmptyColumns(Table &t)
 {
+    for (std::size_t c = t.columns.size(); c-- > 0;) {
+        if (std::any_of(t.rows.begin(), t.rows.end(),
+                        [c](const std::vector<Cell> &row) { return !row[c].text.empty(); }))
+            continue;
+        t.columns.erase(t.columns.begin() + std::ptrdiff_t(c));
+        for (auto &row : t.rows)
+            row.erase(row.begin() + std::ptrdiff_t(c));
+    }
+}
+
+} // namespace
+
+Table metricTable(const AnalysedResults &results, const std::vector<std::string> &metrics,
+                  MetricTableLayout layout, const std::function<bool(std::size_t run)> &showRun)
+{
+    const bool compact = layout == MetricTableLayout::Compact;
     Table t;
     t.columns = {"run", "experiment", "seq_len", "checkpoint", "step", "epoch"};
     for (const auto &m : metrics) {
         t.columns.push_back(m);
-        if (m != metric::Score) {
+        if (m != metric::Score && !compact) {
             t.columns.push_back(m + " ci_low");
             t.columns.push_back(m + " ci_high");
             t.columns.push_back(m + " n");
         }
     }
+    std::map<std::string, std::set<std::int64_t>> ns; // metric -> the n of its values
     const auto &set = *results.set;
     for (std::size_t r = 0; r < set.runs.size(); ++r) {
+        if (showRun && !showRun(r)) continue;
         const Run &run = set.runs[r];
         const RunAnalysis &ra = results.analyses[r];
         for (std::size_t i = 0; i < run.checkpoints.size(); ++i) {
@@ -130,17 +153,38 @@ Table metricTable(const AnalysedResults &results, const std::vector<std::string>
             for (const auto &m : metrics) {
                 const auto v = metricValue(run, &ra, i, m);
                 any = any || v.has_value();
+                const auto ci = m == metric::Score
+                                    ? std::nullopt
+                                    : metricInterval(cp, m, results.settings.confidence);
+                const auto it = cp.metrics.find(m);
+                const std::int64_t n = // examples behind the value; 0 = not known
+                    it != cp.metrics.end() && it->second.n ? *it->second.n : 0;
+                if (compact) {
+                    cells.push_back(!v   ? ""
+                                    : ci ? fmt::value(*v) + " " + fmt::interval(*ci)
+                                         : fmt::value(*v));
+                    if (v && n > 0) ns[m].insert(n);
+                    continue;
+                }
                 cells.push_back(v ? fmt::number(*v) : "");
                 if (m == metric::Score) continue;
-                const auto ci = metricInterval(cp, m, results.settings.confidence);
                 cells.push_back(ci ? fmt::number(ci->low) : "");
                 cells.push_back(ci ? fmt::number(ci->high) : "");
-                auto it = cp.metrics.find(m);
-                cells.push_back(
-                    it != cp.metrics.end() && it->second.n ? std::to_string(*it->second.n) : "");
+                cells.push_back(n > 0 ? std::to_string(n) : "");
             }
             if (any) t.addRow(cells);
         }
+    }
+    if (compact) {
+        dropEmptyColumns(t);
+        t.notes.push_back("Values with their " + fmt::number(results.settings.confidence * 100) +
+                          " % interval [low, high].");
+        for (const auto &[m, values] : ns)
+            t.notes.push_back(m + ": n = " +
+                              (values.size() == 1 ? std::to_string(*values.begin())
+                                                  : std::to_string(*values.begin()) + "–" +
+                                                        std::to_string(*values.rbegin())) +
+                              ".");
     }
     return t;
 }

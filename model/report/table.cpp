@@ -102,7 +102,10 @@ std::string renderLatex(const Table &t)
         }
         out << " \\\\\n";
     }
-    out << "\\hline\n\\end{tabular}\n\\end{table}\n";
+    out << "\\hline\n\\end{tabular}\n";
+    for (const auto &n : t.notes)
+        out << "\\par{\\footnotesize " << latexEscape(n) << "}\n";
+    out << "\\end{table}\n";
     return out.str();
 }
 

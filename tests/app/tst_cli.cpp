@@ -137,6 +137,22 @@ class TestCli : public QObject
         QVERIFY2(r.out.contains(fragment), r.out.left(600).constData());
     }
 
+    void tableForAPaper()
+    {
+        // LaTeX (and Markdown): a column per metric, "value [low, high]", n in a note; not 47
+        // columns of bounds. "Score" in any case, as --criterion takes it.
+        const Result r = run(
+            {"table", CLOZESCOPE_SAMPLES, "-m", "Real@1,Real@5,Score", "--format", "latex", "-q"});
+        QVERIFY2(r.code == 0, r.err.constData());
+        const QByteArray header = r.out.mid(r.out.indexOf("\\begin{tabular}{") + 16);
+        QCOMPARE(header.left(header.indexOf('}')).size(), 9); // run … epoch, 2 metrics, score
+        QVERIFY2(r.out.contains("0.6604 [0.641, 0.679]"), r.out.left(1500).constData());
+        QVERIFY(!r.out.contains("ci\\_low"));
+        QVERIFY(r.out.contains("Real@1: n = 2400"));
+        const Result csv = run({"table", CLOZESCOPE_SAMPLES, "-m", "Real@1", "-q"});
+        QVERIFY(csv.out.contains("Real@1 ci_low")); // data formats keep the bounds apart
+    }
+
     void jsonSurvivesInvalidUtf8()
     {
         QTemporaryDir dir;

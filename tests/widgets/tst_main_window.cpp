@@ -137,8 +137,20 @@ class TestMainWindow : public QObject
         QFile html(dir.filePath("report.html"));
         QVERIFY(html.open(QIODevice::ReadOnly));
         const QByteArray text = html.readAll();
-        QVERIFY(text.contains("<img src=\"report-curves.png\""));
+        // The curves inside the file, not a link to a PNG that does not travel with it.
+        const QByteArray prefix = "<img src=\"data:image/png;base64,";
+        const qsizetype at = text.indexOf(prefix);
+        QVERIFY(at >= 0);
+        const QByteArray encoded = text.mid(
+            at + prefix.size(), text.indexOf('"', at + prefix.size()) - at - prefix.size());
+        QVERIFY(!QImage::fromData(QByteArray::fromBase64(encoded), "PNG").isNull());
+        QVERIFY(!QFile::exists(dir.filePath("report-curves.png")));
         QVERIFY(text.contains("keep checkpoint-390"));
+        // Markdown links the PNG it writes beside itself.
+        QCOMPARE(window.writeReport(dir.filePath("report.md")), QString());
+        QFile md(dir.filePath("report.md"));
+        QVERIFY(md.open(QIODevice::ReadOnly));
+        QVERIFY(md.readAll().contains("](report-curves.png)"));
         QVERIFY(!QImage(dir.filePath("report-curves.png")).isNull());
 
         // In the interface's language: with the Korean catalogue, the Korean report.
@@ -153,6 +165,28 @@ class TestMainWindow : public QObject
         const QString korean = QString::fromUtf8(ko.readAll());
         QVERIFY(korean.contains(QStringLiteral("checkpoint-390 유지 (에폭 3.0)")));
         QVERIFY(!korean.contains("keep checkpoint-390"));
+    }
+
+    void tableExportHasWhatIsShown()
+    {
+        // The charts' four metrics, each a "value [low, high]" column, not 47 columns of every
+        // metric's bounds.
+        MainWindow window;
+        window.show();
+        QSignalSpy shown(&window, &MainWindow::resultsShown);
+        window.openPaths({QStringLiteral(CLOZESCOPE_SAMPLES)});
+        QVERIFY(shown.wait(30000));
+        QTemporaryDir dir;
+        QCOMPARE(window.writeTable(dir.filePath("t.tex")), QString());
+        QFile tex(dir.filePath("t.tex"));
+        QVERIFY(tex.open(QIODevice::ReadOnly));
+        const QByteArray text = tex.readAll();
+        const QByteArray header = text.mid(text.indexOf("\\begin{tabular}{") + 16);
+        QVERIFY2(header.left(header.indexOf('}')).size() <= 10, text.left(800).constData());
+        QVERIFY(text.contains("Real@1 & Real@5 & LAMBADA@1 & score"));
+        QVERIFY(!text.contains("ci\\_low"));
+        QVERIFY(!text.contains("eval\\_loss"));
+        QVERIFY(text.contains("0.6604 [0.641, 0.679]"));
     }
 
     void clickingAPointSelectsItsRow()
