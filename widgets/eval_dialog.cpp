@@ -143,6 +143,7 @@ void EvalDialog::start()
         return;
     }
     job.options.outDir = m_out->text().toStdString();
+    job.options.createdBy = "clozescope " CLOZESCOPE_VERSION; // the workbench, not the CLI
     job.options.cloze.maxLength = m_maxLength->value();
     job.options.engine.device = m_device->currentText().toStdString();
     job.options.engine.dtype = m_dtype->currentText().toStdString();

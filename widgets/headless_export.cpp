@@ -12,14 +12,18 @@
 namespace cs {
 
 QString exportChartHeadless(const QStringList &paths, const QString &file, const QString &metric,
-                            XAxis x, int *problemCount)
+                            XAxis x, QStringList *problems)
 {
     std::vector<std::string> list;
     for (const QString &p : paths)
         list.push_back(p.toStdString());
     Session session;
     ResultSet results = loadResults(list);
-    if (problemCount) *problemCount = int(results.problems.size());
+    for (const Problem &p : results.problems)
+        if (problems && p.severity != Severity::Info)
+            *problems << QString::fromStdString(
+                std::string(severityName(p.severity)) + ": " + p.file +
+                (p.location.empty() ? "" : ": " + p.location) + ": " + p.message);
     if (results.runs.empty())
         return QCoreApplication::translate("cs", "no runs found in %1").arg(paths.join(", "));
     session.setResults(std::move(results), paths);

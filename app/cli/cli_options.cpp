@@ -69,19 +69,15 @@ int loadResults(const ResultOptions &o, ResultSet &out, std::ostream &err)
 {
     LoadOptions lo;
     if (o.epochDecimals >= 0) lo.epochDecimals = o.epochDecimals;
-    const char *config = std::getenv("XDG_CONFIG_HOME");
-    const char *home = std::getenv("HOME");
-    const std::string userFile = config ? std::string(config) + "/clozescope/aliases.json"
-                                 : home ? std::string(home) + "/.config/clozescope/aliases.json"
-                                        : std::string();
-    for (const std::string &file : {userFile, o.aliasesFile}) {
-        if (file.empty() || (file == userFile && !std::filesystem::exists(file))) continue;
-        const std::string e = defaultAliases().loadFile(file);
-        if (!e.empty()) {
-            err << "error: metric aliases " << file << ": " << e << "\n";
+    if (const std::string e = loadUserAliases(defaultAliases()); !e.empty()) {
+        err << "error: metric aliases " << e << "\n";
+        return Usage;
+    }
+    if (!o.aliasesFile.empty())
+        if (const std::string e = defaultAliases().loadFile(o.aliasesFile); !e.empty()) {
+            err << "error: metric aliases " << o.aliasesFile << ": " << e << "\n";
             return Usage;
         }
-    }
     lo.aliases = &defaultAliases();
     for (const auto &s : o.stepsPerEpoch) {
         std::string run;

@@ -127,6 +127,7 @@ int run(const EvalOptions &o)
         return runIsolated(o, mine);
     }
     opts.outDir = o.out;
+    opts.createdBy = "clozescope-cli " CLOZESCOPE_VERSION;
     opts.tokenizerDir = o.tokenizer;
     opts.cloze.maxLength = o.maxLength;
     opts.cloze.rightKeep = o.rightKeep;

@@ -3,11 +3,13 @@
 #include "headless_export.h"
 #include "main_window.h"
 #include "redraw_bench.h"
+#include "results/metric_aliases.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QLibraryInfo>
 #include <QLocale>
+#include <QMessageBox>
 #include <QTranslator>
 
 #include <clocale>
@@ -69,6 +71,10 @@ int main(int argc, char **argv)
         std::fputs(qPrintable(cs::runRedrawBenchmark(50, 20, 5)), stdout);
         return 0;
     }
+    // The user's metric aliases, as the CLI reads them on every start.
+    const QString aliasError = QString::fromStdString(cs::loadUserAliases(cs::defaultAliases()));
+    if (!aliasError.isEmpty())
+        std::fprintf(stderr, "error: metric aliases %s\n", qPrintable(aliasError));
     if (parser.isSet(exportChart)) {
         if (paths.isEmpty() || (parser.value(xAxis) != "epoch" && parser.value(xAxis) != "step")) {
             std::fprintf(
@@ -76,19 +82,27 @@ int main(int argc, char **argv)
                 "usage: clozescope --export-chart FILE [--metric M] [--x epoch|step] PATH…\n");
             return 2;
         }
-        int problems = 0;
+        QStringList problems;
         const QString error = cs::exportChartHeadless(
             paths, parser.value(exportChart), parser.value(metric),
             parser.value(xAxis) == "step" ? cs::XAxis::Step : cs::XAxis::Epoch, &problems);
+        for (const QString &p : problems)
+            std::fprintf(stderr, "%s\n", qPrintable(p));
         if (!error.isEmpty()) {
             std::fprintf(stderr, "error: %s\n", qPrintable(error));
             return 1;
         }
         std::fprintf(stderr, "wrote %s\n", qPrintable(parser.value(exportChart)));
-        return 0;
+        // As the CLI: drawn, but what could not be read is an input problem (exit 1).
+        return problems.isEmpty() && aliasError.isEmpty() ? 0 : 1;
     }
     cs::MainWindow window;
     window.show();
+    if (!aliasError.isEmpty())
+        QMessageBox::warning(&window, QApplication::translate("main", "Metric aliases"),
+                             QApplication::translate("main", "Your metric aliases were not "
+                                                             "read: %1")
+                                 .arg(aliasError));
     window.openPaths(paths);
     if ((parser.isSet(evaluate) && !window.openEvaluateDialog()) ||
         (parser.isSet(probe) && !window.openProbeDialog(paths.value(0))))

@@ -283,7 +283,7 @@ int evaluateCheckpoints(const std::vector<std::string> &checkpoints,
                   {"right_keep", o.cloze.rightKeep},
                   {"dtype", o.engine.dtype},
                   {"device", o.engine.device}}},
-                {"created", {{"by", "clozescope-cli"}, {"at", utcNow()}, {"seconds", seconds}}}};
+                {"created", {{"by", o.createdBy}, {"at", utcNow()}, {"seconds", seconds}}}};
             // The examples first, then the results file that names them: a results file is
             // complete.
             for (const auto &[file, text] :

@@ -28,6 +28,7 @@ struct EvalRunOptions
     int shardIndex = 0;       ///< this process's shard (0-based)
     int shardCount = 1;       ///< shards in all: checkpoint i goes to shard i mod count
     std::string tokenizerDir; ///< tokenizer folder ("" = each checkpoint's, else its run's)
+    std::string createdBy = "clozescope-cli"; ///< the program, as results record it (created.by)
 };
 
 /// Where a multi-checkpoint evaluation stands.

@@ -5,6 +5,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdlib>
+#include <filesystem>
 
 namespace cs {
 namespace {
@@ -106,6 +108,24 @@ MetricAliases &defaultAliases()
 {
     static MetricAliases aliases;
     return aliases;
+}
+
+std::string userAliasesPath()
+{
+    const char *config = std::getenv("XDG_CONFIG_HOME");
+    const char *home = std::getenv("HOME");
+    return config && *config ? std::string(config) + "/clozescope/aliases.json"
+           : home            ? std::string(home) + "/.config/clozescope/aliases.json"
+                             : std::string();
+}
+
+std::string loadUserAliases(MetricAliases &aliases)
+{
+    const std::string file = userAliasesPath();
+    std::error_code ec;
+    if (file.empty() || !std::filesystem::exists(file, ec)) return {};
+    const std::string e = aliases.loadFile(file);
+    return e.empty() ? e : file + ": " + e;
 }
 
 } // namespace cs

@@ -46,4 +46,12 @@ class MetricAliases
 /// The process-wide alias table used by importers.
 MetricAliases &defaultAliases();
 
+/// The user's alias file: $XDG_CONFIG_HOME/clozescope/aliases.json, else
+/// ~/.config/clozescope/aliases.json ("" when neither variable is set).
+std::string userAliasesPath();
+
+/// Adds the user's alias file to aliases when it exists (the CLI and the workbench read it on
+/// every start); "" or "<file>: <reason>".
+std::string loadUserAliases(MetricAliases &aliases);
+
 } // namespace cs

@@ -76,12 +76,12 @@
 <context>
     <name>cs</name>
     <message>
-        <location filename="../../widgets/headless_export.cpp" line="24"/>
+        <location filename="../../widgets/headless_export.cpp" line="28"/>
         <source>no runs found in %1</source>
         <translation>%1에서 실행(run)을 찾지 못했습니다</translation>
     </message>
     <message>
-        <location filename="../../widgets/headless_export.cpp" line="29"/>
+        <location filename="../../widgets/headless_export.cpp" line="33"/>
         <source>no run has the metric %1; available: %2</source>
         <translation>지표 %1을(를) 가진 실행이 없습니다. 사용 가능: %2</translation>
     </message>
@@ -226,39 +226,39 @@
         <translation>결과 폴더를 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../../widgets/eval_dialog.cpp" line="155"/>
+        <location filename="../../widgets/eval_dialog.cpp" line="156"/>
         <source>Loading…</source>
         <translation>불러오는 중…</translation>
     </message>
     <message>
-        <location filename="../../widgets/eval_dialog.cpp" line="164"/>
+        <location filename="../../widgets/eval_dialog.cpp" line="165"/>
         <source>Cancelling: the checkpoint in progress is dropped, finished ones are kept.</source>
         <translation>취소하는 중: 진행 중인 체크포인트는 버리고, 끝난 체크포인트는 유지합니다.</translation>
     </message>
     <message>
-        <location filename="../../widgets/eval_dialog.cpp" line="177"/>
+        <location filename="../../widgets/eval_dialog.cpp" line="178"/>
         <source>, about %1 min %2 s left</source>
         <translation>, 약 %1분 %2초 남음</translation>
     </message>
     <message>
-        <location filename="../../widgets/eval_dialog.cpp" line="179"/>
+        <location filename="../../widgets/eval_dialog.cpp" line="180"/>
         <source>%1 (%2 of %3): %4 of %5 examples%6</source>
         <translation>%1 (%3개 중 %2번째): 예제 %5개 중 %4개%6</translation>
     </message>
     <message>
-        <location filename="../../widgets/eval_dialog.cpp" line="193"/>
+        <location filename="../../widgets/eval_dialog.cpp" line="194"/>
         <source>Failed: %1</source>
         <translation>실패: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/eval_dialog.cpp" line="196"/>
+        <location filename="../../widgets/eval_dialog.cpp" line="197"/>
         <source>Cancelled; %n checkpoint(s) evaluated and kept in %1.</source>
         <translation>
             <numerusform>취소됨. 체크포인트 %n개를 평가해 %1에 보관했습니다.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/eval_dialog.cpp" line="201"/>
+        <location filename="../../widgets/eval_dialog.cpp" line="202"/>
         <source>Done: %n checkpoint(s) evaluated into %1 (already evaluated ones were skipped).</source>
         <translation>
             <numerusform>완료: 체크포인트 %n개를 평가해 %1에 저장했습니다 (이미 평가된 것은 건너뛰었습니다).</numerusform>
@@ -355,7 +355,7 @@
     <message>
         <location filename="../../widgets/examples_panel.cpp" line="187"/>
         <source>Locate cloze set &quot;%1&quot;</source>
-        <translation>빈칸 채우기 세트 "%1" 찾기</translation>
+        <translation>빈칸 채우기 세트 &quot;%1&quot; 찾기</translation>
     </message>
     <message>
         <location filename="../../widgets/examples_panel.cpp" line="189"/>
@@ -390,259 +390,259 @@
 <context>
     <name>cs::MainWindow</name>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="56"/>
+        <location filename="../../widgets/main_window.cpp" line="57"/>
         <source>ClozeScope</source>
         <translation>ClozeScope</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="65"/>
+        <location filename="../../widgets/main_window.cpp" line="66"/>
         <source>Open results to begin.</source>
         <translation>결과를 열어 시작하세요.</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="74"/>
+        <location filename="../../widgets/main_window.cpp" line="75"/>
         <source>Reading %1</source>
         <translation>%1 읽는 중</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="108"/>
+        <location filename="../../widgets/main_window.cpp" line="109"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="109"/>
+        <location filename="../../widgets/main_window.cpp" line="110"/>
         <source>Main</source>
         <translation>기본</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="111"/>
+        <location filename="../../widgets/main_window.cpp" line="112"/>
         <source>Open &amp;folder…</source>
         <translation>폴더 열기(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="112"/>
+        <location filename="../../widgets/main_window.cpp" line="113"/>
         <source>Open results folder</source>
         <translation>결과 폴더 열기</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="116"/>
+        <location filename="../../widgets/main_window.cpp" line="117"/>
         <source>Open f&amp;iles…</source>
         <translation>파일 열기(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="118"/>
+        <location filename="../../widgets/main_window.cpp" line="119"/>
         <source>Open result files</source>
         <translation>결과 파일 열기</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="119"/>
+        <location filename="../../widgets/main_window.cpp" line="120"/>
         <source>Results (*.json *.jsonl *.csv *tfevents*);;All files (*)</source>
         <translation>결과 (*.json *.jsonl *.csv *tfevents*);;모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="122"/>
+        <location filename="../../widgets/main_window.cpp" line="123"/>
         <source>Open &amp;workspace…</source>
         <translation>작업 공간 열기(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="124"/>
-        <location filename="../../widgets/main_window.cpp" line="127"/>
+        <location filename="../../widgets/main_window.cpp" line="125"/>
+        <location filename="../../widgets/main_window.cpp" line="128"/>
         <source>Open workspace</source>
         <translation>작업 공간 열기</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="124"/>
-        <location filename="../../widgets/main_window.cpp" line="132"/>
+        <location filename="../../widgets/main_window.cpp" line="125"/>
+        <location filename="../../widgets/main_window.cpp" line="133"/>
         <source>ClozeScope workspace (*.workspace.json)</source>
         <translation>ClozeScope 작업 공간 (*.workspace.json)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="129"/>
+        <location filename="../../widgets/main_window.cpp" line="130"/>
         <source>&amp;Save workspace…</source>
         <translation>작업 공간 저장(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="131"/>
-        <location filename="../../widgets/main_window.cpp" line="135"/>
+        <location filename="../../widgets/main_window.cpp" line="132"/>
+        <location filename="../../widgets/main_window.cpp" line="136"/>
         <source>Save workspace</source>
         <translation>작업 공간 저장</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="137"/>
+        <location filename="../../widgets/main_window.cpp" line="138"/>
         <source>Open &amp;recent</source>
         <translation>최근 항목(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="139"/>
+        <location filename="../../widgets/main_window.cpp" line="140"/>
         <source>&amp;Reload</source>
         <translation>다시 읽기(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="142"/>
+        <location filename="../../widgets/main_window.cpp" line="143"/>
         <source>&amp;Export</source>
         <translation>내보내기(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="143"/>
+        <location filename="../../widgets/main_window.cpp" line="144"/>
         <source>Charts (PNG, SVG, PDF)…</source>
         <translation>차트 (PNG, SVG, PDF)…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="144"/>
+        <location filename="../../widgets/main_window.cpp" line="145"/>
         <source>Table (CSV, Markdown, LaTeX, JSON)…</source>
         <translation>표 (CSV, Markdown, LaTeX, JSON)…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="146"/>
+        <location filename="../../widgets/main_window.cpp" line="147"/>
         <source>Report (Markdown, HTML)…</source>
         <translation>보고서 (Markdown, HTML)…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="148"/>
+        <location filename="../../widgets/main_window.cpp" line="149"/>
         <source>&amp;Quit</source>
         <translation>끝내기(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="154"/>
+        <location filename="../../widgets/main_window.cpp" line="155"/>
         <source>&amp;Evaluate checkpoints…</source>
         <translation>체크포인트 평가(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="157"/>
+        <location filename="../../widgets/main_window.cpp" line="158"/>
         <source>&amp;Probe…</source>
         <translation>프로브(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="162"/>
+        <location filename="../../widgets/main_window.cpp" line="163"/>
         <source> Metric </source>
         <translation> 지표 </translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="167"/>
+        <location filename="../../widgets/main_window.cpp" line="168"/>
         <source>  x </source>
         <translation>  x축 </translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="170"/>
+        <location filename="../../widgets/main_window.cpp" line="171"/>
         <source>Epoch</source>
         <translation>에폭</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="171"/>
+        <location filename="../../widgets/main_window.cpp" line="172"/>
         <source>Step</source>
         <translation>스텝</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="174"/>
+        <location filename="../../widgets/main_window.cpp" line="175"/>
         <source>Export charts…</source>
         <translation>차트 내보내기…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="183"/>
+        <location filename="../../widgets/main_window.cpp" line="184"/>
         <source>Small multiples</source>
         <translation>작은 다중 차트</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="201"/>
+        <location filename="../../widgets/main_window.cpp" line="202"/>
         <source>Runs</source>
         <translation>실행</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="207"/>
+        <location filename="../../widgets/main_window.cpp" line="208"/>
         <source>Verdict</source>
         <translation>판정</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="226"/>
+        <location filename="../../widgets/main_window.cpp" line="227"/>
         <source>Checkpoints</source>
         <translation>체크포인트</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="227"/>
-        <location filename="../../widgets/main_window.cpp" line="231"/>
+        <location filename="../../widgets/main_window.cpp" line="228"/>
+        <location filename="../../widgets/main_window.cpp" line="232"/>
         <source>Problems</source>
         <translation>문제</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="228"/>
+        <location filename="../../widgets/main_window.cpp" line="229"/>
         <source>Examples</source>
         <translation>예제</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="231"/>
+        <location filename="../../widgets/main_window.cpp" line="232"/>
         <source>Problems (%1)</source>
         <translation>문제 (%1)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="233"/>
+        <location filename="../../widgets/main_window.cpp" line="234"/>
         <source>Table</source>
         <translation>표</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="253"/>
+        <location filename="../../widgets/main_window.cpp" line="254"/>
         <source>Reading…</source>
         <translation>읽는 중…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="261"/>
+        <location filename="../../widgets/main_window.cpp" line="262"/>
         <source>%1: the workspace names no results to open</source>
         <translation>%1: 워크스페이스에 열 결과가 없습니다</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="311"/>
+        <location filename="../../widgets/main_window.cpp" line="312"/>
         <source>Select a checkpoint evaluated by ClozeScope to see its examples.</source>
         <translation>ClozeScope로 평가한 체크포인트를 고르면 예제가 보입니다.</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="324"/>
+        <location filename="../../widgets/main_window.cpp" line="325"/>
         <source>%1: no per-example records (only ClozeScope&apos;s own evaluation writes them).</source>
         <translation>%1: 예제별 기록이 없습니다 (ClozeScope의 평가만 기록합니다).</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="344"/>
+        <location filename="../../widgets/main_window.cpp" line="345"/>
         <source>%1 runs, %2 files, %3 problems</source>
         <translation>실행 %1개, 파일 %2개, 문제 %3개</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="348"/>
+        <location filename="../../widgets/main_window.cpp" line="349"/>
         <source>ClozeScope — %1</source>
         <translation>ClozeScope — %1</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="409"/>
-        <location filename="../../widgets/main_window.cpp" line="414"/>
+        <location filename="../../widgets/main_window.cpp" line="410"/>
+        <location filename="../../widgets/main_window.cpp" line="415"/>
         <source>Export charts</source>
         <translation>차트 내보내기</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="410"/>
+        <location filename="../../widgets/main_window.cpp" line="411"/>
         <source>PNG (*.png);;SVG (*.svg);;PDF (*.pdf)</source>
         <translation>PNG (*.png);;SVG (*.svg);;PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="420"/>
-        <location filename="../../widgets/main_window.cpp" line="433"/>
+        <location filename="../../widgets/main_window.cpp" line="421"/>
+        <location filename="../../widgets/main_window.cpp" line="425"/>
         <source>Export table</source>
         <translation>표 내보내기</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="421"/>
+        <location filename="../../widgets/main_window.cpp" line="422"/>
         <source>CSV (*.csv);;Markdown (*.md);;LaTeX (*.tex);;JSON (*.json)</source>
         <translation>CSV (*.csv);;Markdown (*.md);;LaTeX (*.tex);;JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="438"/>
-        <location filename="../../widgets/main_window.cpp" line="442"/>
+        <location filename="../../widgets/main_window.cpp" line="454"/>
+        <location filename="../../widgets/main_window.cpp" line="458"/>
         <source>Export report</source>
         <translation>보고서 내보내기</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="439"/>
+        <location filename="../../widgets/main_window.cpp" line="455"/>
         <source>HTML (*.html);;Markdown (*.md)</source>
         <translation>HTML (*.html);;Markdown (*.md)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="460"/>
+        <location filename="../../widgets/main_window.cpp" line="482"/>
         <source>Curves as shown in ClozeScope</source>
         <translation>ClozeScope에 표시된 곡선</translation>
     </message>
@@ -995,44 +995,54 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../../app/gui/main.cpp" line="41"/>
+        <location filename="../../app/gui/main.cpp" line="43"/>
         <source>Choose which masked-LM checkpoint to keep.</source>
         <translation>남길 마스크드 LM 체크포인트를 고릅니다.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main.cpp" line="45"/>
+        <location filename="../../app/gui/main.cpp" line="47"/>
         <source>Result files or folders to open.</source>
         <translation>열 결과 파일이나 폴더.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main.cpp" line="48"/>
+        <location filename="../../app/gui/main.cpp" line="50"/>
         <source>Render the curves to FILE (.png, .svg, .pdf) and exit.</source>
         <translation>곡선을 FILE(.png, .svg, .pdf)로 그리고 끝냅니다.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main.cpp" line="51"/>
+        <location filename="../../app/gui/main.cpp" line="53"/>
         <source>Metric to draw (default: small multiples).</source>
         <translation>그릴 지표 (기본: 작은 다중 차트).</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main.cpp" line="53"/>
+        <location filename="../../app/gui/main.cpp" line="55"/>
         <source>x axis: epoch or step.</source>
         <translation>x축: epoch 또는 step.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main.cpp" line="56"/>
+        <location filename="../../app/gui/main.cpp" line="58"/>
         <source>Time chart redraws of 50 runs × 20 checkpoints and exit.</source>
         <translation>실행 50개 × 체크포인트 20개의 차트 다시 그리기 시간을 재고 끝냅니다.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main.cpp" line="59"/>
+        <location filename="../../app/gui/main.cpp" line="61"/>
         <source>Open the Evaluate dialog on the run folder given as PATH.</source>
         <translation>PATH로 지정한 학습 실행 폴더에 대해 평가 대화상자를 엽니다.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main.cpp" line="62"/>
+        <location filename="../../app/gui/main.cpp" line="64"/>
         <source>Open the Probe on the run or checkpoint folder given as PATH.</source>
         <translation>PATH로 준 학습 실행 폴더나 체크포인트 폴더에서 프로브를 엽니다.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main.cpp" line="102"/>
+        <source>Metric aliases</source>
+        <translation>지표 별칭</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main.cpp" line="103"/>
+        <source>Your metric aliases were not read: %1</source>
+        <translation>지표 별칭을 읽지 못했습니다: %1</translation>
     </message>
 </context>
 </TS>

@@ -310,6 +310,10 @@ class TestCli : public QObject
         QVERIFY2(r.code == 0, r.err.constData());
         QVERIFY(r.err.contains("1 checkpoint(s) evaluated now"));
         QVERIFY(QFile::exists(out.filePath("hf-reference/deberta-v2-tiny.results.json")));
+        QVERIFY(cs::test::readJson(out.filePath("hf-reference/deberta-v2-tiny.results.json")
+                                       .toStdString())["created"]["by"]
+                    .get<std::string>()
+                    .rfind("clozescope-cli ", 0) == 0);
         r = run(args); // a rerun resumes: nothing left to do
         QVERIFY(r.err.contains("already evaluated"));
         QVERIFY(r.err.contains("0 checkpoint(s) evaluated now"));

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // The clozescope executable without a window: --export-chart, the Korean translation (ours
 // and Qt's own).
+#include <QDir>
 #include <QFile>
 #include <QImage>
 #include <QLibraryInfo>
@@ -14,10 +15,11 @@ class TestGuiApp : public QObject
     Q_OBJECT
   private:
     static int run(const QStringList &args, const QString &lang = "C", QByteArray *err = nullptr,
-                   QByteArray *out = nullptr)
+                   QByteArray *out = nullptr, const QString &configHome = QString())
     {
         QProcess p;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        if (!configHome.isEmpty()) env.insert("XDG_CONFIG_HOME", configHome);
         env.insert("LANG", lang);
         env.insert("LC_ALL", lang);
         env.insert("QT_QPA_PLATFORM", "offscreen");
@@ -30,6 +32,46 @@ class TestGuiApp : public QObject
     }
 
   private slots:
+    void exportChartSaysWhatItCouldNotRead()
+    {
+        // Drawn from what could be read, and, as the CLI, exit 1 naming the file it could not.
+        QTemporaryDir dir;
+        QFile broken(dir.filePath("broken.json"));
+        QVERIFY(broken.open(QIODevice::WriteOnly));
+        broken.write("{\"checkpoint-1\": ");
+        broken.close();
+        QByteArray err;
+        QCOMPARE(
+            run({"--export-chart", dir.filePath("c.png"), CLOZESCOPE_SAMPLES, broken.fileName()},
+                "C", &err),
+            1);
+        QVERIFY2(err.contains("error: " + broken.fileName().toUtf8()), err.constData());
+        QVERIFY(!QImage(dir.filePath("c.png")).isNull());
+    }
+
+    void theUsersMetricAliasesAreRead()
+    {
+        // ~/.config/clozescope/aliases.json, which the CLI reads on every start, the workbench
+        // too: coref_f1 is Real@1.
+        QTemporaryDir dir;
+        QVERIFY(QDir(dir.path()).mkpath("config/clozescope") && QDir(dir.path()).mkpath("run_a"));
+        QFile aliases(dir.filePath("config/clozescope/aliases.json"));
+        QVERIFY(aliases.open(QIODevice::WriteOnly));
+        aliases.write(R"({"aliases": {"coref_f1": "Real@1"}})");
+        aliases.close();
+        QFile results(dir.filePath("run_a/results.json"));
+        QVERIFY(results.open(QIODevice::WriteOnly));
+        results.write(
+            R"({"checkpoint-100": {"coref_f1": 0.61}, "checkpoint-200": {"coref_f1": 0.65}})");
+        results.close();
+        QByteArray err;
+        QCOMPARE(run({"--export-chart", dir.filePath("c.png"), "--metric", "Real@1",
+                      dir.filePath("run_a")},
+                     "C", &err, nullptr, dir.filePath("config")),
+                 0);
+        QVERIFY2(err.contains("wrote"), err.constData());
+    }
+
     void exportChart_data()
     {
         QTest::addColumn<QString>("file");

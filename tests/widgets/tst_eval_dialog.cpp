@@ -71,6 +71,11 @@ class TestEvalDialog : public QObject
         QCOMPARE(ended[0][1].toBool(), false);
         QCOMPARE(ended[0][2].toString(), QString());
         QCOMPARE(resultsIn(dialog->outFolder()), 2);
+        for (const QFileInfo &f :
+             QDir(dialog->outFolder() + "/mlm_tiny_256").entryInfoList({"*.results.json"})) {
+            const auto doc = test::readJson(f.filePath().toStdString());
+            QVERIFY(doc["created"]["by"].get<std::string>().rfind("clozescope ", 0) == 0);
+        }
         QVERIFY(dialog->findChild<QLabel *>("statusLabel")->text().startsWith("Done"));
 
         // The window re-imports with the results folder added: Real@1 at both checkpoints.
