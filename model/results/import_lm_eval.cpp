@@ -39,10 +39,11 @@ void identify(const nlohmann::json &doc, ImportedRecord &rec)
     std::string model = args.count("pretrained") ? args["pretrained"] : doc.value("model_name", "");
     if (!model.empty()) {
         const auto parts = checkpointPathComponents(model);
-        if (!parts.empty() && isCheckpointName(parts.back())) {
-            cp.name = parts.back();
+        if (const auto at = stepPiece(parts)) { // …/run/iter_0500000/mp_rank_00/hf too
+            cp.name = parts[*at];
             cp.path = model;
-            rec.runName = runNameFromComponents({parts.begin(), parts.end() - 1});
+            rec.runName =
+                runNameFromComponents({parts.begin(), parts.begin() + std::ptrdiff_t(*at)});
         } else if (!parts.empty()) {
             rec.runName = parts.back();
         }

@@ -84,7 +84,8 @@ CsvFlavour csvFlavour(const std::vector<std::string> &header)
     const auto has = [&](const char *name) {
         return std::find(header.begin(), header.end(), name) != header.end();
     };
-    if (has("Name") && has("State")) return CsvFlavour::WandbRuns;
+    // The runs table (Name, State, …) and a sweep's export (Name, _wandb, …).
+    if (has("Name") && (has("State") || has("_wandb"))) return CsvFlavour::WandbRuns;
     std::size_t runColumns = 0;
     for (std::size_t i = 1; i < header.size(); ++i)
         runColumns += header[i].find(" - ") != std::string::npos;
@@ -207,7 +208,8 @@ void importWandbRunsCsv(const CsvTable &t, ImportSink &sink)
         if (cp.name.empty()) cp.name = "final";
         cp.sources.push_back(sink.out().path);
         for (std::size_t c = 0; c < t.header.size(); ++c)
-            if (!bookkeeping.count(t.header[c]))
+            // W&B's own columns start with "_" (_wandb, _runtime, _timestamp, _step, …).
+            if (!bookkeeping.count(t.header[c]) && t.header[c].rfind('_', 0) != 0)
                 if (auto v = cellNumber(row[c]))
                     sink.metric(cp, hfMetricName(t.header[c]), *v, loc + ", column " + t.header[c]);
         if (!cp.metrics.empty()) sink.out().records.push_back(std::move(rec));

@@ -32,7 +32,8 @@ bool ResultSet::hasInputProblems() const
 std::optional<std::int64_t> stepFromCheckpointName(const std::string &name)
 {
     static const std::regex re(
-        R"((?:^|[^A-Za-z])(?:checkpoint|ckpt|step)[-_]?(\d{1,12})(?:$|[^0-9]))", std::regex::icase);
+        R"((?:^|[^A-Za-z])(?:checkpoint|ckpt|step|iter)[-_]?(\d{1,12})(?:$|[^0-9]))",
+        std::regex::icase);
     std::smatch m;
     if (std::regex_search(name, m, re)) return std::stoll(m[1].str());
     return std::nullopt;

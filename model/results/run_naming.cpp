@@ -47,6 +47,15 @@ bool isCheckpointName(const std::string &name)
     return std::regex_match(name, re);
 }
 
+std::optional<std::size_t> stepPiece(const std::vector<std::string> &components)
+{
+    static const std::regex re(R"((?:checkpoint|ckpt|iter|global_step|step)[-_]?\d+)",
+                               std::regex::icase);
+    for (std::size_t i = components.size(); i-- > 0;)
+        if (std::regex_match(components[i], re)) return i;
+    return std::nullopt;
+}
+
 std::vector<std::string> checkpointPathComponents(const std::string &checkpointPath)
 {
     std::string p = checkpointPath;

@@ -28,4 +28,9 @@ std::string experimentFromRunName(const std::string &name, std::optional<int> se
 /// True for checkpoint folder names like "checkpoint-390".
 bool isCheckpointName(const std::string &name);
 
+/// The last path piece that names a training step: "checkpoint-390", Megatron's
+/// "iter_0500000", DeepSpeed's "global_step1200", "step_500"; nullopt when none. What follows it
+/// ("mp_rank_00/hf") is the layout of the saved model, not the run.
+std::optional<std::size_t> stepPiece(const std::vector<std::string> &components);
+
 } // namespace cs

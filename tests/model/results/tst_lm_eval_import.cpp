@@ -13,7 +13,8 @@ using cs::test::writeFile;
 
 namespace {
 
-QByteArray v04(const QString &revision, double acc, const QString &stderrText)
+QByteArray v04(const QString &revision, double acc, const QString &stderrText,
+               const QString &model = "/data/runs/mlm_run/checkpoint-%1")
 {
     return QString(
                R"({"results": {"lambada_openai": {"alias": "lambada_openai", "perplexity,none": 12.5,
@@ -23,9 +24,9 @@ QByteArray v04(const QString &revision, double acc, const QString &stderrText)
         "gsm8k": {"alias": "gsm8k", "exact_match,strict-match": 0.12, "exact_match_stderr,strict-match": 0.01}},
       "group_subtasks": {"mmlu": ["mmlu_humanities"]},
       "n-samples": {"lambada_openai": {"original": 5153, "effective": 4}},
-      "config": {"model": "hf", "model_args": "pretrained=/data/runs/mlm_run/checkpoint-%1,dtype=bfloat16"},
+      "config": {"model": "hf", "model_args": "pretrained=%1,dtype=bfloat16"},
       "versions": {"lambada_openai": 1.0}, "task_hashes": {"lambada_openai": "abc"}})")
-        .arg(revision)
+        .arg(model.contains("%1") ? QString(model).arg(revision) : model)
         .arg(acc)
         .arg(stderrText)
         .toUtf8();
@@ -72,6 +73,40 @@ class TestLmEvalImport : public QObject
         const auto ci = metricInterval(cp, "arc_challenge/acc", 0.95);
         QVERIFY(ci &&
                 qAbs(ci->low - (0.5546075085324232 - 1.959964 * 0.014523987638344081)) < 1e-6);
+    }
+
+    void stepInAnyLayoutOfSavedModel_data()
+    {
+        QTest::addColumn<QString>("model");
+        QTest::addColumn<QString>("run");
+        QTest::addColumn<QString>("checkpoint");
+        QTest::addColumn<qint64>("step");
+        QTest::newRow("Trainer") << "/data/runs/mlm_run/checkpoint-500"
+                                 << "mlm_run"
+                                 << "checkpoint-500" << qint64(500);
+        QTest::newRow("Megatron, converted") << "/data/megatron/bert_mlm/iter_0500000/mp_rank_00/hf"
+                                             << "bert_mlm"
+                                             << "iter_0500000" << qint64(500000);
+        QTest::newRow("DeepSpeed") << "/ckpt/deberta_mlm/global_step1200/hf_model"
+                                   << "deberta_mlm"
+                                   << "global_step1200" << qint64(1200);
+    }
+    void stepInAnyLayoutOfSavedModel()
+    {
+        // Not run "hf", checkpoint "final": the step is in the path, the run before it.
+        QFETCH(QString, model);
+        QFETCH(QString, run);
+        QFETCH(QString, checkpoint);
+        QFETCH(qint64, step);
+        QTemporaryDir dir;
+        const std::string path =
+            writeFile(dir, "results_2025-01-01T00-00-00.json", v04("", 0.4, "0.05", model));
+        const ResultSet set = loadResults({path});
+        QVERIFY2(!set.hasInputProblems(), cs::test::problemText(set));
+        QCOMPARE(int(set.runs.size()), 1);
+        QCOMPARE(QString::fromStdString(set.runs[0].name), run);
+        QCOMPARE(QString::fromStdString(set.runs[0].checkpoints[0].name), checkpoint);
+        QCOMPARE(qint64(*set.runs[0].checkpoints[0].step), step);
     }
 
     void seriesOverCheckpoints()

@@ -236,6 +236,13 @@ class TestTensorBoardImport : public QObject
                    "\"5e-05\",\"0.71\",\"625\",\"5\"\n")
             << "glad-sun-3"
             << "eval_accuracy" << 1 << 0.71;
+        QTest::newRow("sweep export")
+            << QByteArray("\"Name\",\"_wandb\",\"learning_rate\",\"eval/accuracy\",\"_step\","
+                          "\"_runtime\",\"_timestamp\"\n"
+                          "\"sweep-run-1\",\"{\"\"runtime\"\": 3600}\",\"5e-05\",\"0.68\",\"625\","
+                          "\"3600\",\"1760054400\"\n")
+            << "sweep-run-1"
+            << "eval_accuracy" << 1 << 0.68;
     }
     void wandbExports()
     {
