@@ -64,6 +64,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_progress->setMaximumWidth(200);
     m_progress->hide();
     m_status = new QLabel(tr("Open results to begin."), this);
+    m_status->setObjectName("statusSummary");
     statusBar()->addWidget(m_status, 1);
     statusBar()->addPermanentWidget(m_progress);
 
@@ -342,10 +343,13 @@ void MainWindow::onImported(const QStringList &paths)
     ResultSet results = m_importer->takeResult();
     const std::size_t problems = results.problems.size();
     m_session->setResults(std::move(results), paths);
-    m_status->setText(tr("%1 runs, %2 files, %3 problems")
-                          .arg(m_session->results().runs.size())
-                          .arg(m_session->results().files.size())
-                          .arg(problems));
+    // "1 run", not "1 runs" (English has no plural forms without a catalogue of its own).
+    const auto counted = [](std::size_t n, const QString &one, const QString &many) {
+        return n == 1 ? one : many.arg(n);
+    };
+    m_status->setText(counted(m_session->results().runs.size(), tr("1 run"), tr("%1 runs")) + ", " +
+                      counted(m_session->results().files.size(), tr("1 file"), tr("%1 files")) +
+                      ", " + counted(problems, tr("1 problem"), tr("%1 problems")));
     setWindowTitle(tr("ClozeScope — %1").arg(QFileInfo(paths.front()).fileName()));
     addRecent(paths);
     watch(paths);

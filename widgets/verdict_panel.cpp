@@ -142,18 +142,25 @@ void VerdictPanel::refresh()
             const auto &es = *ra.earlyStop;
             const Checkpoint &stop = runs[i].checkpoints[es.stopAt],
                              &best = runs[i].checkpoints[es.restored];
-            html +=
-                "<br><i>" +
-                (es.stopped
-                     ? tr("Early stopping (patience %1) stops at %2 (epoch %3) and restores %4.")
-                           .arg(s.earlyStop.patience)
-                           .arg(QString::fromStdString(stop.name),
-                                QString::fromStdString(fmt::epoch(stop.epoch)),
-                                QString::fromStdString(best.name))
-                     : tr("Early stopping (patience %1) never stops; best %2.")
-                           .arg(s.earlyStop.patience)
-                           .arg(QString::fromStdString(best.name))) +
-                "</i>";
+            const QString tie = QString::fromStdString(
+                earlyStopTieNote(runs[i], ra, interfaceLanguage())); // the score broke a tie
+            html += "<br><i>" +
+                    (!es.stopped ? tr("Early stopping (patience %1) never stops; best %2%3.")
+                                       .arg(s.earlyStop.patience)
+                                       .arg(QString::fromStdString(best.name), tie)
+                     : stop.epoch
+                         ? tr("Early stopping (patience %1) stops at %2 (epoch %3) and restores "
+                              "%4%5.")
+                               .arg(s.earlyStop.patience)
+                               .arg(QString::fromStdString(stop.name),
+                                    QString::fromStdString(fmt::epoch(stop.epoch)),
+                                    QString::fromStdString(best.name), tie)
+                         : tr("Early stopping (patience %1) stops at %2 and restores %3%4.")
+                               .arg(s.earlyStop.patience)
+                               .arg(QString::fromStdString(stop.name),
+                                    QString::fromStdString(best.name), tie))
+                        .toHtmlEscaped() +
+                    "</i>";
         }
         html += "</p>";
     }

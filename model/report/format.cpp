@@ -45,6 +45,12 @@ std::string pValue(std::optional<double> p)
     return printf1("%.2f", *p);
 }
 
+std::string pClause(std::optional<double> p)
+{
+    const std::string v = pValue(p);
+    return v[0] == '<' ? "p " + v : "p = " + v;
+}
+
 std::string change(double v, bool points)
 {
     const double r = points ? std::round(v * 100.0) / 100.0 : v;

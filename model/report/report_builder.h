@@ -43,6 +43,12 @@ Table metricTable(const AnalysedResults &results, const std::vector<std::string>
                   MetricTableLayout layout = MetricTableLayout::Data,
                   const std::function<bool(std::size_t run)> &showRun = {});
 
+/// When early stopping restores a checkpoint that ties on its metric with the one ClozeScope
+/// keeps (a tie broken by the composite score), the words that say so, starting with a space
+/// (" (checkpoint-390 ties with it on Real@1; … keeps checkpoint-390 …)"); "" otherwise.
+std::string earlyStopTieNote(const Run &run, const RunAnalysis &analysis,
+                             ReportLanguage language = ReportLanguage::English);
+
 /// The one-sentence recommendation for a run ("…: keep checkpoint-390 …").
 std::string recommendation(const Run &run, const RunAnalysis &analysis,
                            const AnalysisSettings &settings,

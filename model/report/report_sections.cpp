@@ -200,10 +200,13 @@ void earlyStopSection(Document &doc, const AnalysedResults &r)
                  metricLabel(es->metric, l)});
         std::string s;
         if (es->stopped) {
-            s = say(l, "training stops at {1} (epoch {2}) and restores {3}",
-                    {run.checkpoints[es->stopAt].name,
-                     fmt::epoch(run.checkpoints[es->stopAt].epoch),
-                     run.checkpoints[es->restored].name});
+            const Checkpoint &stop = run.checkpoints[es->stopAt];
+            s = stop.epoch
+                    ? say(l, "training stops at {1} (epoch {2}) and restores {3}",
+                          {stop.name, fmt::epoch(stop.epoch), run.checkpoints[es->restored].name})
+                    : say(l, "training stops at {1} and restores {2}",
+                          {stop.name, run.checkpoints[es->restored].name});
+            s += earlyStopTieNote(run, r.analyses[k], l);
             if (es->savedEpochs && *es->savedEpochs > 0)
                 s += say(l, ", saving {1} epochs", {fmt::epoch(es->savedEpochs)});
             else if (es->savedSteps && *es->savedSteps > 0)
@@ -212,7 +215,8 @@ void earlyStopSection(Document &doc, const AnalysedResults &r)
                 s += say(l, "; it would have saved no training");
         } else {
             s = say(l, "patience never runs out; the best checkpoint is {1}",
-                    {run.checkpoints[es->restored].name});
+                    {run.checkpoints[es->restored].name}) +
+                earlyStopTieNote(run, r.analyses[k], l);
         }
         lines.push_back(with + s + ".");
     }

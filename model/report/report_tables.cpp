@@ -207,7 +207,7 @@ struct Recommendation
     bool points = false;                  ///< the decline is in percentage points
     std::string byEpoch;                  ///< epoch of the last evaluation ("" when unknown)
     std::string byCheckpoint;             ///< name of the last evaluation
-    std::string p;                        ///< p-value of the decline test
+    std::string p;                        ///< "p = 0.32" or "p < 0.001": the decline test
     std::string why;                      ///< why the decline cannot be tested
     std::size_t withinNoise = 0;          ///< other checkpoints within noise of the peak
     std::size_t others = 0;               ///< other checkpoints with a value
@@ -237,7 +237,7 @@ Recommendation recommend(const Run &run, const RunAnalysis &ra, const AnalysisSe
     r.points = m->proportion;
     if (last.epoch) r.byEpoch = fmt::epoch(last.epoch);
     r.byCheckpoint = last.name;
-    r.p = fmt::pValue(m->declineTest.p);
+    r.p = fmt::pClause(m->declineTest.p);
     r.why = say(l, m->declineTest.why);
     r.withinNoise = m->withinNoise.size();
     r.others = m->points.size() - 1;
@@ -245,6 +245,21 @@ Recommendation recommend(const Run &run, const RunAnalysis &ra, const AnalysisSe
 }
 
 } // namespace
+
+std::string earlyStopTieNote(const Run &run, const RunAnalysis &ra, ReportLanguage l)
+{
+    if (!ra.earlyStop) return {};
+    const EarlyStopOutcome &es = *ra.earlyStop;
+    const MetricAnalysis *m = ra.find(es.metric);
+    if (!m || m->peak == es.restored) return {};
+    const auto kept = metricValue(run, &ra, m->peak, es.metric),
+               restored = metricValue(run, &ra, es.restored, es.metric);
+    if (!kept || !restored || *kept != *restored) return {};
+    return " " + say(l,
+                     "({1} ties with it on {2}; ClozeScope keeps {1}, the tie broken by the "
+                     "score)",
+                     {run.checkpoints[m->peak].name, metricLabel(es.metric, l)});
+}
 
 std::string recommendation(const Run &run, const RunAnalysis &ra, const AnalysisSettings &settings,
                            ReportLanguage l)
@@ -265,10 +280,10 @@ std::string recommendation(const Run &run, const RunAnalysis &ra, const Analysis
                                   : say(l, "no decline after it {1}", {by}));
         break;
     case Verdict::WithinNoise:
-        s += "; " + say(l, "{1} is within noise, p = {2}", {decline, r.p});
+        s += "; " + say(l, "{1} is within noise, {2}", {decline, r.p});
         break;
     case Verdict::SignificantDecline:
-        s += "; " + say(l, "{1} is significant, p = {2}", {decline, r.p});
+        s += "; " + say(l, "{1} is significant, {2}", {decline, r.p});
         break;
     case Verdict::Untested:
         s += "; " + say(l, "{1} cannot be tested ({2})", {decline, r.why});

@@ -400,249 +400,274 @@
         <translation>결과를 열어 시작하세요.</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="75"/>
+        <location filename="../../widgets/main_window.cpp" line="76"/>
         <source>Reading %1</source>
         <translation>%1 읽는 중</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="109"/>
+        <location filename="../../widgets/main_window.cpp" line="110"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="110"/>
+        <location filename="../../widgets/main_window.cpp" line="111"/>
         <source>Main</source>
         <translation>기본</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="112"/>
+        <location filename="../../widgets/main_window.cpp" line="113"/>
         <source>Open &amp;folder…</source>
         <translation>폴더 열기(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="113"/>
+        <location filename="../../widgets/main_window.cpp" line="114"/>
         <source>Open results folder</source>
         <translation>결과 폴더 열기</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="117"/>
+        <location filename="../../widgets/main_window.cpp" line="118"/>
         <source>Open f&amp;iles…</source>
         <translation>파일 열기(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="119"/>
+        <location filename="../../widgets/main_window.cpp" line="120"/>
         <source>Open result files</source>
         <translation>결과 파일 열기</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="120"/>
+        <location filename="../../widgets/main_window.cpp" line="121"/>
         <source>Results (*.json *.jsonl *.csv *tfevents*);;All files (*)</source>
         <translation>결과 (*.json *.jsonl *.csv *tfevents*);;모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="123"/>
+        <location filename="../../widgets/main_window.cpp" line="124"/>
         <source>Open &amp;workspace…</source>
         <translation>작업 공간 열기(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="125"/>
-        <location filename="../../widgets/main_window.cpp" line="128"/>
+        <location filename="../../widgets/main_window.cpp" line="126"/>
+        <location filename="../../widgets/main_window.cpp" line="129"/>
         <source>Open workspace</source>
         <translation>작업 공간 열기</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="125"/>
-        <location filename="../../widgets/main_window.cpp" line="133"/>
+        <location filename="../../widgets/main_window.cpp" line="126"/>
+        <location filename="../../widgets/main_window.cpp" line="134"/>
         <source>ClozeScope workspace (*.workspace.json)</source>
         <translation>ClozeScope 작업 공간 (*.workspace.json)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="130"/>
+        <location filename="../../widgets/main_window.cpp" line="131"/>
         <source>&amp;Save workspace…</source>
         <translation>작업 공간 저장(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="132"/>
-        <location filename="../../widgets/main_window.cpp" line="136"/>
+        <location filename="../../widgets/main_window.cpp" line="133"/>
+        <location filename="../../widgets/main_window.cpp" line="137"/>
         <source>Save workspace</source>
         <translation>작업 공간 저장</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="138"/>
+        <location filename="../../widgets/main_window.cpp" line="139"/>
         <source>Open &amp;recent</source>
         <translation>최근 항목(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="140"/>
+        <location filename="../../widgets/main_window.cpp" line="141"/>
         <source>&amp;Reload</source>
         <translation>다시 읽기(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="143"/>
+        <location filename="../../widgets/main_window.cpp" line="144"/>
         <source>&amp;Export</source>
         <translation>내보내기(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="144"/>
+        <location filename="../../widgets/main_window.cpp" line="145"/>
         <source>Charts (PNG, SVG, PDF)…</source>
         <translation>차트 (PNG, SVG, PDF)…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="145"/>
+        <location filename="../../widgets/main_window.cpp" line="146"/>
         <source>Table (CSV, Markdown, LaTeX, JSON)…</source>
         <translation>표 (CSV, Markdown, LaTeX, JSON)…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="147"/>
+        <location filename="../../widgets/main_window.cpp" line="148"/>
         <source>Report (Markdown, HTML)…</source>
         <translation>보고서 (Markdown, HTML)…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="149"/>
+        <location filename="../../widgets/main_window.cpp" line="150"/>
         <source>&amp;Quit</source>
         <translation>끝내기(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="155"/>
+        <location filename="../../widgets/main_window.cpp" line="156"/>
         <source>&amp;Evaluate checkpoints…</source>
         <translation>체크포인트 평가(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="158"/>
+        <location filename="../../widgets/main_window.cpp" line="159"/>
         <source>&amp;Probe…</source>
         <translation>프로브(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="163"/>
+        <location filename="../../widgets/main_window.cpp" line="164"/>
         <source> Metric </source>
         <translation> 지표 </translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="168"/>
+        <location filename="../../widgets/main_window.cpp" line="169"/>
         <source>  x </source>
         <translation>  x축 </translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="171"/>
+        <location filename="../../widgets/main_window.cpp" line="172"/>
         <source>Epoch</source>
         <translation>에폭</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="172"/>
+        <location filename="../../widgets/main_window.cpp" line="173"/>
         <source>Step</source>
         <translation>스텝</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="175"/>
+        <location filename="../../widgets/main_window.cpp" line="176"/>
         <source>Export charts…</source>
         <translation>차트 내보내기…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="184"/>
+        <location filename="../../widgets/main_window.cpp" line="185"/>
         <source>Small multiples</source>
         <translation>작은 다중 차트</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="202"/>
+        <location filename="../../widgets/main_window.cpp" line="203"/>
         <source>Runs</source>
         <translation>실행</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="208"/>
+        <location filename="../../widgets/main_window.cpp" line="209"/>
         <source>Verdict</source>
         <translation>판정</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="227"/>
+        <location filename="../../widgets/main_window.cpp" line="228"/>
         <source>Checkpoints</source>
         <translation>체크포인트</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="228"/>
-        <location filename="../../widgets/main_window.cpp" line="232"/>
+        <location filename="../../widgets/main_window.cpp" line="229"/>
+        <location filename="../../widgets/main_window.cpp" line="233"/>
         <source>Problems</source>
         <translation>문제</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="229"/>
+        <location filename="../../widgets/main_window.cpp" line="230"/>
         <source>Examples</source>
         <translation>예제</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="232"/>
+        <location filename="../../widgets/main_window.cpp" line="233"/>
         <source>Problems (%1)</source>
         <translation>문제 (%1)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="234"/>
+        <location filename="../../widgets/main_window.cpp" line="235"/>
         <source>Table</source>
         <translation>표</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="254"/>
+        <location filename="../../widgets/main_window.cpp" line="255"/>
         <source>Reading…</source>
         <translation>읽는 중…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="262"/>
+        <location filename="../../widgets/main_window.cpp" line="263"/>
         <source>%1: the workspace names no results to open</source>
         <translation>%1: 워크스페이스에 열 결과가 없습니다</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="312"/>
+        <location filename="../../widgets/main_window.cpp" line="313"/>
         <source>Select a checkpoint evaluated by ClozeScope to see its examples.</source>
         <translation>ClozeScope로 평가한 체크포인트를 고르면 예제가 보입니다.</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="325"/>
+        <location filename="../../widgets/main_window.cpp" line="326"/>
         <source>%1: no per-example records (only ClozeScope&apos;s own evaluation writes them).</source>
         <translation>%1: 예제별 기록이 없습니다 (ClozeScope의 평가만 기록합니다).</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="345"/>
-        <source>%1 runs, %2 files, %3 problems</source>
-        <translation>실행 %1개, 파일 %2개, 문제 %3개</translation>
+        <location filename="../../widgets/main_window.cpp" line="350"/>
+        <source>1 run</source>
+        <translation>실행 1개</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="349"/>
+        <location filename="../../widgets/main_window.cpp" line="350"/>
+        <source>%1 runs</source>
+        <translation>실행 %1개</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.cpp" line="351"/>
+        <source>1 file</source>
+        <translation>파일 1개</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.cpp" line="351"/>
+        <source>%1 files</source>
+        <translation>파일 %1개</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.cpp" line="352"/>
+        <source>1 problem</source>
+        <translation>문제 1개</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.cpp" line="352"/>
+        <source>%1 problems</source>
+        <translation>문제 %1개</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.cpp" line="353"/>
         <source>ClozeScope — %1</source>
         <translation>ClozeScope — %1</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="410"/>
-        <location filename="../../widgets/main_window.cpp" line="415"/>
+        <location filename="../../widgets/main_window.cpp" line="414"/>
+        <location filename="../../widgets/main_window.cpp" line="419"/>
         <source>Export charts</source>
         <translation>차트 내보내기</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="411"/>
+        <location filename="../../widgets/main_window.cpp" line="415"/>
         <source>PNG (*.png);;SVG (*.svg);;PDF (*.pdf)</source>
         <translation>PNG (*.png);;SVG (*.svg);;PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="421"/>
         <location filename="../../widgets/main_window.cpp" line="425"/>
+        <location filename="../../widgets/main_window.cpp" line="429"/>
         <source>Export table</source>
         <translation>표 내보내기</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="422"/>
+        <location filename="../../widgets/main_window.cpp" line="426"/>
         <source>CSV (*.csv);;Markdown (*.md);;LaTeX (*.tex);;JSON (*.json)</source>
         <translation>CSV (*.csv);;Markdown (*.md);;LaTeX (*.tex);;JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="454"/>
         <location filename="../../widgets/main_window.cpp" line="458"/>
+        <location filename="../../widgets/main_window.cpp" line="462"/>
         <source>Export report</source>
         <translation>보고서 내보내기</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="455"/>
+        <location filename="../../widgets/main_window.cpp" line="459"/>
         <source>HTML (*.html);;Markdown (*.md)</source>
         <translation>HTML (*.html);;Markdown (*.md)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="482"/>
+        <location filename="../../widgets/main_window.cpp" line="486"/>
         <source>Curves as shown in ClozeScope</source>
         <translation>ClozeScope에 표시된 곡선</translation>
     </message>
@@ -978,16 +1003,21 @@
     </message>
     <message>
         <location filename="../../widgets/verdict_panel.cpp" line="148"/>
-        <source>Early stopping (patience %1) stops at %2 (epoch %3) and restores %4.</source>
-        <translation>조기 종료(patience %1)는 %2(에폭 %3)에서 멈추고 %4을(를) 복원합니다.</translation>
+        <source>Early stopping (patience %1) never stops; best %2%3.</source>
+        <translation>조기 종료(patience %1)는 멈추지 않습니다. 최고: %2%3.</translation>
     </message>
     <message>
-        <location filename="../../widgets/verdict_panel.cpp" line="153"/>
-        <source>Early stopping (patience %1) never stops; best %2.</source>
-        <translation>조기 종료(patience %1)는 멈추지 않습니다. 최고: %2.</translation>
+        <location filename="../../widgets/verdict_panel.cpp" line="152"/>
+        <source>Early stopping (patience %1) stops at %2 (epoch %3) and restores %4%5.</source>
+        <translation>조기 종료(patience %1)는 %2(에폭 %3)에서 멈추고 %4을(를) 복원합니다%5.</translation>
     </message>
     <message>
-        <location filename="../../widgets/verdict_panel.cpp" line="160"/>
+        <location filename="../../widgets/verdict_panel.cpp" line="158"/>
+        <source>Early stopping (patience %1) stops at %2 and restores %3%4.</source>
+        <translation>조기 종료(patience %1)는 %2에서 멈추고 %3을(를) 복원합니다%4.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/verdict_panel.cpp" line="167"/>
         <source>No run shown.</source>
         <translation>표시된 실행이 없습니다.</translation>
     </message>

@@ -11,6 +11,7 @@
 #include <QFile>
 #include <QImage>
 #include <QItemSelectionModel>
+#include <QLabel>
 #include <QSignalSpy>
 #include <QStandardItemModel>
 #include <QTemporaryDir>
@@ -119,7 +120,9 @@ class TestMainWindow : public QObject
         window.openPaths({dir.path()});
         QVERIFY(shown.wait(30000));
         QCOMPARE(int(window.session()->results().runs.front().checkpoints.size()), 1);
-        write(20, 0.6); // the evaluator writes the next checkpoint
+        QCOMPARE(window.findChild<QLabel *>("statusSummary")->text(),
+                 QString("1 run, 1 file, 1 problem")); // not "1 runs, 1 files, 1 problems"
+        write(20, 0.6);                                 // the evaluator writes the next checkpoint
         QVERIFY(shown.wait(30000));
         QCOMPARE(int(window.session()->results().runs.front().checkpoints.size()), 2);
     }

@@ -143,6 +143,68 @@ class TestReport : public QObject
         QVERIFY(md.find("EarlyStoppingCallback: patience 5") != std::string::npos);
     }
 
+    void aTinyPValueReadsAsASentence()
+    {
+        // "p < 0.001", never "p = < 0.001".
+        QTemporaryDir dir;
+        test::writeFile(dir, "drop.results.json",
+                        R"({"format": "clozescope-results", "version": 1, "run": {"name": "drop"},
+                "checkpoints": [
+                  {"checkpoint": "checkpoint-100", "metrics": {"Real@1": {"value": 0.9, "n": 2400}}},
+                  {"checkpoint": "checkpoint-200", "metrics": {"Real@1": {"value": 0.5, "n": 2400}}}]})");
+        const ResultSet set = loadResults({dir.path().toStdString()});
+        const std::string md =
+            renderMarkdown(buildReport(analyseAll(set, AnalysisSettings{}), {"drop"}));
+        QVERIFY2(md.find("decline by checkpoint-200 is significant, p < 0.001") !=
+                     std::string::npos,
+                 md.c_str());
+        QVERIFY(md.find("p = <") == std::string::npos);
+    }
+
+    void earlyStoppingSaysATieAndNoEmptyEpoch()
+    {
+        // Real@1 ties at checkpoint-100 and -200; the score keeps -200 while early stopping
+        // (the Trainer's first best) restores -100: the report says why they differ. No epochs
+        // known: no "(epoch )".
+        QTemporaryDir dir;
+        const auto entry = [](int step, double r1, double r5, double l1) {
+            return QString(R"({"checkpoint": "checkpoint-%1", "metrics": {
+                "Real@1": {"value": %2, "n": 2400}, "Real@5": {"value": %3, "n": 2400},
+                "LAMBADA@1": {"value": %4, "n": 600}}})")
+                .arg(step)
+                .arg(r1)
+                .arg(r5)
+                .arg(l1);
+        };
+        const QString doc =
+            R"({"format": "clozescope-results", "version": 1, "run": {"name": "tie"},
+                "checkpoints": [)" +
+            entry(100, 0.6, 0.80, 0.3) + "," + entry(200, 0.6, 0.85, 0.3) + "," +
+            entry(300, 0.59, 0.8, 0.3) + "," + entry(400, 0.58, 0.8, 0.3) + "," +
+            entry(500, 0.57, 0.8, 0.3) + "]}";
+        test::writeFile(dir, "tie.results.json", doc.toUtf8());
+        const ResultSet set = loadResults({dir.path().toStdString()});
+        for (const ReportLanguage l : {ReportLanguage::English, ReportLanguage::Korean}) {
+            AnalysedResults analysed = analyseAll(set, AnalysisSettings{});
+            analysed.language = l;
+            const std::string md = renderMarkdown(buildReport(analysed, {"tie"}));
+            QVERIFY2(md.find("(epoch )") == std::string::npos &&
+                         md.find("(에폭 )") == std::string::npos,
+                     md.c_str());
+            if (l == ReportLanguage::English) {
+                QVERIFY2(md.find("keep checkpoint-200") != std::string::npos, md.c_str());
+                QVERIFY2(md.find("training stops at checkpoint-400 and restores checkpoint-100 "
+                                 "(checkpoint-200 ties with it on Real@1; ClozeScope keeps "
+                                 "checkpoint-200, the tie broken by the score)") !=
+                             std::string::npos,
+                         md.c_str());
+            } else {
+                QVERIFY2(md.find("종합 점수로 동점을 가려 checkpoint-200") != std::string::npos,
+                         md.c_str());
+            }
+        }
+    }
+
     void metricTableHasIntervals()
     {
         const Table t = metricTable(analyseAll(m_samples, AnalysisSettings{}), {"Real@1"});
