@@ -24,6 +24,7 @@
 #include <QCloseEvent>
 #include <QComboBox>
 #include <QDateTime>
+#include <QDir>
 #include <QDirIterator>
 #include <QDockWidget>
 #include <QDragEnterEvent>
@@ -110,54 +111,79 @@ void MainWindow::buildActions()
     QMenu *file = menuBar()->addMenu(tr("&File"));
     QToolBar *bar = addToolBar(tr("Main"));
     bar->setObjectName("mainToolBar");
+    // Open replaces what is shown, Add joins it (a run and its evaluation's results).
     auto *openFolder = file->addAction(tr("Open &folder…"), this, [this] {
-        const QString dir = QFileDialog::getExistingDirectory(this, tr("Open results folder"));
-        if (!dir.isEmpty()) openPaths({dir});
+        const QString dir =
+            QFileDialog::getExistingDirectory(this, tr("Open results folder"), lastFolder());
+        if (!dir.isEmpty()) openPaths({rememberFolder(dir)});
     });
     openFolder->setShortcut(QKeySequence::Open);
+    auto *addFolder = file->addAction(tr("&Add folder…"), this, [this] {
+        const QString dir =
+            QFileDialog::getExistingDirectory(this, tr("Add results folder"), lastFolder());
+        if (!dir.isEmpty()) addPaths({rememberFolder(dir)});
+    });
+    addFolder->setObjectName("addFolderAction");
+    addFolder->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
     file->addAction(tr("Open f&iles…"), this, [this] {
         const QStringList files = QFileDialog::getOpenFileNames(
-            this, tr("Open result files"), {},
+            this, tr("Open result files"), lastFolder(),
             tr("Results (*.json *.jsonl *.csv *tfevents*);;All files (*)"));
-        if (!files.isEmpty()) openPaths(files);
+        if (!files.isEmpty()) {
+            rememberFolder(files.front());
+            openPaths(files);
+        }
     });
     file->addAction(tr("Open &workspace…"), this, [this] {
-        const QString path = QFileDialog::getOpenFileName(
-            this, tr("Open workspace"), {}, tr("ClozeScope workspace (*.workspace.json)"));
-        if (!path.isEmpty())
-            if (const QString error = openWorkspace(path); !error.isEmpty())
-                QMessageBox::warning(this, tr("Open workspace"), error);
-    });
-    file->addAction(tr("&Save workspace…"), this, [this] {
         const QString path =
-            QFileDialog::getSaveFileName(this, tr("Save workspace"), "clozescope.workspace.json",
+            QFileDialog::getOpenFileName(this, tr("Open workspace"), lastFolder(),
                                          tr("ClozeScope workspace (*.workspace.json)"));
         if (!path.isEmpty())
-            if (const QString error = saveWorkspaceTo(path); !error.isEmpty())
-                QMessageBox::warning(this, tr("Save workspace"), error);
+            if (const QString error = openWorkspace(rememberFolder(path)); !error.isEmpty())
+                QMessageBox::warning(this, tr("Open workspace"), error);
     });
-    m_recentMenu = file->addMenu(tr("Open &recent"));
+    auto *save = file->addAction(tr("&Save workspace…"), this, [this] {
+        const QString path = QFileDialog::getSaveFileName(
+            this, tr("Save workspace"), QDir(lastFolder()).filePath("clozescope.workspace.json"),
+            tr("ClozeScope workspace (*.workspace.json)"));
+        if (path.isEmpty()) return;
+        if (const QString error = saveWorkspaceTo(rememberFolder(path)); !error.isEmpty())
+            QMessageBox::warning(this, tr("Save workspace"), error);
+        else
+            confirmWritten(path);
+    });
+    save->setShortcut(QKeySequence::Save);
+    m_recentMenu = file->addMenu(tr("Open re&cent"));
     rebuildRecentMenu();
     auto *reload = file->addAction(tr("&Reload"), this, [this] { openPaths(m_requestedPaths); });
     reload->setShortcut(QKeySequence::Refresh);
+#ifdef CLOZESCOPE_HAVE_ENGINE
     file->addSeparator();
-    auto *exportMenu = file->addMenu(tr("&Export"));
-    exportMenu->addAction(tr("Charts (PNG, SVG, PDF)…"), this, &MainWindow::exportCharts);
-    exportMenu->addAction(tr("Table (CSV, Markdown, LaTeX, JSON)…"), this,
-                          &MainWindow::exportTable);
-    exportMenu->addAction(tr("Report (Markdown, HTML)…"), this, &MainWindow::exportReport);
+    auto *evaluate =
+        file->addAction(tr("&Evaluate checkpoints…"), this, [this] { openEvaluateDialog(); });
+    evaluate->setObjectName("evaluateAction");
+    evaluate->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    auto *probe = file->addAction(tr("&Probe…"), this, [this] { openProbeDialog(); });
+    probe->setObjectName("probeAction");
+    probe->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
+#endif
+    file->addSeparator();
+    auto *exportMenu = file->addMenu(tr("E&xport"));
+    exportMenu->addAction(tr("&Charts (PNG, SVG, PDF)…"), this, &MainWindow::exportCharts)
+        ->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
+    exportMenu
+        ->addAction(tr("&Table (CSV, Markdown, LaTeX, JSON)…"), this, &MainWindow::exportTable)
+        ->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T));
+    exportMenu->addAction(tr("&Report (Markdown, HTML)…"), this, &MainWindow::exportReport)
+        ->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
     file->addSeparator();
     file->addAction(tr("&Quit"), this, &QWidget::close)->setShortcut(QKeySequence::Quit);
 
     bar->addAction(openFolder);
+    bar->addAction(addFolder);
     bar->addAction(reload);
 #ifdef CLOZESCOPE_HAVE_ENGINE
-    auto *evaluate =
-        file->addAction(tr("&Evaluate checkpoints…"), this, [this] { openEvaluateDialog(); });
-    evaluate->setObjectName("evaluateAction");
     bar->addAction(evaluate);
-    auto *probe = file->addAction(tr("&Probe…"), this, [this] { openProbeDialog(); });
-    probe->setObjectName("probeAction");
     bar->addAction(probe);
 #endif
     bar->addSeparator();
@@ -409,24 +435,56 @@ void MainWindow::rebuildRecentMenu()
     m_recentMenu->setEnabled(!recent.isEmpty());
 }
 
+QString MainWindow::lastFolder() const
+{
+    const QString folder = QSettings().value("dialogs/lastFolder").toString();
+    return QFileInfo(folder).isDir() ? folder : QDir::homePath();
+}
+
+QString MainWindow::rememberFolder(const QString &path)
+{
+    const QFileInfo info(path);
+    QSettings().setValue("dialogs/lastFolder",
+                         info.isDir() ? info.absoluteFilePath() : info.absolutePath());
+    return path;
+}
+
+void MainWindow::confirmWritten(const QString &path)
+{
+    statusBar()->showMessage(tr("Wrote %1").arg(QDir::toNativeSeparators(path)), 10000);
+}
+
+void MainWindow::addPaths(const QStringList &paths)
+{
+    QStringList all = m_requestedPaths;
+    for (const QString &p : paths)
+        if (!all.contains(p)) all << p;
+    openPaths(all);
+}
+
 void MainWindow::exportCharts()
 {
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export charts"), "curves.png",
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export charts"),
+                                                      QDir(lastFolder()).filePath("curves.png"),
                                                       tr("PNG (*.png);;SVG (*.svg);;PDF (*.pdf)"));
     if (path.isEmpty()) return;
     markOwnWrite();
-    const QString error = exportWidget(m_curves, path);
-    if (!error.isEmpty()) QMessageBox::warning(this, tr("Export charts"), error);
+    if (const QString error = exportWidget(m_curves, rememberFolder(path)); !error.isEmpty())
+        QMessageBox::warning(this, tr("Export charts"), error);
+    else
+        confirmWritten(path);
 }
 
 void MainWindow::exportTable()
 {
     const QString path = QFileDialog::getSaveFileName(
-        this, tr("Export table"), "checkpoints.csv",
+        this, tr("Export table"), QDir(lastFolder()).filePath("checkpoints.csv"),
         tr("CSV (*.csv);;Markdown (*.md);;LaTeX (*.tex);;JSON (*.json)"));
     if (path.isEmpty()) return;
-    if (const QString error = writeTable(path); !error.isEmpty())
+    if (const QString error = writeTable(rememberFolder(path)); !error.isEmpty())
         QMessageBox::warning(this, tr("Export table"), error);
+    else
+        confirmWritten(path);
 }
 
 QString MainWindow::writeTable(const QString &path)
@@ -455,11 +513,14 @@ QString MainWindow::writeTable(const QString &path)
 
 void MainWindow::exportReport()
 {
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export report"), "report.html",
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export report"),
+                                                      QDir(lastFolder()).filePath("report.html"),
                                                       tr("HTML (*.html);;Markdown (*.md)"));
     if (path.isEmpty()) return;
-    if (const QString error = writeReport(path); !error.isEmpty())
+    if (const QString error = writeReport(rememberFolder(path)); !error.isEmpty())
         QMessageBox::warning(this, tr("Export report"), error);
+    else
+        confirmWritten(path);
 }
 
 QString MainWindow::writeReport(const QString &path)

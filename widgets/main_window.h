@@ -43,6 +43,8 @@ class MainWindow : public QMainWindow
 
     /// Imports paths on the worker thread and shows them; a workspace file opens the workspace.
     void openPaths(const QStringList &paths);
+    /// Adds paths to those shown (File ▸ Add folder…): a run beside its evaluation's results.
+    void addPaths(const QStringList &paths);
     /// Opens a saved workspace: its settings, then its paths, then what was shown. "" or why not.
     QString openWorkspace(const QString &path);
     /// Saves the workspace (paths, shown runs, settings, steps per epoch, layout). "" or why not.
@@ -92,6 +94,12 @@ class MainWindow : public QMainWindow
     void exportCharts();
     void exportTable();
     void exportReport();
+    /// Where file dialogs start: the folder of the last file or folder chosen in one.
+    QString lastFolder() const;
+    /// Remembers path's folder (a folder itself, or a file's) for the next dialog; returns path.
+    QString rememberFolder(const QString &path);
+    /// Says in the status bar that path was written (an export, a workspace).
+    void confirmWritten(const QString &path);
     void selectCheckpoint(int runIndex, int checkpointIndex);
     QString shownRunFolder() const;
     void showExamplesOf(const QModelIndex &tableIndex);

@@ -390,284 +390,299 @@
 <context>
     <name>cs::MainWindow</name>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="57"/>
+        <location filename="../../widgets/main_window.cpp" line="58"/>
         <source>ClozeScope</source>
         <translation>ClozeScope</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="66"/>
+        <location filename="../../widgets/main_window.cpp" line="67"/>
         <source>Open results to begin.</source>
         <translation>결과를 열어 시작하세요.</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="76"/>
+        <location filename="../../widgets/main_window.cpp" line="77"/>
         <source>Reading %1</source>
         <translation>%1 읽는 중</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="110"/>
+        <location filename="../../widgets/main_window.cpp" line="111"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="111"/>
+        <location filename="../../widgets/main_window.cpp" line="112"/>
         <source>Main</source>
         <translation>기본</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="113"/>
+        <location filename="../../widgets/main_window.cpp" line="115"/>
         <source>Open &amp;folder…</source>
         <translation>폴더 열기(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="114"/>
+        <location filename="../../widgets/main_window.cpp" line="117"/>
         <source>Open results folder</source>
         <translation>결과 폴더 열기</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="118"/>
+        <location filename="../../widgets/main_window.cpp" line="128"/>
         <source>Open f&amp;iles…</source>
         <translation>파일 열기(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="120"/>
+        <location filename="../../widgets/main_window.cpp" line="130"/>
         <source>Open result files</source>
         <translation>결과 파일 열기</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="121"/>
+        <location filename="../../widgets/main_window.cpp" line="131"/>
         <source>Results (*.json *.jsonl *.csv *tfevents*);;All files (*)</source>
         <translation>결과 (*.json *.jsonl *.csv *tfevents*);;모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="124"/>
+        <location filename="../../widgets/main_window.cpp" line="137"/>
         <source>Open &amp;workspace…</source>
         <translation>작업 공간 열기(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="126"/>
-        <location filename="../../widgets/main_window.cpp" line="129"/>
+        <location filename="../../widgets/main_window.cpp" line="139"/>
+        <location filename="../../widgets/main_window.cpp" line="143"/>
         <source>Open workspace</source>
         <translation>작업 공간 열기</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="126"/>
-        <location filename="../../widgets/main_window.cpp" line="134"/>
+        <location filename="../../widgets/main_window.cpp" line="140"/>
+        <location filename="../../widgets/main_window.cpp" line="148"/>
         <source>ClozeScope workspace (*.workspace.json)</source>
         <translation>ClozeScope 작업 공간 (*.workspace.json)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="131"/>
+        <location filename="../../widgets/main_window.cpp" line="145"/>
         <source>&amp;Save workspace…</source>
         <translation>작업 공간 저장(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="133"/>
-        <location filename="../../widgets/main_window.cpp" line="137"/>
+        <location filename="../../widgets/main_window.cpp" line="147"/>
+        <location filename="../../widgets/main_window.cpp" line="151"/>
         <source>Save workspace</source>
         <translation>작업 공간 저장</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="139"/>
-        <source>Open &amp;recent</source>
-        <translation>최근 항목(&amp;R)</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/main_window.cpp" line="141"/>
+        <location filename="../../widgets/main_window.cpp" line="158"/>
         <source>&amp;Reload</source>
         <translation>다시 읽기(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="144"/>
-        <source>&amp;Export</source>
-        <translation>내보내기(&amp;E)</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/main_window.cpp" line="145"/>
-        <source>Charts (PNG, SVG, PDF)…</source>
-        <translation>차트 (PNG, SVG, PDF)…</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/main_window.cpp" line="146"/>
-        <source>Table (CSV, Markdown, LaTeX, JSON)…</source>
-        <translation>표 (CSV, Markdown, LaTeX, JSON)…</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/main_window.cpp" line="148"/>
-        <source>Report (Markdown, HTML)…</source>
-        <translation>보고서 (Markdown, HTML)…</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/main_window.cpp" line="150"/>
+        <location filename="../../widgets/main_window.cpp" line="180"/>
         <source>&amp;Quit</source>
         <translation>끝내기(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="156"/>
+        <location filename="../../widgets/main_window.cpp" line="163"/>
         <source>&amp;Evaluate checkpoints…</source>
         <translation>체크포인트 평가(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="159"/>
+        <location filename="../../widgets/main_window.cpp" line="121"/>
+        <source>&amp;Add folder…</source>
+        <translation>폴더 추가(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.cpp" line="123"/>
+        <source>Add results folder</source>
+        <translation>결과 폴더 추가</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.cpp" line="156"/>
+        <source>Open re&amp;cent</source>
+        <translation>최근 항목(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.cpp" line="166"/>
         <source>&amp;Probe…</source>
         <translation>프로브(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="164"/>
+        <location filename="../../widgets/main_window.cpp" line="171"/>
+        <source>E&amp;xport</source>
+        <translation>내보내기(&amp;X)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.cpp" line="172"/>
+        <source>&amp;Charts (PNG, SVG, PDF)…</source>
+        <translation>차트(&amp;C) (PNG, SVG, PDF)…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.cpp" line="175"/>
+        <source>&amp;Table (CSV, Markdown, LaTeX, JSON)…</source>
+        <translation>표(&amp;T) (CSV, Markdown, LaTeX, JSON)…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.cpp" line="177"/>
+        <source>&amp;Report (Markdown, HTML)…</source>
+        <translation>보고서(&amp;R) (Markdown, HTML)…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.cpp" line="190"/>
         <source> Metric </source>
         <translation> 지표 </translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="169"/>
+        <location filename="../../widgets/main_window.cpp" line="195"/>
         <source>  x </source>
         <translation>  x축 </translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="172"/>
+        <location filename="../../widgets/main_window.cpp" line="198"/>
         <source>Epoch</source>
         <translation>에폭</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="173"/>
+        <location filename="../../widgets/main_window.cpp" line="199"/>
         <source>Step</source>
         <translation>스텝</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="176"/>
+        <location filename="../../widgets/main_window.cpp" line="202"/>
         <source>Export charts…</source>
         <translation>차트 내보내기…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="185"/>
+        <location filename="../../widgets/main_window.cpp" line="211"/>
         <source>Small multiples</source>
         <translation>작은 다중 차트</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="203"/>
+        <location filename="../../widgets/main_window.cpp" line="229"/>
         <source>Runs</source>
         <translation>실행</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="209"/>
+        <location filename="../../widgets/main_window.cpp" line="235"/>
         <source>Verdict</source>
         <translation>판정</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="228"/>
+        <location filename="../../widgets/main_window.cpp" line="254"/>
         <source>Checkpoints</source>
         <translation>체크포인트</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="229"/>
-        <location filename="../../widgets/main_window.cpp" line="233"/>
+        <location filename="../../widgets/main_window.cpp" line="255"/>
+        <location filename="../../widgets/main_window.cpp" line="259"/>
         <source>Problems</source>
         <translation>문제</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="230"/>
+        <location filename="../../widgets/main_window.cpp" line="256"/>
         <source>Examples</source>
         <translation>예제</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="233"/>
+        <location filename="../../widgets/main_window.cpp" line="259"/>
         <source>Problems (%1)</source>
         <translation>문제 (%1)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="235"/>
+        <location filename="../../widgets/main_window.cpp" line="261"/>
         <source>Table</source>
         <translation>표</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="255"/>
+        <location filename="../../widgets/main_window.cpp" line="281"/>
         <source>Reading…</source>
         <translation>읽는 중…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="263"/>
+        <location filename="../../widgets/main_window.cpp" line="289"/>
         <source>%1: the workspace names no results to open</source>
         <translation>%1: 워크스페이스에 열 결과가 없습니다</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="313"/>
+        <location filename="../../widgets/main_window.cpp" line="339"/>
         <source>Select a checkpoint evaluated by ClozeScope to see its examples.</source>
         <translation>ClozeScope로 평가한 체크포인트를 고르면 예제가 보입니다.</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="326"/>
+        <location filename="../../widgets/main_window.cpp" line="352"/>
         <source>%1: no per-example records (only ClozeScope&apos;s own evaluation writes them).</source>
         <translation>%1: 예제별 기록이 없습니다 (ClozeScope의 평가만 기록합니다).</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="350"/>
+        <location filename="../../widgets/main_window.cpp" line="376"/>
         <source>1 run</source>
         <translation>실행 1개</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="350"/>
+        <location filename="../../widgets/main_window.cpp" line="376"/>
         <source>%1 runs</source>
         <translation>실행 %1개</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="351"/>
+        <location filename="../../widgets/main_window.cpp" line="377"/>
         <source>1 file</source>
         <translation>파일 1개</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="351"/>
+        <location filename="../../widgets/main_window.cpp" line="377"/>
         <source>%1 files</source>
         <translation>파일 %1개</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="352"/>
+        <location filename="../../widgets/main_window.cpp" line="378"/>
         <source>1 problem</source>
         <translation>문제 1개</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="352"/>
+        <location filename="../../widgets/main_window.cpp" line="378"/>
         <source>%1 problems</source>
         <translation>문제 %1개</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="353"/>
+        <location filename="../../widgets/main_window.cpp" line="379"/>
         <source>ClozeScope — %1</source>
         <translation>ClozeScope — %1</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="414"/>
-        <location filename="../../widgets/main_window.cpp" line="419"/>
+        <location filename="../../widgets/main_window.cpp" line="454"/>
+        <source>Wrote %1</source>
+        <translation>%1에 썼습니다</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.cpp" line="467"/>
+        <location filename="../../widgets/main_window.cpp" line="473"/>
         <source>Export charts</source>
         <translation>차트 내보내기</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="415"/>
+        <location filename="../../widgets/main_window.cpp" line="469"/>
         <source>PNG (*.png);;SVG (*.svg);;PDF (*.pdf)</source>
         <translation>PNG (*.png);;SVG (*.svg);;PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="425"/>
-        <location filename="../../widgets/main_window.cpp" line="429"/>
+        <location filename="../../widgets/main_window.cpp" line="481"/>
+        <location filename="../../widgets/main_window.cpp" line="485"/>
         <source>Export table</source>
         <translation>표 내보내기</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="426"/>
+        <location filename="../../widgets/main_window.cpp" line="482"/>
         <source>CSV (*.csv);;Markdown (*.md);;LaTeX (*.tex);;JSON (*.json)</source>
         <translation>CSV (*.csv);;Markdown (*.md);;LaTeX (*.tex);;JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="458"/>
-        <location filename="../../widgets/main_window.cpp" line="462"/>
+        <location filename="../../widgets/main_window.cpp" line="516"/>
+        <location filename="../../widgets/main_window.cpp" line="521"/>
         <source>Export report</source>
         <translation>보고서 내보내기</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="459"/>
+        <location filename="../../widgets/main_window.cpp" line="518"/>
         <source>HTML (*.html);;Markdown (*.md)</source>
         <translation>HTML (*.html);;Markdown (*.md)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="486"/>
+        <location filename="../../widgets/main_window.cpp" line="547"/>
         <source>Curves as shown in ClozeScope</source>
         <translation>ClozeScope에 표시된 곡선</translation>
     </message>

@@ -12,12 +12,16 @@
 #include <QImage>
 #include <QItemSelectionModel>
 #include <QLabel>
+#include <QMenu>
+#include <QMenuBar>
 #include <QSignalSpy>
 #include <QStandardItemModel>
 #include <QTemporaryDir>
 #include <QTranslator>
 #include <QTreeView>
 #include <QtTest>
+
+#include <functional>
 
 using namespace cs;
 
@@ -122,7 +126,7 @@ class TestMainWindow : public QObject
         QCOMPARE(int(window.session()->results().runs.front().checkpoints.size()), 1);
         QCOMPARE(window.findChild<QLabel *>("statusSummary")->text(),
                  QString("1 run, 1 file, 1 problem")); // not "1 runs, 1 files, 1 problems"
-        write(20, 0.6);                                 // the evaluator writes the next checkpoint
+        write(20, 0.6);                                // the evaluator writes the next checkpoint
         QVERIFY(shown.wait(30000));
         QCOMPARE(int(window.session()->results().runs.front().checkpoints.size()), 2);
     }
@@ -190,6 +194,72 @@ class TestMainWindow : public QObject
         QVERIFY(!text.contains("ci\\_low"));
         QVERIFY(!text.contains("eval\\_loss"));
         QVERIFY(text.contains("0.6604 [0.641, 0.679]"));
+    }
+
+    void fileMenuHasOneKeyEachAndQuitLast_data()
+    {
+        QTest::addColumn<bool>("korean");
+        QTest::newRow("English") << false;
+        QTest::newRow("Korean") << true;
+    }
+    void fileMenuHasOneKeyEachAndQuitLast()
+    {
+        // Every item of the File menu (and its Export menu) its own accelerator letter, in
+        // either language; Quit last; shortcuts for saving, evaluating, probing, exporting.
+        QFETCH(bool, korean);
+        QTranslator catalogue;
+        if (korean) {
+            QVERIFY(catalogue.load(CLOZESCOPE_KO_QM));
+            QCoreApplication::installTranslator(&catalogue);
+        }
+        MainWindow window;
+        if (korean) QCoreApplication::removeTranslator(&catalogue);
+        QMenu *file = window.menuBar()->actions().first()->menu();
+        QVERIFY(file);
+        const auto letters = [](const QMenu *menu) {
+            QStringList seen, clashes;
+            for (const QAction *a : menu->actions()) {
+                const QString text = a->text();
+                const qsizetype at = text.indexOf('&');
+                if (a->isSeparator() || at < 0 || at + 1 >= text.size()) continue;
+                const QString key = text.mid(at + 1, 1).toUpper();
+                if (seen.contains(key)) clashes << text;
+                seen << key;
+            }
+            return clashes;
+        };
+        QVERIFY2(letters(file).isEmpty(), qPrintable(letters(file).join(", ")));
+        QAction *last = file->actions().last();
+        QCOMPARE(last->shortcut(), QKeySequence(QKeySequence::Quit));
+        QStringList shortcuts;
+        const std::function<void(const QMenu *)> collect = [&](const QMenu *menu) {
+            for (QAction *a : menu->actions()) {
+                if (a->menu()) {
+                    QVERIFY2(letters(a->menu()).isEmpty(), qPrintable(a->text()));
+                    collect(a->menu());
+                }
+                if (!a->shortcut().isEmpty()) shortcuts << a->shortcut().toString();
+            }
+        };
+        collect(file);
+        for (const char *expected : {"Ctrl+S", "Ctrl+Shift+O", "Ctrl+Shift+E", "Ctrl+Shift+T",
+                                     "Ctrl+Shift+R", "Ctrl+E", "Ctrl+Shift+P"})
+            QVERIFY2(shortcuts.contains(expected), expected);
+        QCOMPARE(shortcuts.removeDuplicates(), 0);
+    }
+
+    void addFolderKeepsWhatIsOpen()
+    {
+        // Open replaces; Add joins: a run and its evaluation's results side by side.
+        MainWindow window;
+        QSignalSpy shown(&window, &MainWindow::resultsShown);
+        window.openPaths({QStringLiteral(CLOZESCOPE_SAMPLES)});
+        QVERIFY(shown.wait(30000));
+        const std::size_t before = window.session()->results().runs.size();
+        window.addPaths({QStringLiteral(CLOZESCOPE_TEST_DATA "/trainer-run")});
+        QVERIFY(shown.wait(30000));
+        QCOMPARE(window.session()->paths().size(), 2);
+        QVERIFY(window.session()->results().runs.size() > before); // the samples stay
     }
 
     void clickingAPointSelectsItsRow()
