@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "checkpoint_model.h"
 
+#include "interface_language.h"
 #include "report/format.h"
 #include "report/report_builder.h"
 #include "session.h"
@@ -75,7 +76,8 @@ QVariant CheckpointModel::headerData(int section, Qt::Orientation orientation, i
     if (section >= FirstMetricColumn) {
         const QString id = m_metrics[section - FirstMetricColumn];
         if (role == MetricRole) return id;
-        if (role == Qt::DisplayRole) return QString::fromStdString(metricLabel(id.toStdString()));
+        if (role == Qt::DisplayRole)
+            return QString::fromStdString(metricLabel(id.toStdString(), interfaceLanguage()));
         return {};
     }
     if (role != Qt::DisplayRole) return {};
@@ -147,7 +149,9 @@ QVariant CheckpointModel::data(const QModelIndex &index, int role) const
         if (!value) return {};
         QString tip = QString::fromStdString(run.displayName() + " · " + cp.name);
         const auto ci = metricInterval(cp, metric, m_session->settings().confidence);
-        tip += "\n" + QString::fromStdString(metricLabel(metric) + " " + fmt::value(*value)) +
+        tip += "\n" +
+               QString::fromStdString(metricLabel(metric, interfaceLanguage()) + " " +
+                                      fmt::value(*value)) +
                (ci ? " " + QString::fromStdString(fmt::interval(*ci)) : QString());
         return tip;
     }

@@ -150,6 +150,7 @@ void EvalDialog::start()
     job.options.cloze.batchSize = m_device->currentText() == "cuda" ? 64 : 8; // halved on OOM
     if (!m_worker->start(job)) return;
     m_runningOut = m_out->text(); // edits during the run do not move its results
+    m_ticked = int(job.checkpoints.size());
     m_clock.start();
     m_progress->setRange(0, 1000);
     m_progress->setValue(0);
@@ -198,10 +199,17 @@ void EvalDialog::ended(int evaluated, bool cancelled, const QString &error)
                 .arg(m_out->text()));
     else {
         m_progress->setValue(1000);
+        // Those not evaluated now had results already (resume); said only when there were.
+        const int skipped = m_ticked - evaluated;
         m_status->setText(
-            tr("Done: %n checkpoint(s) evaluated into %1 (already evaluated ones were skipped).",
-               nullptr, evaluated)
-                .arg(m_out->text()));
+            skipped > 0
+                ? tr("Done: %n checkpoint(s) evaluated into %1; %2 already evaluated were "
+                     "skipped.",
+                     nullptr, evaluated)
+                      .arg(m_out->text())
+                      .arg(skipped)
+                : tr("Done: %n checkpoint(s) evaluated into %1.", nullptr, evaluated)
+                      .arg(m_out->text()));
     }
     emit evaluationEnded(evaluated, cancelled, error);
 }

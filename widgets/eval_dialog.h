@@ -64,6 +64,7 @@ class EvalDialog : public QDialog
     QPushButton *m_start, *m_cancel;
     QElapsedTimer m_clock;
     QString m_runningOut; // results folder of the evaluation in progress
+    int m_ticked = 0;     // checkpoints it was given
 };
 
 } // namespace cs

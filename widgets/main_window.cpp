@@ -210,7 +210,8 @@ void MainWindow::buildActions()
         m_metric->clear();
         m_metric->addItem(tr("Small multiples"), QString());
         for (const QString &m : m_session->metrics())
-            m_metric->addItem(QString::fromStdString(metricLabel(m.toStdString())), m);
+            m_metric->addItem(
+                QString::fromStdString(metricLabel(m.toStdString(), interfaceLanguage())), m);
         m_metric->setCurrentIndex(std::max(0, m_metric->findData(current)));
         m_curves->setMetric(m_metric->currentData().toString()); // the blocker hid the change
     });

@@ -2,6 +2,7 @@
 #include "metric_chart.h"
 
 #include "checkpoint_model.h"
+#include "interface_language.h"
 #include "report/report_builder.h"
 #include "session.h"
 
@@ -123,7 +124,7 @@ void MetricChart::build(const Session &session, const CheckpointModel &model, co
     m_curves = 0;
     m_markers.clear();
     m_peaks.clear();
-    setTitle(QString::fromStdString(metricLabel(metric.toStdString())) +
+    setTitle(QString::fromStdString(metricLabel(metric.toStdString(), interfaceLanguage())) +
              (seqLen ? QStringLiteral(" @ %1").arg(*seqLen) : QString()));
     m_ax->setTitleText(x == XAxis::Epoch ? tr("Epoch") : tr("Step"));
     const int column = model.metricColumn(metric);

@@ -92,7 +92,8 @@ void VerdictPanel::refresh()
         c->clear();
         c->addItem(firstLabel, QString());
         for (const QString &m : metrics)
-            c->addItem(QString::fromStdString(metricLabel(m.toStdString())), m);
+            c->addItem(QString::fromStdString(metricLabel(m.toStdString(), interfaceLanguage())),
+                       m);
         c->setCurrentIndex(std::max(0, c->findData(current)));
     };
     fill(m_criterion, QString::fromStdString(s.criterion), tr("Real@1, else score"));

@@ -4,27 +4,27 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../../widgets/metric_chart.cpp" line="61"/>
+        <location filename="../../widgets/metric_chart.cpp" line="62"/>
         <source>Peak</source>
         <translation>정점</translation>
     </message>
     <message>
-        <location filename="../../widgets/metric_chart.cpp" line="62"/>
+        <location filename="../../widgets/metric_chart.cpp" line="63"/>
         <source>Early stop</source>
         <translation>조기 종료</translation>
     </message>
     <message>
-        <location filename="../../widgets/metric_chart.cpp" line="63"/>
+        <location filename="../../widgets/metric_chart.cpp" line="64"/>
         <source>Restored by early stopping</source>
         <translation>조기 종료가 복원한 체크포인트</translation>
     </message>
     <message>
-        <location filename="../../widgets/metric_chart.cpp" line="64"/>
+        <location filename="../../widgets/metric_chart.cpp" line="65"/>
         <source>Within noise of the peak</source>
         <translation>정점과 차이가 잡음 범위 안</translation>
     </message>
     <message>
-        <location filename="../../widgets/metric_chart.cpp" line="65"/>
+        <location filename="../../widgets/metric_chart.cpp" line="66"/>
         <source>Decline after the peak</source>
         <translation>정점 이후 하락</translation>
     </message>
@@ -97,22 +97,22 @@
 <context>
     <name>cs::CheckpointModel</name>
     <message>
-        <location filename="../../widgets/checkpoint_model.cpp" line="83"/>
+        <location filename="../../widgets/checkpoint_model.cpp" line="85"/>
         <source>Run</source>
         <translation>실행</translation>
     </message>
     <message>
-        <location filename="../../widgets/checkpoint_model.cpp" line="84"/>
+        <location filename="../../widgets/checkpoint_model.cpp" line="86"/>
         <source>Checkpoint</source>
         <translation>체크포인트</translation>
     </message>
     <message>
-        <location filename="../../widgets/checkpoint_model.cpp" line="85"/>
+        <location filename="../../widgets/checkpoint_model.cpp" line="87"/>
         <source>Step</source>
         <translation>스텝</translation>
     </message>
     <message>
-        <location filename="../../widgets/checkpoint_model.cpp" line="86"/>
+        <location filename="../../widgets/checkpoint_model.cpp" line="88"/>
         <source>Epoch</source>
         <translation>에폭</translation>
     </message>
@@ -226,42 +226,49 @@
         <translation>결과 폴더를 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../../widgets/eval_dialog.cpp" line="156"/>
+        <location filename="../../widgets/eval_dialog.cpp" line="157"/>
         <source>Loading…</source>
         <translation>불러오는 중…</translation>
     </message>
     <message>
-        <location filename="../../widgets/eval_dialog.cpp" line="165"/>
+        <location filename="../../widgets/eval_dialog.cpp" line="166"/>
         <source>Cancelling: the checkpoint in progress is dropped, finished ones are kept.</source>
         <translation>취소하는 중: 진행 중인 체크포인트는 버리고, 끝난 체크포인트는 유지합니다.</translation>
     </message>
     <message>
-        <location filename="../../widgets/eval_dialog.cpp" line="178"/>
+        <location filename="../../widgets/eval_dialog.cpp" line="179"/>
         <source>, about %1 min %2 s left</source>
         <translation>, 약 %1분 %2초 남음</translation>
     </message>
     <message>
-        <location filename="../../widgets/eval_dialog.cpp" line="180"/>
+        <location filename="../../widgets/eval_dialog.cpp" line="181"/>
         <source>%1 (%2 of %3): %4 of %5 examples%6</source>
         <translation>%1 (%3개 중 %2번째): 예제 %5개 중 %4개%6</translation>
     </message>
     <message>
-        <location filename="../../widgets/eval_dialog.cpp" line="194"/>
+        <location filename="../../widgets/eval_dialog.cpp" line="195"/>
         <source>Failed: %1</source>
         <translation>실패: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/eval_dialog.cpp" line="197"/>
+        <location filename="../../widgets/eval_dialog.cpp" line="198"/>
         <source>Cancelled; %n checkpoint(s) evaluated and kept in %1.</source>
         <translation>
             <numerusform>취소됨. 체크포인트 %n개를 평가해 %1에 보관했습니다.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/eval_dialog.cpp" line="202"/>
-        <source>Done: %n checkpoint(s) evaluated into %1 (already evaluated ones were skipped).</source>
+        <location filename="../../widgets/eval_dialog.cpp" line="206"/>
+        <source>Done: %n checkpoint(s) evaluated into %1; %2 already evaluated were skipped.</source>
         <translation>
-            <numerusform>완료: 체크포인트 %n개를 평가해 %1에 저장했습니다 (이미 평가된 것은 건너뛰었습니다).</numerusform>
+            <numerusform>완료: 체크포인트 %n개를 평가해 %1에 저장했습니다. 이미 평가된 %2개는 건너뛰었습니다.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../widgets/eval_dialog.cpp" line="211"/>
+        <source>Done: %n checkpoint(s) evaluated into %1.</source>
+        <translation>
+            <numerusform>완료: 체크포인트 %n개를 평가해 %1에 저장했습니다.</numerusform>
         </translation>
     </message>
 </context>
@@ -553,136 +560,136 @@
         <translation>작은 다중 차트</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="229"/>
+        <location filename="../../widgets/main_window.cpp" line="230"/>
         <source>Runs</source>
         <translation>실행</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="235"/>
+        <location filename="../../widgets/main_window.cpp" line="236"/>
         <source>Verdict</source>
         <translation>판정</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="254"/>
+        <location filename="../../widgets/main_window.cpp" line="255"/>
         <source>Checkpoints</source>
         <translation>체크포인트</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="255"/>
-        <location filename="../../widgets/main_window.cpp" line="259"/>
+        <location filename="../../widgets/main_window.cpp" line="256"/>
+        <location filename="../../widgets/main_window.cpp" line="260"/>
         <source>Problems</source>
         <translation>문제</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="256"/>
+        <location filename="../../widgets/main_window.cpp" line="257"/>
         <source>Examples</source>
         <translation>예제</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="259"/>
+        <location filename="../../widgets/main_window.cpp" line="260"/>
         <source>Problems (%1)</source>
         <translation>문제 (%1)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="261"/>
+        <location filename="../../widgets/main_window.cpp" line="262"/>
         <source>Table</source>
         <translation>표</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="281"/>
+        <location filename="../../widgets/main_window.cpp" line="282"/>
         <source>Reading…</source>
         <translation>읽는 중…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="289"/>
+        <location filename="../../widgets/main_window.cpp" line="290"/>
         <source>%1: the workspace names no results to open</source>
         <translation>%1: 워크스페이스에 열 결과가 없습니다</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="339"/>
+        <location filename="../../widgets/main_window.cpp" line="340"/>
         <source>Select a checkpoint evaluated by ClozeScope to see its examples.</source>
         <translation>ClozeScope로 평가한 체크포인트를 고르면 예제가 보입니다.</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="352"/>
+        <location filename="../../widgets/main_window.cpp" line="353"/>
         <source>%1: no per-example records (only ClozeScope&apos;s own evaluation writes them).</source>
         <translation>%1: 예제별 기록이 없습니다 (ClozeScope의 평가만 기록합니다).</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="376"/>
+        <location filename="../../widgets/main_window.cpp" line="377"/>
         <source>1 run</source>
         <translation>실행 1개</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="376"/>
+        <location filename="../../widgets/main_window.cpp" line="377"/>
         <source>%1 runs</source>
         <translation>실행 %1개</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="377"/>
+        <location filename="../../widgets/main_window.cpp" line="378"/>
         <source>1 file</source>
         <translation>파일 1개</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="377"/>
+        <location filename="../../widgets/main_window.cpp" line="378"/>
         <source>%1 files</source>
         <translation>파일 %1개</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="378"/>
+        <location filename="../../widgets/main_window.cpp" line="379"/>
         <source>1 problem</source>
         <translation>문제 1개</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="378"/>
+        <location filename="../../widgets/main_window.cpp" line="379"/>
         <source>%1 problems</source>
         <translation>문제 %1개</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="379"/>
+        <location filename="../../widgets/main_window.cpp" line="380"/>
         <source>ClozeScope — %1</source>
         <translation>ClozeScope — %1</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="454"/>
+        <location filename="../../widgets/main_window.cpp" line="455"/>
         <source>Wrote %1</source>
         <translation>%1에 썼습니다</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="467"/>
-        <location filename="../../widgets/main_window.cpp" line="473"/>
+        <location filename="../../widgets/main_window.cpp" line="468"/>
+        <location filename="../../widgets/main_window.cpp" line="474"/>
         <source>Export charts</source>
         <translation>차트 내보내기</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="469"/>
+        <location filename="../../widgets/main_window.cpp" line="470"/>
         <source>PNG (*.png);;SVG (*.svg);;PDF (*.pdf)</source>
         <translation>PNG (*.png);;SVG (*.svg);;PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="481"/>
-        <location filename="../../widgets/main_window.cpp" line="485"/>
+        <location filename="../../widgets/main_window.cpp" line="482"/>
+        <location filename="../../widgets/main_window.cpp" line="486"/>
         <source>Export table</source>
         <translation>표 내보내기</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="482"/>
+        <location filename="../../widgets/main_window.cpp" line="483"/>
         <source>CSV (*.csv);;Markdown (*.md);;LaTeX (*.tex);;JSON (*.json)</source>
         <translation>CSV (*.csv);;Markdown (*.md);;LaTeX (*.tex);;JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="516"/>
-        <location filename="../../widgets/main_window.cpp" line="521"/>
+        <location filename="../../widgets/main_window.cpp" line="517"/>
+        <location filename="../../widgets/main_window.cpp" line="522"/>
         <source>Export report</source>
         <translation>보고서 내보내기</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="518"/>
+        <location filename="../../widgets/main_window.cpp" line="519"/>
         <source>HTML (*.html);;Markdown (*.md)</source>
         <translation>HTML (*.html);;Markdown (*.md)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="547"/>
+        <location filename="../../widgets/main_window.cpp" line="548"/>
         <source>Curves as shown in ClozeScope</source>
         <translation>ClozeScope에 표시된 곡선</translation>
     </message>
@@ -690,34 +697,34 @@
 <context>
     <name>cs::MetricChart</name>
     <message>
-        <location filename="../../widgets/metric_chart.cpp" line="128"/>
+        <location filename="../../widgets/metric_chart.cpp" line="129"/>
         <source>Epoch</source>
         <translation>에폭</translation>
     </message>
     <message>
-        <location filename="../../widgets/metric_chart.cpp" line="128"/>
+        <location filename="../../widgets/metric_chart.cpp" line="129"/>
         <source>Step</source>
         <translation>스텝</translation>
     </message>
     <message>
-        <location filename="../../widgets/metric_chart.cpp" line="257"/>
-        <location filename="../../widgets/metric_chart.cpp" line="343"/>
+        <location filename="../../widgets/metric_chart.cpp" line="258"/>
+        <location filename="../../widgets/metric_chart.cpp" line="344"/>
         <source>Significant decline after the peak</source>
         <translation>정점 이후 유의한 하락</translation>
     </message>
     <message>
-        <location filename="../../widgets/metric_chart.cpp" line="258"/>
-        <location filename="../../widgets/metric_chart.cpp" line="344"/>
+        <location filename="../../widgets/metric_chart.cpp" line="259"/>
+        <location filename="../../widgets/metric_chart.cpp" line="345"/>
         <source>Decline after the peak (within noise)</source>
         <translation>정점 이후 하락 (잡음 범위 안)</translation>
     </message>
     <message>
-        <location filename="../../widgets/metric_chart.cpp" line="270"/>
+        <location filename="../../widgets/metric_chart.cpp" line="271"/>
         <source>%1 % interval</source>
         <translation>%1 % 신뢰구간</translation>
     </message>
     <message>
-        <location filename="../../widgets/metric_chart.cpp" line="194"/>
+        <location filename="../../widgets/metric_chart.cpp" line="195"/>
         <source>step %1, epoch %2</source>
         <translation>스텝 %1, 에폭 %2</translation>
     </message>
@@ -1007,32 +1014,32 @@
         <translation>종합 점수 가중치</translation>
     </message>
     <message>
-        <location filename="../../widgets/verdict_panel.cpp" line="98"/>
+        <location filename="../../widgets/verdict_panel.cpp" line="99"/>
         <source>Real@1, else score</source>
         <translation>Real@1, 없으면 종합 점수</translation>
     </message>
     <message>
-        <location filename="../../widgets/verdict_panel.cpp" line="99"/>
+        <location filename="../../widgets/verdict_panel.cpp" line="100"/>
         <source>the same metric</source>
         <translation>같은 지표</translation>
     </message>
     <message>
-        <location filename="../../widgets/verdict_panel.cpp" line="148"/>
+        <location filename="../../widgets/verdict_panel.cpp" line="149"/>
         <source>Early stopping (patience %1) never stops; best %2%3.</source>
         <translation>조기 종료(patience %1)는 멈추지 않습니다. 최고: %2%3.</translation>
     </message>
     <message>
-        <location filename="../../widgets/verdict_panel.cpp" line="152"/>
+        <location filename="../../widgets/verdict_panel.cpp" line="153"/>
         <source>Early stopping (patience %1) stops at %2 (epoch %3) and restores %4%5.</source>
         <translation>조기 종료(patience %1)는 %2(에폭 %3)에서 멈추고 %4을(를) 복원합니다%5.</translation>
     </message>
     <message>
-        <location filename="../../widgets/verdict_panel.cpp" line="158"/>
+        <location filename="../../widgets/verdict_panel.cpp" line="159"/>
         <source>Early stopping (patience %1) stops at %2 and restores %3%4.</source>
         <translation>조기 종료(patience %1)는 %2에서 멈추고 %3을(를) 복원합니다%4.</translation>
     </message>
     <message>
-        <location filename="../../widgets/verdict_panel.cpp" line="167"/>
+        <location filename="../../widgets/verdict_panel.cpp" line="168"/>
         <source>No run shown.</source>
         <translation>표시된 실행이 없습니다.</translation>
     </message>

@@ -112,6 +112,24 @@ class TestCurves : public QObject
         QVERIFY(axis->tickInterval() >= 0.5);
     }
 
+    void scoreIsNamedInTheInterfacesLanguage()
+    {
+        // Chart titles and table headers say "Score" in the interface's language.
+        Session session;
+        test::loadSamples(session);
+        QTranslator korean;
+        QVERIFY(korean.load(CLOZESCOPE_KO_QM));
+        QCoreApplication::installTranslator(&korean);
+        CheckpointModel model(&session);
+        MetricChart chart;
+        chart.build(session, model, "score", XAxis::Epoch, 1536);
+        const QString header =
+            model.headerData(model.metricColumn("score"), Qt::Horizontal).toString();
+        QCoreApplication::removeTranslator(&korean);
+        QCOMPARE(chart.title(), QString::fromUtf8("종합 점수 @ 1536"));
+        QCOMPARE(header, QString::fromUtf8("종합 점수"));
+    }
+
     void yAxisStaysInTheValuesDomain()
     {
         // Shares near 0 and near 1: the padding around them must not leave [0, 1].

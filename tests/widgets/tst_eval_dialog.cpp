@@ -77,6 +77,8 @@ class TestEvalDialog : public QObject
             QVERIFY(doc["created"]["by"].get<std::string>().rfind("clozescope ", 0) == 0);
         }
         QVERIFY(dialog->findChild<QLabel *>("statusLabel")->text().startsWith("Done"));
+        // Nothing was there before: no word of skipped ones.
+        QVERIFY(!dialog->findChild<QLabel *>("statusLabel")->text().contains("skipped"));
 
         // The window re-imports with the results folder added: Real@1 at both checkpoints.
         while (!window.session()->paths().contains(dialog->outFolder()) ||
@@ -113,6 +115,15 @@ class TestEvalDialog : public QObject
         QCOMPARE(resultsIn(out), evaluated);
         QVERIFY(dialog.findChild<QLabel *>("statusLabel")->text().startsWith("Cancelled"));
         QVERIFY(dialog.findChild<QPushButton *>("startButton")->isEnabled());
+        // Started again: the rest is evaluated, and those kept are said to be skipped.
+        dialog.start();
+        QVERIFY(ended.wait(60000));
+        QCOMPARE(ended[1][0].toInt(), 3 - evaluated);
+        const QString done = dialog.findChild<QLabel *>("statusLabel")->text();
+        QVERIFY2(evaluated == 0 ? !done.contains("skipped")
+                                : done.contains(QString("; %1 already evaluated were skipped")
+                                                    .arg(evaluated)),
+                 qPrintable(done));
     }
 
     void saysWhatIsMissing()
