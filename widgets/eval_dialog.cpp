@@ -148,7 +148,10 @@ void EvalDialog::start()
     job.options.engine.device = m_device->currentText().toStdString();
     job.options.engine.dtype = m_dtype->currentText().toStdString();
     job.options.cloze.batchSize = m_device->currentText() == "cuda" ? 64 : 8; // halved on OOM
-    if (!m_worker->start(job)) return;
+    if (!m_worker->start(job)) {
+        m_status->setText(tr("An evaluation is still running."));
+        return;
+    }
     m_runningOut = m_out->text(); // edits during the run do not move its results
     m_ticked = int(job.checkpoints.size());
     m_clock.start();
@@ -202,14 +205,13 @@ void EvalDialog::ended(int evaluated, bool cancelled, const QString &error)
         // Those not evaluated now had results already (resume); said only when there were.
         const int skipped = m_ticked - evaluated;
         m_status->setText(
-            skipped > 0
-                ? tr("Done: %n checkpoint(s) evaluated into %1; %2 already evaluated were "
-                     "skipped.",
-                     nullptr, evaluated)
-                      .arg(m_out->text())
-                      .arg(skipped)
-                : tr("Done: %n checkpoint(s) evaluated into %1.", nullptr, evaluated)
-                      .arg(m_out->text()));
+            skipped > 0 ? tr("Done: %n checkpoint(s) evaluated into %1; %2 already evaluated were "
+                             "skipped.",
+                             nullptr, evaluated)
+                              .arg(m_out->text())
+                              .arg(skipped)
+                        : tr("Done: %n checkpoint(s) evaluated into %1.", nullptr, evaluated)
+                              .arg(m_out->text()));
     }
     emit evaluationEnded(evaluated, cancelled, error);
 }

@@ -30,7 +30,9 @@ bool EvalWorker::start(const EvalJob &job)
         } catch (const std::exception &e) {
             error = QString::fromStdString(e.what());
         }
-        emit finished(evaluated, cancelled, error);
+        return [this, evaluated, stopped = bool(cancelled), error] {
+            emit finished(evaluated, stopped, error);
+        };
     });
 }
 

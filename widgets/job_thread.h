@@ -25,18 +25,26 @@ class JobThread : public QObject
 
     /// Asks the job to stop; the job decides when (its finished signal still comes).
     void cancel();
-    /// True while a job runs.
+    /// True while a job runs (or its thread is still ending).
     bool isRunning() const;
 
   protected:
-    /// Starts job on a new thread with the cancel flag; refused (false) while one runs.
-    bool launch(std::function<void(const std::atomic_bool &cancelled)> job);
+    /// False while a job runs; true when none does, after waiting for the thread of one that
+    /// has just ended.
+    bool readyToLaunch();
+    /// What a job does last: emits its finished signal.
+    using LastWord = std::function<void()>;
+    /// Starts job on a new thread with the cancel flag; refused (false) while one runs. The job
+    /// returns its last word, said once the worker counts as ready for the next job: a slot
+    /// that starts another on it is not refused.
+    bool launch(std::function<LastWord(const std::atomic_bool &cancelled)> job);
     /// Cancels the job and waits for its thread.
     void stopAndWait();
 
   private:
     QThread *m_thread = nullptr;
     std::shared_ptr<std::atomic_bool> m_cancel;
+    std::shared_ptr<std::atomic_bool> m_done; // the job has returned (its thread is ending)
 };
 
 } // namespace cs

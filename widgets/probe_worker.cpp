@@ -12,7 +12,7 @@ ProbeWorker::~ProbeWorker()
 
 bool ProbeWorker::start(const std::vector<std::string> &checkpoints, const ProbeRequest &request)
 {
-    if (isRunning()) return false;
+    if (!readyToLaunch()) return false; // the last job no longer writes m_rows
     m_rows.clear();
     return launch([this, checkpoints, request](const std::atomic_bool &cancelled) {
         // Written before finished() is posted, read only after it arrives (the dialog starts
@@ -27,7 +27,7 @@ bool ProbeWorker::start(const std::vector<std::string> &checkpoints, const Probe
         } catch (const std::exception &e) {
             error = QString::fromStdString(e.what());
         }
-        emit finished(cancelled, error);
+        return [this, stopped = bool(cancelled), error] { emit finished(stopped, error); };
     });
 }
 

@@ -226,46 +226,51 @@
         <translation>결과 폴더를 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../../widgets/eval_dialog.cpp" line="157"/>
+        <location filename="../../widgets/eval_dialog.cpp" line="152"/>
+        <source>An evaluation is still running.</source>
+        <translation>평가가 아직 진행 중입니다.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/eval_dialog.cpp" line="160"/>
         <source>Loading…</source>
         <translation>불러오는 중…</translation>
     </message>
     <message>
-        <location filename="../../widgets/eval_dialog.cpp" line="166"/>
+        <location filename="../../widgets/eval_dialog.cpp" line="169"/>
         <source>Cancelling: the checkpoint in progress is dropped, finished ones are kept.</source>
         <translation>취소하는 중: 진행 중인 체크포인트는 버리고, 끝난 체크포인트는 유지합니다.</translation>
     </message>
     <message>
-        <location filename="../../widgets/eval_dialog.cpp" line="179"/>
+        <location filename="../../widgets/eval_dialog.cpp" line="182"/>
         <source>, about %1 min %2 s left</source>
         <translation>, 약 %1분 %2초 남음</translation>
     </message>
     <message>
-        <location filename="../../widgets/eval_dialog.cpp" line="181"/>
+        <location filename="../../widgets/eval_dialog.cpp" line="184"/>
         <source>%1 (%2 of %3): %4 of %5 examples%6</source>
         <translation>%1 (%3개 중 %2번째): 예제 %5개 중 %4개%6</translation>
     </message>
     <message>
-        <location filename="../../widgets/eval_dialog.cpp" line="195"/>
+        <location filename="../../widgets/eval_dialog.cpp" line="198"/>
         <source>Failed: %1</source>
         <translation>실패: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/eval_dialog.cpp" line="198"/>
+        <location filename="../../widgets/eval_dialog.cpp" line="201"/>
         <source>Cancelled; %n checkpoint(s) evaluated and kept in %1.</source>
         <translation>
             <numerusform>취소됨. 체크포인트 %n개를 평가해 %1에 보관했습니다.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/eval_dialog.cpp" line="206"/>
+        <location filename="../../widgets/eval_dialog.cpp" line="208"/>
         <source>Done: %n checkpoint(s) evaluated into %1; %2 already evaluated were skipped.</source>
         <translation>
             <numerusform>완료: 체크포인트 %n개를 평가해 %1에 저장했습니다. 이미 평가된 %2개는 건너뛰었습니다.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/eval_dialog.cpp" line="211"/>
+        <location filename="../../widgets/eval_dialog.cpp" line="213"/>
         <source>Done: %n checkpoint(s) evaluated into %1.</source>
         <translation>
             <numerusform>완료: 체크포인트 %n개를 평가해 %1에 저장했습니다.</numerusform>
