@@ -5,6 +5,7 @@
 #include "checkpoint_model.h"
 #include "session.h"
 
+#include <QDir>
 #include <QGridLayout>
 #include <QLabel>
 
@@ -93,6 +94,25 @@ std::vector<std::optional<int>> CurvesGrid::columnLengths() const
     return columns;
 }
 
+QString CurvesGrid::emptyMessage() const
+{
+    const ResultSet &results = m_session->results();
+    if (!results.runs.empty()) return tr("No run is shown: tick one in the Runs list.");
+    if (m_session->paths().isEmpty())
+        return tr("Open a results folder or file (File ▸ Open, or drop it here).");
+    // Opened, and nothing came of it: say why here, not only in the Problems tab.
+    QStringList why;
+    for (const Problem &p : results.problems)
+        if (why.size() < 3 && (p.severity != Severity::Info || results.problems.size() == 1))
+            why << QDir::toNativeSeparators(QString::fromStdString(p.file)) +
+                       (p.file.empty() ? "" : ": ") + QString::fromStdString(p.message);
+    if (why.isEmpty())
+        for (const Problem &p : results.problems)
+            if (why.size() < 3) why << QString::fromStdString(p.message);
+    return tr("Nothing to show from %1.").arg(m_session->paths().join(", ")) + "\n\n" +
+           why.join("\n") + (why.isEmpty() ? "" : "\n\n" + tr("All problems: the Problems tab."));
+}
+
 void CurvesGrid::rebuild()
 {
     const auto columns = columnLengths();
@@ -120,8 +140,9 @@ void CurvesGrid::rebuild()
     for (int r = 0; r < m_grid->rowCount(); ++r) // stretches outlive the rows they were set on
         m_grid->setRowStretch(r, 0);
     if (rows.isEmpty()) {
-        auto *label =
-            new QLabel(tr("Open a results folder or file (File ▸ Open, or drop it here)."), this);
+        auto *label = new QLabel(emptyMessage(), this);
+        label->setObjectName("emptyMessage");
+        label->setWordWrap(true);
         label->setAlignment(Qt::AlignCenter);
         m_grid->addWidget(label, 0, 0);
         return;

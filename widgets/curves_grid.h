@@ -45,6 +45,9 @@ class CurvesGrid : public QWidget
 
   private:
     QString legendHtml() const;
+    /// What the grid says when it has no chart: how to begin, or why what was opened shows
+    /// nothing (the first problems).
+    QString emptyMessage() const;
     std::vector<std::optional<int>> columnLengths() const;
 
     Session *m_session;

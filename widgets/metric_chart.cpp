@@ -102,6 +102,7 @@ RunPoints collectPoints(const CheckpointModel &model, int run, int checkpoints, 
         const QVariant v = idx.data(CheckpointModel::ValueRole);
         const QVariant xv =
             idx.data(x == XAxis::Epoch ? CheckpointModel::EpochRole : CheckpointModel::StepRole);
+        if (v.isValid() && !xv.isValid()) ++rp.withoutX;
         if (!v.isValid() || !xv.isValid()) continue;
         rp.pts.push_back({xv.toDouble(), v.toDouble(), idx.row()});
         const QVariant lo = idx.data(CheckpointModel::IntervalLowRole);
@@ -129,6 +130,7 @@ void MetricChart::build(const Session &session, const CheckpointModel &model, co
     m_ax->setTitleText(x == XAxis::Epoch ? tr("Epoch") : tr("Step"));
     const int column = model.metricColumn(metric);
     std::vector<RunPoints> runs;
+    int withoutX = 0; // values of shown runs that have no place on this x axis
     const auto &results = session.results();
     for (int r = 0; column >= 0 && r < int(results.runs.size()); ++r) {
         const Run &run = results.runs[std::size_t(r)];
@@ -136,9 +138,15 @@ void MetricChart::build(const Session &session, const CheckpointModel &model, co
             (seqLen && run.seqLen != seqLen))
             continue;
         RunPoints rp = collectPoints(model, r, int(run.checkpoints.size()), column, x);
+        withoutX += rp.withoutX;
         if (!rp.pts.empty()) runs.push_back(std::move(rp));
     }
     m_curves = int(runs.size());
+    if (runs.empty() && withoutX > 0) // a blank chart says why
+        setTitle(title() + "\n" +
+                 (x == XAxis::Epoch ? tr("No epochs known: choose x = Step, or double-click a "
+                                         "run's steps per epoch")
+                                    : tr("No steps known: choose x = Epoch")));
     // With many runs, bands, decline bands and per-point noise colouring would hide each other
     // (and cost the redraw most of its time); curves, peaks and early stops stay.
     const bool bands = runs.size() <= kMaxBandedRuns;

@@ -62,6 +62,7 @@ class MetricChart : public QChart
         int run = -1;
         std::vector<Point> pts;
         QList<QPointF> lower, upper;
+        int withoutX = 0; ///< values left out for want of an epoch (or step)
     };
 
   signals:

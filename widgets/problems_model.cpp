@@ -4,6 +4,8 @@
 #include "session.h"
 
 #include <QApplication>
+#include <QDir>
+#include <QFileInfo>
 #include <QStyle>
 
 namespace cs {
@@ -51,6 +53,10 @@ QVariant ProblemsModel::data(const QModelIndex &index, int role) const
         return QApplication::style()->standardIcon(icon);
     }
     if (role != Qt::DisplayRole && role != Qt::ToolTipRole) return {};
+    // The file by name; its whole path on hover (a cut-off path hid the name).
+    if (index.column() == 1 && role == Qt::DisplayRole && !p.file.empty())
+        return QFileInfo(QString::fromStdString(p.file)).fileName();
+    if (index.column() == 1) return QDir::toNativeSeparators(QString::fromStdString(p.file));
     switch (index.column()) {
     case 0:
         return p.severity == Severity::Error     ? tr("error")

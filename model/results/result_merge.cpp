@@ -132,8 +132,10 @@ void assignEpochs(Run &run, int decimals, std::vector<Problem> &problems)
     if (missing)
         problems.push_back({Severity::Info, run.sources.empty() ? "" : run.sources.front(), "",
                             run.key() + ": epochs unknown for " + std::to_string(missing) +
-                                " checkpoint(s); give the steps per epoch (--steps-per-epoch " +
-                                run.name + "=N) or link its trainer_state.json"});
+                                " checkpoint(s); give the run's steps per epoch (workbench: "
+                                "double-click its steps per epoch; command line: "
+                                "--steps-per-epoch " +
+                                run.name + "=N) or put its trainer_state.json beside the results"});
 }
 
 } // namespace

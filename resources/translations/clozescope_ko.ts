@@ -133,14 +133,29 @@
 <context>
     <name>cs::CurvesGrid</name>
     <message>
-        <location filename="../../widgets/curves_grid.cpp" line="72"/>
+        <location filename="../../widgets/curves_grid.cpp" line="73"/>
         <source>%1 % interval</source>
         <translation>%1 % 신뢰구간</translation>
     </message>
     <message>
-        <location filename="../../widgets/curves_grid.cpp" line="124"/>
+        <location filename="../../widgets/curves_grid.cpp" line="100"/>
+        <source>No run is shown: tick one in the Runs list.</source>
+        <translation>표시된 실행이 없습니다. 실행 목록에서 하나를 체크하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/curves_grid.cpp" line="102"/>
         <source>Open a results folder or file (File ▸ Open, or drop it here).</source>
         <translation>결과 폴더나 파일을 여세요 (파일 ▸ 열기, 또는 여기에 끌어 놓기).</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/curves_grid.cpp" line="112"/>
+        <source>Nothing to show from %1.</source>
+        <translation>%1에서 보여 줄 것이 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/curves_grid.cpp" line="113"/>
+        <source>All problems: the Problems tab.</source>
+        <translation>모든 문제: 문제 탭.</translation>
     </message>
 </context>
 <context>
@@ -702,34 +717,44 @@
 <context>
     <name>cs::MetricChart</name>
     <message>
-        <location filename="../../widgets/metric_chart.cpp" line="129"/>
+        <location filename="../../widgets/metric_chart.cpp" line="130"/>
         <source>Epoch</source>
         <translation>에폭</translation>
     </message>
     <message>
-        <location filename="../../widgets/metric_chart.cpp" line="129"/>
+        <location filename="../../widgets/metric_chart.cpp" line="130"/>
         <source>Step</source>
         <translation>스텝</translation>
     </message>
     <message>
-        <location filename="../../widgets/metric_chart.cpp" line="258"/>
-        <location filename="../../widgets/metric_chart.cpp" line="344"/>
+        <location filename="../../widgets/metric_chart.cpp" line="147"/>
+        <source>No epochs known: choose x = Step, or double-click a run&apos;s steps per epoch</source>
+        <translation>에폭을 알 수 없습니다. x를 스텝으로 바꾸거나, 실행의 에폭당 스텝을 더블클릭해 입력하세요</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/metric_chart.cpp" line="149"/>
+        <source>No steps known: choose x = Epoch</source>
+        <translation>스텝을 알 수 없습니다. x를 에폭으로 바꾸세요</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/metric_chart.cpp" line="266"/>
+        <location filename="../../widgets/metric_chart.cpp" line="352"/>
         <source>Significant decline after the peak</source>
         <translation>정점 이후 유의한 하락</translation>
     </message>
     <message>
-        <location filename="../../widgets/metric_chart.cpp" line="259"/>
-        <location filename="../../widgets/metric_chart.cpp" line="345"/>
+        <location filename="../../widgets/metric_chart.cpp" line="267"/>
+        <location filename="../../widgets/metric_chart.cpp" line="353"/>
         <source>Decline after the peak (within noise)</source>
         <translation>정점 이후 하락 (잡음 범위 안)</translation>
     </message>
     <message>
-        <location filename="../../widgets/metric_chart.cpp" line="271"/>
+        <location filename="../../widgets/metric_chart.cpp" line="279"/>
         <source>%1 % interval</source>
         <translation>%1 % 신뢰구간</translation>
     </message>
     <message>
-        <location filename="../../widgets/metric_chart.cpp" line="195"/>
+        <location filename="../../widgets/metric_chart.cpp" line="203"/>
         <source>step %1, epoch %2</source>
         <translation>스텝 %1, 에폭 %2</translation>
     </message>
@@ -908,37 +933,37 @@
 <context>
     <name>cs::ProblemsModel</name>
     <message>
-        <location filename="../../widgets/problems_model.cpp" line="33"/>
+        <location filename="../../widgets/problems_model.cpp" line="35"/>
         <source>Severity</source>
         <translation>심각도</translation>
     </message>
     <message>
-        <location filename="../../widgets/problems_model.cpp" line="34"/>
+        <location filename="../../widgets/problems_model.cpp" line="36"/>
         <source>File</source>
         <translation>파일</translation>
     </message>
     <message>
-        <location filename="../../widgets/problems_model.cpp" line="35"/>
+        <location filename="../../widgets/problems_model.cpp" line="37"/>
         <source>Place</source>
         <translation>위치</translation>
     </message>
     <message>
-        <location filename="../../widgets/problems_model.cpp" line="36"/>
+        <location filename="../../widgets/problems_model.cpp" line="38"/>
         <source>Reason</source>
         <translation>이유</translation>
     </message>
     <message>
-        <location filename="../../widgets/problems_model.cpp" line="56"/>
+        <location filename="../../widgets/problems_model.cpp" line="62"/>
         <source>error</source>
         <translation>오류</translation>
     </message>
     <message>
-        <location filename="../../widgets/problems_model.cpp" line="57"/>
+        <location filename="../../widgets/problems_model.cpp" line="63"/>
         <source>warning</source>
         <translation>경고</translation>
     </message>
     <message>
-        <location filename="../../widgets/problems_model.cpp" line="58"/>
+        <location filename="../../widgets/problems_model.cpp" line="64"/>
         <source>note</source>
         <translation>참고</translation>
     </message>

@@ -130,6 +130,26 @@ class TestCurves : public QObject
         QCOMPARE(header, QString::fromUtf8("종합 점수"));
     }
 
+    void aChartBlankForWantOfEpochsSaysWhy()
+    {
+        // Steps only, no steps per epoch: on the epoch axis the chart is blank, and says why.
+        QTemporaryDir dir;
+        test::writeFile(
+            dir, "steps_512/results.json",
+            R"({"checkpoint-100": {"Real@1": 0.5}, "checkpoint-200": {"Real@1": 0.6}})");
+        Session session;
+        session.setResults(loadResults({dir.path().toStdString()}), {dir.path()});
+        CheckpointModel model(&session);
+        MetricChart chart;
+        chart.build(session, model, "Real@1", XAxis::Epoch, 512);
+        QCOMPARE(chart.curveCount(), 0);
+        QVERIFY2(chart.title().contains("No epochs known: choose x = Step"),
+                 qPrintable(chart.title()));
+        chart.build(session, model, "Real@1", XAxis::Step, 512);
+        QCOMPARE(chart.curveCount(), 1);
+        QVERIFY(!chart.title().contains("known"));
+    }
+
     void yAxisStaysInTheValuesDomain()
     {
         // Shares near 0 and near 1: the padding around them must not leave [0, 1].

@@ -120,9 +120,9 @@ class TestEvalDialog : public QObject
         QVERIFY(ended.wait(60000));
         QCOMPARE(ended[1][0].toInt(), 3 - evaluated);
         const QString done = dialog.findChild<QLabel *>("statusLabel")->text();
-        QVERIFY2(evaluated == 0 ? !done.contains("skipped")
-                                : done.contains(QString("; %1 already evaluated were skipped")
-                                                    .arg(evaluated)),
+        QVERIFY2(evaluated == 0
+                     ? !done.contains("skipped")
+                     : done.contains(QString("; %1 already evaluated were skipped").arg(evaluated)),
                  qPrintable(done));
     }
 

@@ -3,6 +3,7 @@
 #include "checkpoint_model.h"
 #include "checkpoint_table.h"
 #include "problems_model.h"
+#include "results/result_loader.h"
 #include "runs_model.h"
 #include "widget_support.h"
 
@@ -33,6 +34,20 @@ class TestItemModels : public QObject
         QCOMPARE(checkpoints.rowCount(), 38);
         QCOMPARE(proxy.rowCount(), 33);
         QCOMPARE(problems.rowCount(), 1);
+    }
+
+    void problemsShowTheFileNameAndTheWholePathOnHover()
+    {
+        Session session;
+        QAbstractItemModelTester tester(new ProblemsModel(&session, &session),
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        const QString missing = "/nonexistent/deep/folder/of/results/run_a.results.json";
+        session.setResults(loadResults({missing.toStdString()}), {missing});
+        ProblemsModel problems(&session);
+        QVERIFY(problems.rowCount() >= 1);
+        const QModelIndex file = problems.index(0, 1);
+        QCOMPARE(file.data(Qt::DisplayRole).toString(), QString("run_a.results.json"));
+        QCOMPARE(file.data(Qt::ToolTipRole).toString(), missing);
     }
 
     void checkpointRows_data()

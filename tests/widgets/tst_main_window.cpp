@@ -248,6 +248,18 @@ class TestMainWindow : public QObject
         QCOMPARE(shortcuts.removeDuplicates(), 0);
     }
 
+    void aPathThatDoesNotExistIsSaidWhereTheChartsWouldBe()
+    {
+        MainWindow window;
+        QSignalSpy shown(&window, &MainWindow::resultsShown);
+        window.openPaths({"/nonexistent/results"});
+        QVERIFY(shown.wait(30000));
+        auto *empty = window.findChild<QLabel *>("emptyMessage");
+        QVERIFY(empty);
+        QVERIFY2(empty->text().contains("/nonexistent/results: no such file or folder"),
+                 qPrintable(empty->text()));
+    }
+
     void addFolderKeepsWhatIsOpen()
     {
         // Open replaces; Add joins: a run and its evaluation's results side by side.
