@@ -1,17 +1,37 @@
 // SPDX-License-Identifier: MIT
 #include "chart_view.h"
 
+#include "metric_chart.h"
+
 #include <QLegendMarker>
 #include <QMouseEvent>
+#include <QToolTip>
 #include <QWheelEvent>
 
+#include <cmath>
+
 namespace cs {
+
+namespace {
+
+/// How near (pixels) the pointer must be to a point to hover or click it.
+constexpr qreal kPointRadius = 10;
+/// How far (pixels) a press may move and still be a click, not a rubber-band zoom.
+constexpr qreal kClickSlop = 4;
+
+} // namespace
 
 ChartView::ChartView(QChart *chart, QWidget *parent) : QChartView(chart, parent)
 {
     setRenderHint(QPainter::Antialiasing);
     setRubberBand(QChartView::RectangleRubberBand);
     setMinimumSize(260, 200);
+    setMouseTracking(true); // hover without a button held, active window or not
+}
+
+QPointF ChartView::chartPosition(const QPointF &viewPosition) const
+{
+    return chart()->mapFromScene(mapToScene(viewPosition.toPoint()));
 }
 
 void ChartView::connectLegend()
@@ -45,6 +65,7 @@ void ChartView::wheelEvent(QWheelEvent *event)
 
 void ChartView::mousePressEvent(QMouseEvent *event)
 {
+    m_pressedAt = event->position();
     if (event->button() == Qt::MiddleButton || event->button() == Qt::RightButton) {
         m_panning = true;
         m_panFrom = event->position();
@@ -56,6 +77,14 @@ void ChartView::mousePressEvent(QMouseEvent *event)
 
 void ChartView::mouseMoveEvent(QMouseEvent *event)
 {
+    if (auto *metric = qobject_cast<MetricChart *>(chart());
+        metric && event->buttons() == Qt::NoButton) {
+        const QString tip = metric->toolTipAt(chartPosition(event->position()), kPointRadius);
+        if (tip.isEmpty())
+            QToolTip::hideText();
+        else
+            QToolTip::showText(mapToGlobal(event->position().toPoint()), tip, viewport());
+    }
     if (m_panning) {
         const QPointF d = event->position() - m_panFrom;
         chart()->scroll(-d.x(), d.y());
@@ -73,7 +102,13 @@ void ChartView::mouseReleaseEvent(QMouseEvent *event)
         event->accept();
         return;
     }
-    QChartView::mouseReleaseEvent(event);
+    QChartView::mouseReleaseEvent(event); // an empty rubber band zooms nothing
+    // A press released where it was is a click: on a point, it selects its checkpoint.
+    const QPointF moved = event->position() - m_pressedAt;
+    if (auto *metric = qobject_cast<MetricChart *>(chart());
+        metric && event->button() == Qt::LeftButton &&
+        std::hypot(moved.x(), moved.y()) <= kClickSlop)
+        metric->clickAt(chartPosition(event->position()), kPointRadius);
 }
 
 void ChartView::mouseDoubleClickEvent(QMouseEvent *event)

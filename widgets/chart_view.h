@@ -6,7 +6,8 @@
 namespace cs {
 
 /// A chart view with rubber-band zoom, wheel zoom, middle- or right-drag pan and
-/// double-click reset, and legend entries that toggle their series.
+/// double-click reset, and legend entries that toggle their series. On a MetricChart, hovering
+/// a point shows its tooltip and clicking it selects its checkpoint.
 class ChartView : public QChartView
 {
     Q_OBJECT
@@ -24,6 +25,10 @@ class ChartView : public QChartView
     void mouseDoubleClickEvent(QMouseEvent *event) override;
 
   private:
+    /// A position in the view as the chart's own coordinates.
+    QPointF chartPosition(const QPointF &viewPosition) const;
+
+    QPointF m_pressedAt; // where the last press was, to tell a click from a drag
     QPointF m_panFrom;
     bool m_panning = false;
 };

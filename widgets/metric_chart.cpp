@@ -10,11 +10,11 @@
 #include <QLegendMarker>
 #include <QLineSeries>
 #include <QScatterSeries>
-#include <QToolTip>
 #include <QValueAxis>
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace cs {
 namespace {
@@ -163,6 +163,56 @@ void MetricChart::build(const Session &session, const CheckpointModel &model, co
     if (!runs.empty()) setRanges(runs, x, bands);
 }
 
+namespace {
+
+/// The slot and point nearest to position among the shown curves, and its distance in pixels.
+struct Nearest
+{
+    std::size_t slot = 0, point = 0;
+    qreal distance = std::numeric_limits<qreal>::infinity();
+};
+
+} // namespace
+
+int MetricChart::rowAt(const QPointF &position, qreal radius) const
+{
+    // By pixels on the screen, not by the line series' own hover and click: a rubber band takes
+    // the press from the series, and hover needs an active window.
+    Nearest best;
+    for (std::size_t i = 0; i < std::size_t(m_curves) && i < m_slots.size(); ++i) {
+        const Slot &sl = m_slots[i];
+        if (!sl.line->isVisible()) continue;
+        for (std::size_t k = 0; k < sl.pts.size(); ++k) {
+            const QPointF at = const_cast<MetricChart *>(this)->mapToPosition( // not const in Qt
+                QPointF(sl.pts[k].x, sl.pts[k].y), sl.line);
+            const qreal d = std::hypot(at.x() - position.x(), at.y() - position.y());
+            if (d < best.distance) best = {i, k, d};
+        }
+    }
+    return best.distance <= radius ? m_slots[best.slot].pts[best.point].row : -1;
+}
+
+QString MetricChart::toolTipAt(const QPointF &position, qreal radius) const
+{
+    const int row = rowAt(position, radius);
+    if (row < 0 || !m_model) return {};
+    const QModelIndex idx = m_model->index(row, m_model->metricColumn(m_metric));
+    return idx.data(Qt::ToolTipRole).toString() + "\n" +
+           tr("step %1, epoch %2")
+               .arg(idx.data(CheckpointModel::StepRole).toString(),
+                    idx.data(CheckpointModel::EpochRole).toString());
+}
+
+bool MetricChart::clickAt(const QPointF &position, qreal radius)
+{
+    const int row = rowAt(position, radius);
+    if (row < 0 || !m_model) return false;
+    const QModelIndex idx = m_model->index(row, 0);
+    emit checkpointClicked(idx.data(CheckpointModel::RunIndexRole).toInt(),
+                           idx.data(CheckpointModel::CheckpointIndexRole).toInt());
+    return true;
+}
+
 void MetricChart::attach(QAbstractSeries *s)
 {
     addSeries(s);
@@ -185,36 +235,6 @@ MetricChart::Slot &MetricChart::slot(std::size_t index)
             attach(series);
         s.band->upperSeries()->setParent(s.band); // the area series does not own its boundaries
         s.band->lowerSeries()->setParent(s.band);
-        const std::size_t at = m_slots.size();
-        connect(s.line, &QLineSeries::hovered, this, [this, at](const QPointF &p, bool state) {
-            const Slot &sl = m_slots[at];
-            if (!state || sl.pts.empty() || !m_model) {
-                QToolTip::hideText();
-                return;
-            }
-            const auto nearest =
-                std::min_element(sl.pts.begin(), sl.pts.end(), [&](const Point &a, const Point &b) {
-                    return std::hypot(a.x - p.x(), a.y - p.y()) <
-                           std::hypot(b.x - p.x(), b.y - p.y());
-                });
-            const QModelIndex idx = m_model->index(nearest->row, sl.column);
-            QToolTip::showText(QCursor::pos(),
-                               idx.data(Qt::ToolTipRole).toString() + "\n" +
-                                   tr("step %1, epoch %2")
-                                       .arg(idx.data(CheckpointModel::StepRole).toString(),
-                                            idx.data(CheckpointModel::EpochRole).toString()));
-        });
-        connect(s.line, &QLineSeries::clicked, this, [this, at](const QPointF &p) {
-            const Slot &sl = m_slots[at];
-            if (sl.pts.empty() || !m_model) return;
-            const auto nearest =
-                std::min_element(sl.pts.begin(), sl.pts.end(), [&](const Point &a, const Point &b) {
-                    return std::fabs(a.x - p.x()) < std::fabs(b.x - p.x());
-                });
-            const QModelIndex idx = m_model->index(nearest->row, 0);
-            emit checkpointClicked(idx.data(CheckpointModel::RunIndexRole).toInt(),
-                                   idx.data(CheckpointModel::CheckpointIndexRole).toInt());
-        });
         m_slots.push_back(s);
     }
     if (!m_peakSeries) { // markers on top of every curve: re-added after new slots

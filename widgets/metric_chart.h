@@ -44,6 +44,13 @@ class MetricChart : public QChart
     QList<QPointF> markers(MarkerKind kind) const;
     /// Number of runs drawn.
     int curveCount() const { return m_curves; }
+    /// The model row of the shown curve point nearest to position (chart coordinates) within
+    /// radius pixels; -1 when none is that near.
+    int rowAt(const QPointF &position, qreal radius) const;
+    /// What hovering that point says: checkpoint, value, interval, step and epoch.
+    QString toolTipAt(const QPointF &position, qreal radius) const;
+    /// Emits checkpointClicked for the point near position; false when none is.
+    bool clickAt(const QPointF &position, qreal radius);
     /// The metric shown.
     const QString &metric() const { return m_metric; }
 

@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: MIT
 // The window end to end: import on the worker thread, runs tree, curves, verdict, table.
+#include "chart_view.h"
 #include "checkpoint_table.h"
 #include "curves_grid.h"
 #include "import_worker.h"
 #include "main_window.h"
+#include "metric_chart.h"
 #include "session.h"
 #include "verdict_panel.h"
 
@@ -12,11 +14,13 @@
 #include <QImage>
 #include <QItemSelectionModel>
 #include <QLabel>
+#include <QLineSeries>
 #include <QMenu>
 #include <QMenuBar>
 #include <QSignalSpy>
 #include <QStandardItemModel>
 #include <QTemporaryDir>
+#include <QToolTip>
 #include <QTranslator>
 #include <QTreeView>
 #include <QtTest>
@@ -274,17 +278,44 @@ class TestMainWindow : public QObject
         QVERIFY(window.session()->results().runs.size() > before); // the samples stay
     }
 
-    void clickingAPointSelectsItsRow()
+    void hoverAndClickAPointWithTheMouse()
     {
+        // Real mouse events through the chart view (no signal emitted by hand): hovering
+        // checkpoint-390 of MLM v2 @ 1536 shows its tooltip, clicking it selects its row, and
+        // the click zooms nothing.
         MainWindow window;
+        window.resize(1400, 900);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
         QSignalSpy shown(&window, &MainWindow::resultsShown);
         window.openPaths({QStringLiteral(CLOZESCOPE_SAMPLES)});
         QVERIFY(shown.wait(30000));
-        const int run = window.session()->runIndex("mlm_v2_scratch_1536@1536");
-        emit window.curves()->checkpointClicked(run, 5);
+        QCoreApplication::processEvents();
+        ChartView *view = nullptr;
+        QLineSeries *line = nullptr;
+        for (ChartView *v : window.curves()->findChildren<ChartView *>()) {
+            auto *chart = qobject_cast<MetricChart *>(v->chart());
+            if (!chart || chart->title() != "Real@1 @ 1536") continue;
+            for (QAbstractSeries *s : chart->series())
+                if (auto *l = qobject_cast<QLineSeries *>(s);
+                    l && l->name() == "mlm_v2_scratch_1536" && l->count() > 0)
+                    line = l, view = v;
+        }
+        QVERIFY(view && line);
+        const QPointF value(3.0, 1585.0 / 2400); // checkpoint-390, the peak
+        const QPoint at = view->mapFromScene(
+            view->chart()->mapToScene(view->chart()->mapToPosition(value, line)));
+        QTest::mouseMove(view->viewport(), at);
+        QTRY_VERIFY(QToolTip::isVisible());
+        QVERIFY2(QToolTip::text().contains("checkpoint-390"), qPrintable(QToolTip::text()));
+        QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, at);
         const QModelIndexList rows = window.table()->selectionModel()->selectedRows();
         QCOMPARE(rows.size(), 1);
         QCOMPARE(rows.front().siblingAtColumn(1).data().toString(), QString("checkpoint-390"));
+        QVERIFY(!view->chart()->isZoomed());
+        // Away from every point: no tooltip, and a click selects nothing else.
+        QTest::mouseMove(view->viewport(), QPoint(5, 5));
+        QTRY_VERIFY(!QToolTip::isVisible());
     }
 
     void aReplacedImportNeverReports()
