@@ -25,8 +25,8 @@ ChartView::ChartView(QChart *chart, QWidget *parent) : QChartView(chart, parent)
 {
     setRenderHint(QPainter::Antialiasing);
     setRubberBand(QChartView::RectangleRubberBand);
-    setMinimumSize(260, 200);
-    setMouseTracking(true); // hover without a button held, active window or not
+    setMinimumSize(260, 240); // below this the x axis is lost; the charts scroll instead
+    setMouseTracking(true);   // hover without a button held, active window or not
 }
 
 QPointF ChartView::chartPosition(const QPointF &viewPosition) const

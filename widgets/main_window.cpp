@@ -37,6 +37,7 @@
 #include <QMessageBox>
 #include <QMimeData>
 #include <QProgressBar>
+#include <QScrollArea>
 #include <QSettings>
 #include <QSortFilterProxyModel>
 #include <QStatusBar>
@@ -58,7 +59,13 @@ MainWindow::MainWindow(QWidget *parent)
     setWindowTitle(tr("ClozeScope"));
     setAcceptDrops(true);
     m_curves = new CurvesGrid(m_session, m_model, this);
-    setCentralWidget(m_curves);
+    // Charts keep their axes in a small window: below their minimum height they scroll.
+    auto *curvesArea = new QScrollArea(this);
+    curvesArea->setObjectName("curvesArea");
+    curvesArea->setWidgetResizable(true);
+    curvesArea->setFrameShape(QFrame::NoFrame);
+    curvesArea->setWidget(m_curves);
+    setCentralWidget(curvesArea);
     buildActions();
     buildDocks();
     m_progress = new QProgressBar(this);
@@ -92,16 +99,25 @@ MainWindow::MainWindow(QWidget *parent)
             qOverload<>(&QTimer::start));
     QSettings settings;
     if (!restoreGeometry(settings.value("window/geometry").toByteArray())) resize(1500, 950);
-    if (!restoreState(settings.value("window/state").toByteArray()))
-        QTimer::singleShot(0, this, [this] { // first start: sizes once the window is laid out
-            const auto docks = findChildren<QDockWidget *>();
-            for (QDockWidget *d : docks) {
-                if (d->objectName() == "tableDock")
-                    resizeDocks({d}, {240}, Qt::Vertical);
-                else
-                    resizeDocks({d}, {d->objectName() == "runsDock" ? 330 : 380}, Qt::Horizontal);
-            }
-        });
+    m_layoutRestored = restoreState(settings.value("window/state").toByteArray());
+}
+
+void MainWindow::showEvent(QShowEvent *event)
+{
+    QMainWindow::showEvent(event);
+    if (m_layoutRestored || m_docksSized) return;
+    m_docksSized = true;
+    // First start, once shown at its size: side docks in proportion to the window (two chart
+    // columns fit at 1024 px), the table at least five rows high.
+    const int w = width();
+    for (QDockWidget *d : findChildren<QDockWidget *>()) {
+        if (d->objectName() == "tableDock")
+            resizeDocks({d}, {290}, Qt::Vertical);
+        else if (d->objectName() == "runsDock")
+            resizeDocks({d}, {std::clamp(w * 18 / 100, 180, 330)}, Qt::Horizontal);
+        else
+            resizeDocks({d}, {std::clamp(w * 28 / 100, 270, 380)}, Qt::Horizontal);
+    }
 }
 
 MainWindow::~MainWindow() = default;
@@ -235,7 +251,12 @@ void MainWindow::buildDocks()
     m_verdict = new VerdictPanel(m_session, this);
     auto *verdictDock = new QDockWidget(tr("Verdict"), this);
     verdictDock->setObjectName("verdictDock");
-    verdictDock->setWidget(m_verdict);
+    // Scrolls when the window is short: its settings must not hold the table dock down.
+    auto *verdictArea = new QScrollArea(verdictDock);
+    verdictArea->setWidgetResizable(true);
+    verdictArea->setFrameShape(QFrame::NoFrame);
+    verdictArea->setWidget(m_verdict);
+    verdictDock->setWidget(verdictArea);
     addDockWidget(Qt::RightDockWidgetArea, verdictDock);
 
     m_table = new CheckpointTable(m_session, m_model, this);

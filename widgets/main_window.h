@@ -83,6 +83,7 @@ class MainWindow : public QMainWindow
     void dragEnterEvent(QDragEnterEvent *event) override;
     void dropEvent(QDropEvent *event) override;
     void closeEvent(QCloseEvent *event) override;
+    void showEvent(QShowEvent *event) override;
 
   private:
     void buildActions();
@@ -124,6 +125,8 @@ class MainWindow : public QMainWindow
     QFileSystemWatcher *m_watcher;
     QTimer *m_reloadTimer;
     std::optional<Workspace> m_pendingWorkspace; // applied when its import finishes
+    bool m_layoutRestored = false;               // the saved dock layout was restored
+    bool m_docksSized = false;                   // first start: docks sized on the first show
     QStringList m_requestedPaths;                // paths of the import in flight or shown
     bool m_openingWorkspace = false;             // guards workspaces that name workspaces
     mutable qint64 m_lastOwnWrite = 0;           // ms; our own exports must not trigger a reload

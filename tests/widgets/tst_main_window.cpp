@@ -11,14 +11,17 @@
 
 #include <QDir>
 #include <QFile>
+#include <QHeaderView>
 #include <QImage>
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QLineSeries>
 #include <QMenu>
 #include <QMenuBar>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QStandardItemModel>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QToolTip>
 #include <QTranslator>
@@ -276,6 +279,32 @@ class TestMainWindow : public QObject
         QVERIFY(shown.wait(30000));
         QCOMPARE(window.session()->paths().size(), 2);
         QVERIFY(window.session()->results().runs.size() > before); // the samples stay
+    }
+
+    void usableAt1024x700()
+    {
+        // A laptop's window: every chart keeps its x axis (charts scroll when they do not fit)
+        // and the table shows several rows. As on a first start: no saved layout.
+        QSettings().remove("window");
+        MainWindow window;
+        window.resize(1024, 700);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QSignalSpy shown(&window, &MainWindow::resultsShown);
+        window.openPaths({QStringLiteral(CLOZESCOPE_SAMPLES)});
+        QVERIFY(shown.wait(30000));
+        QCoreApplication::processEvents();
+        if (const QByteArray dir = qgetenv("CLOZESCOPE_SCREENSHOTS"); !dir.isEmpty())
+            window.grab().save(QString::fromLocal8Bit(dir) + "/workbench-1024x700.png");
+        const auto views = window.curves()->findChildren<ChartView *>();
+        QVERIFY(views.size() >= 8);
+        for (ChartView *v : views) {
+            QVERIFY2(v->height() >= 220, qPrintable(QString::number(v->height())));
+            QVERIFY(v->chart()->plotArea().height() >= 80); // room for the axis below it
+        }
+        QTableView *table = window.table();
+        QVERIFY2(table->viewport()->height() >= 5 * table->verticalHeader()->defaultSectionSize(),
+                 qPrintable(QString::number(table->viewport()->height())));
     }
 
     void hoverAndClickAPointWithTheMouse()
