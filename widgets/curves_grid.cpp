@@ -39,14 +39,17 @@ void CurvesGrid::setXAxis(XAxis x)
 
 QStringList CurvesGrid::rowMetrics() const
 {
-    const QStringList all = m_session->metrics();
-    if (!m_metric.isEmpty()) return all.contains(m_metric) ? QStringList{m_metric} : QStringList{};
+    if (!m_metric.isEmpty())
+        return m_session->metrics().contains(m_metric) ? QStringList{m_metric} : QStringList{};
+    // The metrics the shown runs have: the cloze ones first, then others (a Trainer's
+    // eval_accuracy, eval_loss) up to four rows; no row a shown run cannot fill.
+    const QStringList shown = m_session->metrics(true);
     QStringList rows;
     for (const QString &m : {QStringLiteral("Real@1"), QStringLiteral("Real@5"),
                              QStringLiteral("LAMBADA@1"), QStringLiteral("score")})
-        if (all.contains(m)) rows << m;
-    for (int i = 0; rows.size() < 2 && i < all.size(); ++i) // results without the cloze metrics
-        if (!rows.contains(all[i])) rows << all[i];
+        if (shown.contains(m)) rows << m;
+    for (int i = 0; rows.size() < 4 && i < shown.size(); ++i)
+        if (!rows.contains(shown[i])) rows << shown[i];
     return rows;
 }
 

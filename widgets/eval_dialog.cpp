@@ -94,6 +94,9 @@ void EvalDialog::setRunFolder(const QString &dir)
     }
     if (found.empty() && !dir.isEmpty())
         m_status->setText(tr("%1: no checkpoint-N folders in this run").arg(dir));
+    // What the run was trained at, or what its model takes: results that join the run's own
+    // curves, not a second run "@ 512" beside them.
+    if (!dir.isEmpty()) m_maxLength->setValue(suggestedMaxLength(dir.toStdString(), found));
     if (m_out->text().isEmpty() && !dir.isEmpty())
         m_out->setText(QDir(dir).filePath("clozescope-eval"));
 }

@@ -100,12 +100,14 @@ int Session::runIndex(const QString &key) const
     return -1;
 }
 
-QStringList Session::metrics() const
+QStringList Session::metrics(bool shownOnly) const
 {
     std::vector<std::string> ids;
-    for (std::size_t i = 0; i < m_results->runs.size(); ++i)
+    for (std::size_t i = 0; i < m_results->runs.size(); ++i) {
+        if (shownOnly && !isRunVisible(QString::fromStdString(m_results->runs[i].key()))) continue;
         for (const auto &m : runMetrics(m_results->runs[i], &m_analysed.analyses[i]))
             ids.push_back(m);
+    }
     QStringList out;
     for (const auto &id : MetricAliases::ordered(ids))
         out << QString::fromStdString(id);

@@ -48,8 +48,9 @@ class Session : public QObject
     QColor runColour(int runIndex) const;
     /// Index of a run by key, or -1.
     int runIndex(const QString &key) const;
-    /// Metric ids present in any run (plus "score"), in display order.
-    QStringList metrics() const;
+    /// Metric ids present in any run (only the shown ones when shownOnly), plus "score", in
+    /// display order.
+    QStringList metrics(bool shownOnly = false) const;
     /// Steps per epoch the user set, by run name (used by the next import, saved in workspaces).
     const QMap<QString, double> &userStepsPerEpoch() const { return m_userStepsPerEpoch; }
     /// Sets (or with value <= 0 clears) a run's steps per epoch; the next import uses it.

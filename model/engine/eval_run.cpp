@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "engine/eval_run.h"
 
+#include "checkpoint/model_config.h"
 #include "results/json_reader.h"
+#include "results/run_naming.h"
 #include "util/atomic_file.h"
 #include "util/file_lock.h"
 #include "util/sha256.h"
@@ -130,6 +132,19 @@ std::vector<std::string> discoverCheckpoints(const std::string &runDir)
     for (auto &[step, path] : found)
         out.push_back(path);
     return out;
+}
+
+int suggestedMaxLength(const std::string &runDir, const std::vector<std::string> &checkpoints)
+{
+    if (const auto fromName = seqLenFromName(fs::path(runDir).filename().string()))
+        return *fromName;
+    ModelConfig config;
+    std::string text, error;
+    if (!checkpoints.empty() &&
+        readTextFile((fs::path(checkpoints.front()) / "config.json").string(), text, error) &&
+        parseModelConfig(text, config).empty() && positionLimit(config) > 0)
+        return positionLimit(config);
+    return 512;
 }
 
 std::vector<EvalDataset>

@@ -53,13 +53,18 @@ std::vector<int> modelInput(const Tokenizer &tokenizer, const std::string &text,
 
 } // namespace
 
+int positionLimit(const ModelConfig &config)
+{
+    return config.architecture == Architecture::Roberta
+               ? config.maxPositionEmbeddings - config.padTokenId - 1
+               : config.maxPositionEmbeddings;
+}
+
 int defaultMaxLength(const ModelConfig &config)
 {
     if (config.architecture == Architecture::DebertaV2 && !config.positionBiasedInput)
         return std::max(config.maxPositionEmbeddings, kLongestUnaskedInput);
-    if (config.architecture == Architecture::Roberta) // positions start after the padding id
-        return config.maxPositionEmbeddings - config.padTokenId - 1;
-    return config.maxPositionEmbeddings;
+    return positionLimit(config);
 }
 
 std::pair<int, int> truncationWindow(int n, int budget, int lastMask, int rightKeep)

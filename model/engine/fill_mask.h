@@ -33,6 +33,10 @@ struct FillMaskResult
 /// is cut here all the same, since its memory grows with the square of the length.
 constexpr int kLongestUnaskedInput = 4096;
 
+/// The longest input the model's position table takes: max_position_embeddings, less RoBERTa's
+/// padding offset (positions start after its padding id).
+int positionLimit(const ModelConfig &config);
+
 /// The longest input a text gets when no max length is asked for: the model's
 /// max_position_embeddings (RoBERTa's less its padding offset), or for relative-position
 /// DeBERTa the larger of it and kLongestUnaskedInput.

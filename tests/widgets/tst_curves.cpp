@@ -130,6 +130,28 @@ class TestCurves : public QObject
         QCOMPARE(header, QString::fromUtf8("종합 점수"));
     }
 
+    void rowsFollowTheMetricsOfTheShownRuns()
+    {
+        // A Trainer run shown alone: rows of its eval_accuracy and eval_loss, not four empty
+        // cloze panels because a hidden run has them.
+        Session session;
+        session.setResults(
+            loadResults({CLOZESCOPE_SAMPLES, test::dataPath("trainer-run")}),
+            {CLOZESCOPE_SAMPLES, QString::fromStdString(test::dataPath("trainer-run"))});
+        CheckpointModel model(&session);
+        CurvesGrid grid(&session, &model);
+        QCOMPARE(grid.rowMetrics().mid(0, 4),
+                 QStringList({"Real@1", "Real@5", "LAMBADA@1", "score"}));
+        for (const Run &run : session.results().runs)
+            session.setRunVisible(QString::fromStdString(run.key()), run.name == "mlm_synth_128");
+        const QStringList rows = grid.rowMetrics();
+        QVERIFY2(rows.contains("eval_accuracy") && rows.contains("eval_loss") &&
+                     !rows.contains("Real@1"),
+                 qPrintable(rows.join(", ")));
+        for (MetricChart *chart : grid.charts())
+            QVERIFY2(chart->curveCount() > 0, qPrintable(chart->title())); // none left empty
+    }
+
     void aChartBlankForWantOfEpochsSaysWhy()
     {
         // Steps only, no steps per epoch: on the epoch axis the chart is blank, and says why.

@@ -59,6 +59,8 @@ class TestEvalDialog : public QObject
         auto *list = dialog->findChild<QListWidget *>("checkpointList");
         QCOMPARE(list->count(), 3); // found from the opened run folder
         QCOMPARE(list->item(0)->text(), QString("checkpoint-100"));
+        // The run's length (mlm_tiny_256), so the results join its curves.
+        QCOMPARE(dialog->findChild<QSpinBox *>("maxLengthSpin")->value(), 256);
         list->item(1)->setCheckState(Qt::Unchecked);
         dialog->setDataset("real", m_smallSet);
         dialog->findChild<QSpinBox *>("maxLengthSpin")->setValue(64);

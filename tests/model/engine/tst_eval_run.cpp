@@ -113,6 +113,23 @@ class TestEvalRun : public QObject
         QCOMPARE(fs::path(found[2]).filename().string(), std::string("checkpoint-20"));
     }
 
+    void suggestsTheRunsLengthThenItsModels()
+    {
+        // The run's name says what it was trained at; else its model's positions; else 512.
+        QCOMPARE(suggestedMaxLength(m_run, discoverCheckpoints(m_run)), 512); // mlm_tiny_512
+        QTemporaryDir tmp;
+        const fs::path run = fs::path(tmp.path().toStdString()) / "plain";
+        test::makeRun(run.string(), test::dataPath("hf-reference/roberta-tiny"), {"checkpoint-1"});
+        auto config = test::readJson((run / "checkpoint-1" / "config.json").string());
+        config["max_position_embeddings"] = 130;
+        std::ofstream(run / "checkpoint-1" / "config.json") << config.dump();
+        QCOMPARE(suggestedMaxLength(run.string(), discoverCheckpoints(run.string())),
+                 128); // RoBERTa: 130 less its two padding positions
+        QCOMPARE(suggestedMaxLength((fs::path(tmp.path().toStdString()) / "empty").string(), {}),
+                 512);
+        QCOMPARE(suggestedMaxLength(test::dataPath("trainer-run/mlm_synth_128"), {}), 128);
+    }
+
     void badDatasetIsNamed()
     {
         const std::string bad =
