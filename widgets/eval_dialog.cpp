@@ -150,7 +150,7 @@ void EvalDialog::start()
     job.options.cloze.maxLength = m_maxLength->value();
     job.options.engine.device = m_device->currentText().toStdString();
     job.options.engine.dtype = m_dtype->currentText().toStdString();
-    job.options.cloze.batchSize = m_device->currentText() == "cuda" ? 64 : 8; // halved on OOM
+    job.options.cloze.batchSize = defaultBatchSize(job.options.engine.device);
     if (!m_worker->start(job)) {
         m_status->setText(tr("An evaluation is still running."));
         return;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "bench_engine.h"
 
+#include "util/bench_tree.h"
+
 #include "engine/masked_lm.h"
 
 #include <nlohmann/json.hpp>
@@ -78,15 +80,7 @@ int benchFillMask(int repeat, int threads, int tokens, const std::string &dtype,
     const std::vector<int> mask{tokens / 2};
     for (int i = 0; i < 2; ++i) // warm-up
         model->logitsAt({ids}, {mask});
-    std::vector<double> ms;
-    for (int i = 0; i < repeat; ++i) {
-        const auto t0 = std::chrono::steady_clock::now();
-        model->logitsAt({ids}, {mask});
-        ms.push_back(
-            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0)
-                .count());
-    }
-    std::sort(ms.begin(), ms.end());
+    const std::vector<double> ms = timeRepeated(repeat, [&] { model->logitsAt({ids}, {mask}); });
     const double median = ms[ms.size() / 2];
     if (json) {
         std::cout << nlohmann::json{{"benchmark", "fill-mask"},

@@ -49,20 +49,6 @@ std::string cpuModel()
     return "unknown CPU";
 }
 
-template <typename F> std::vector<double> timeIt(int repeat, F &&f)
-{
-    std::vector<double> ms;
-    for (int i = 0; i < repeat; ++i) {
-        const auto t0 = std::chrono::steady_clock::now();
-        f();
-        ms.push_back(
-            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0)
-                .count());
-    }
-    std::sort(ms.begin(), ms.end());
-    return ms;
-}
-
 int run(const BenchOptions &o)
 {
 #ifdef CLOZESCOPE_HAVE_ENGINE
@@ -85,7 +71,7 @@ int run(const BenchOptions &o)
                                : fs::path(o.dir);
     writeBenchTree(root.string(), o.runs, o.checkpoints);
     std::size_t runsFound = 0, checkpointsFound = 0;
-    const auto importMs = timeIt(o.repeat, [&] {
+    const auto importMs = timeRepeated(o.repeat, [&] {
         const ResultSet set = cs::loadResults({root.string()});
         runsFound = set.runs.size();
         checkpointsFound = 0;
@@ -93,7 +79,7 @@ int run(const BenchOptions &o)
             checkpointsFound += r.checkpoints.size();
     });
     const ResultSet set = cs::loadResults({root.string()});
-    const auto analyseMs = timeIt(o.repeat, [&] { analyseAll(set, AnalysisSettings{}); });
+    const auto analyseMs = timeRepeated(o.repeat, [&] { analyseAll(set, AnalysisSettings{}); });
     if (temp) fs::remove_all(root);
     const auto median = [](const std::vector<double> &v) { return v[v.size() / 2]; };
     if (o.json) {

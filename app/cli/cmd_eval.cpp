@@ -133,8 +133,8 @@ int run(const EvalOptions &o)
     opts.cloze.rightKeep = o.rightKeep;
     opts.cloze.ks = o.ks;
     // auto: a large batch on a GPU (halved on out-of-memory), a small one on the CPU.
-    opts.cloze.batchSize = o.batchSize == "auto" ? (o.engine.device.rfind("cuda", 0) == 0 ? 64 : 8)
-                                                 : std::stoi(o.batchSize);
+    opts.cloze.batchSize =
+        o.batchSize == "auto" ? defaultBatchSize(o.engine.device) : std::stoi(o.batchSize);
     opts.engine = o.engine;
     if (!o.isolatedChild)
         std::cerr << "evaluating " << checkpoints.size() << " checkpoint(s) on " << datasets.size()

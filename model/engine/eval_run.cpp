@@ -27,15 +27,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-/// True for a Trainer checkpoint folder name: "checkpoint-" and digits.
-bool isCheckpointFolder(const std::string &name)
-{
-    const std::string prefix = "checkpoint-";
-    return name.size() > prefix.size() && name.compare(0, prefix.size(), prefix) == 0 &&
-           std::all_of(name.begin() + std::ptrdiff_t(prefix.size()), name.end(),
-                       [](unsigned char c) { return std::isdigit(c); });
-}
-
 } // namespace
 
 void prepareResultsFolder(const std::string &outDirPath)
@@ -117,21 +108,9 @@ std::optional<double> checkpointEpoch(const std::string &dir)
     return numberValue(d.json.value("epoch", nlohmann::json()));
 }
 
-std::vector<std::string> discoverCheckpoints(const std::string &runDir)
+int defaultBatchSize(const std::string &device)
 {
-    std::vector<std::pair<std::int64_t, std::string>> found;
-    std::error_code ec;
-    for (const auto &e : fs::directory_iterator(runDir, ec)) {
-        const std::string name = e.path().filename().string();
-        if (e.is_directory(ec) && isCheckpointFolder(name))
-            found.emplace_back(*stepFromCheckpointName(name), e.path().string());
-    }
-    if (ec) throw std::runtime_error(runDir + ": " + ec.message());
-    std::sort(found.begin(), found.end());
-    std::vector<std::string> out;
-    for (auto &[step, path] : found)
-        out.push_back(path);
-    return out;
+    return device.rfind("cuda", 0) == 0 ? 64 : 8;
 }
 
 int suggestedMaxLength(const std::string &runDir, const std::vector<std::string> &checkpoints)

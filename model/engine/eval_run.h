@@ -2,6 +2,7 @@
 #pragma once
 
 #include "engine/cloze_eval.h"
+#include "results/run_naming.h" // discoverCheckpoints
 
 #include <functional>
 #include <optional>
@@ -48,8 +49,9 @@ using EvalProgressFn = std::function<bool(const EvalProgress &)>;
 /// The epoch the checkpoint folder's trainer_state.json records, if any.
 std::optional<double> checkpointEpoch(const std::string &dir);
 
-/// The checkpoint-N folders of a run, ordered by step.
-std::vector<std::string> discoverCheckpoints(const std::string &runDir);
+/// Inputs per forward pass unless told otherwise: 64 on a GPU, 8 on the CPU (either is halved
+/// on out-of-memory).
+int defaultBatchSize(const std::string &device);
 
 /// The max length to evaluate a run at unless told otherwise: the sequence length its folder's
 /// name gives ("mlm_v2_scratch_1536" → 1536, as the run's results are named), else the

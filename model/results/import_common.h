@@ -39,6 +39,9 @@ class ImportSink
 };
 
 /// How a record's example counts are found.
+/// LAMBADA examples the first user's evaluator takes unless its lambada_limit says otherwise.
+constexpr std::int64_t kDefaultLambadaLimit = 600;
+
 struct RecordRules
 {
     bool seedEvaluator = false;           ///< coref_samples is the n of the Real metrics

@@ -23,7 +23,7 @@ RecordRules rulesFor(const nlohmann::json &obj, bool seedEvaluatorFile)
 {
     RecordRules rules;
     rules.seedEvaluator = obj.contains("coref_samples");
-    if (rules.seedEvaluator || seedEvaluatorFile) rules.lambadaN = 600;
+    if (rules.seedEvaluator || seedEvaluatorFile) rules.lambadaN = kDefaultLambadaLimit;
     return rules;
 }
 

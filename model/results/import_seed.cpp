@@ -6,8 +6,6 @@
 namespace cs {
 namespace {
 
-constexpr std::int64_t kDefaultLambadaLimit = 600;
-
 RecordRules seedRules(const nlohmann::json &doc, ImportSink &sink)
 {
     RecordRules rules;
@@ -18,7 +16,8 @@ RecordRules seedRules(const nlohmann::json &doc, ImportSink &sink)
             rules.lambadaN = *v;
         else
             sink.problem(Severity::Warning, "lambada_limit",
-                         "\"lambada_limit\" is not a positive integer; using 600");
+                         "\"lambada_limit\" is not a positive integer; using " +
+                             std::to_string(kDefaultLambadaLimit));
     }
     return rules;
 }

@@ -1,9 +1,13 @@
 // SPDX-License-Identifier: MIT
 #include "results/run_naming.h"
 
+#include "results/result_types.h"
+
 #include <algorithm>
 #include <cctype>
+#include <filesystem>
 #include <regex>
+#include <stdexcept>
 
 namespace cs {
 namespace {
@@ -45,6 +49,24 @@ bool isCheckpointName(const std::string &name)
 {
     static const std::regex re(R"(checkpoint[-_]\d+)", std::regex::icase);
     return std::regex_match(name, re);
+}
+
+std::vector<std::string> discoverCheckpoints(const std::string &runDir)
+{
+    namespace fs = std::filesystem;
+    std::vector<std::pair<std::int64_t, std::string>> found;
+    std::error_code ec;
+    for (const auto &e : fs::directory_iterator(runDir, ec)) {
+        const std::string name = e.path().filename().string();
+        if (e.is_directory(ec) && isCheckpointName(name))
+            found.emplace_back(stepFromCheckpointName(name).value_or(0), e.path().string());
+    }
+    if (ec) throw std::runtime_error(runDir + ": " + ec.message());
+    std::sort(found.begin(), found.end());
+    std::vector<std::string> out;
+    for (auto &[step, path] : found)
+        out.push_back(path);
+    return out;
 }
 
 std::optional<std::size_t> stepPiece(const std::vector<std::string> &components)

@@ -25,8 +25,13 @@ std::optional<int> seqLenFromName(const std::string &name);
 /// Experiment of a run: its name without the sequence length and a trailing timestamp.
 std::string experimentFromRunName(const std::string &name, std::optional<int> seqLen);
 
-/// True for checkpoint folder names like "checkpoint-390".
+/// True for checkpoint folder names like "checkpoint-390" (the one rule for what a checkpoint
+/// folder is called).
 bool isCheckpointName(const std::string &name);
+
+/// The checkpoint folders of a run folder (isCheckpointName), ordered by step. Throws
+/// std::runtime_error when the folder cannot be read.
+std::vector<std::string> discoverCheckpoints(const std::string &runDir);
 
 /// The last path piece that names a training step: "checkpoint-390", Megatron's
 /// "iter_0500000", DeepSpeed's "global_step1200", "step_500"; nullopt when none. What follows it

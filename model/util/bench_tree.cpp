@@ -3,6 +3,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
@@ -42,6 +44,20 @@ void writeBenchTree(const std::string &rootPath, int runs, int checkpoints)
         }
     }
     std::ofstream(root / "clozescope.workspace.json") << workspace.dump(2);
+}
+
+std::vector<double> timeRepeated(int repeat, const std::function<void()> &f)
+{
+    std::vector<double> ms;
+    for (int i = 0; i < repeat; ++i) {
+        const auto t0 = std::chrono::steady_clock::now();
+        f();
+        ms.push_back(
+            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0)
+                .count());
+    }
+    std::sort(ms.begin(), ms.end());
+    return ms;
 }
 
 } // namespace cs
