@@ -5,6 +5,7 @@
 
 #include <QLegendMarker>
 #include <QMouseEvent>
+#include <QRubberBand>
 #include <QToolTip>
 #include <QWheelEvent>
 
@@ -55,8 +56,9 @@ void ChartView::connectLegend()
 
 void ChartView::wheelEvent(QWheelEvent *event)
 {
-    if (event->angleDelta().y() == 0) { // horizontal scrolling: not a zoom
-        QChartView::wheelEvent(event);
+    // The wheel scrolls the charts (they scroll in a small window); Ctrl+wheel zooms.
+    if (!(event->modifiers() & Qt::ControlModifier) || event->angleDelta().y() == 0) {
+        event->ignore();
         return;
     }
     chart()->zoom(event->angleDelta().y() > 0 ? 1.25 : 0.8);
@@ -102,13 +104,18 @@ void ChartView::mouseReleaseEvent(QMouseEvent *event)
         event->accept();
         return;
     }
-    QChartView::mouseReleaseEvent(event); // an empty rubber band zooms nothing
-    // A press released where it was is a click: on a point, it selects its checkpoint.
+    // A press released (nearly) where it was is a click, not a zoom into the few pixels the
+    // hand moved: on a point, it selects its checkpoint.
     const QPointF moved = event->position() - m_pressedAt;
     if (auto *metric = qobject_cast<MetricChart *>(chart());
         metric && event->button() == Qt::LeftButton &&
-        std::hypot(moved.x(), moved.y()) <= kClickSlop)
+        std::hypot(moved.x(), moved.y()) <= kClickSlop) {
+        if (auto *band = findChild<QRubberBand *>()) band->hide();
+        QGraphicsView::mouseReleaseEvent(event); // past QChartView's rubber-band zoom
         metric->clickAt(chartPosition(event->position()), kPointRadius);
+        return;
+    }
+    QChartView::mouseReleaseEvent(event);
 }
 
 void ChartView::mouseDoubleClickEvent(QMouseEvent *event)

@@ -5,7 +5,7 @@
 
 namespace cs {
 
-/// A chart view with rubber-band zoom, wheel zoom, middle- or right-drag pan and
+/// A chart view with rubber-band zoom, Ctrl+wheel zoom, middle- or right-drag pan and
 /// double-click reset, and legend entries that toggle their series. On a MetricChart, hovering
 /// a point shows its tooltip and clicking it selects its checkpoint.
 class ChartView : public QChartView

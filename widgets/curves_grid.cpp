@@ -145,6 +145,7 @@ void CurvesGrid::rebuild()
     if (rows.isEmpty()) {
         auto *label = new QLabel(emptyMessage(), this);
         label->setObjectName("emptyMessage");
+        label->setTextFormat(Qt::PlainText); // file names and reasons, never markup
         label->setWordWrap(true);
         label->setAlignment(Qt::AlignCenter);
         m_grid->addWidget(label, 0, 0);

@@ -205,11 +205,12 @@ void EvalDialog::ended(int evaluated, bool cancelled, const QString &error)
                 .arg(m_out->text()));
     else {
         m_progress->setValue(1000);
-        // Those not evaluated now had results already (resume); said only when there were.
+        // Those not evaluated now had results already (resume) or were another evaluation's;
+        // said only when there were.
         const int skipped = m_ticked - evaluated;
         m_status->setText(
-            skipped > 0 ? tr("Done: %n checkpoint(s) evaluated into %1; %2 already evaluated were "
-                             "skipped.",
+            skipped > 0 ? tr("Done: %n checkpoint(s) evaluated into %1; %2 skipped (evaluated "
+                             "before, or by another evaluation).",
                              nullptr, evaluated)
                               .arg(m_out->text())
                               .arg(skipped)

@@ -524,13 +524,12 @@ QString MainWindow::writeTable(const QString &path)
         return m_session->isRunVisible(QString::fromStdString(analysed.set->runs[run].key()));
     };
     const bool forPeople = format == TableFormat::Markdown || format == TableFormat::Latex;
+    const Table table = metricTable(
+        analysed, metrics, forPeople ? MetricTableLayout::Compact : MetricTableLayout::Data, shown);
+    if (table.rows.empty()) return tr("Nothing is shown to export: tick a run with values.");
     markOwnWrite();
-    return QString::fromStdString(writeFileAtomically(
-        path.toStdString(),
-        renderTable(metricTable(analysed, metrics,
-                                forPeople ? MetricTableLayout::Compact : MetricTableLayout::Data,
-                                shown),
-                    format)));
+    return QString::fromStdString(
+        writeFileAtomically(path.toStdString(), renderTable(table, format)));
 }
 
 void MainWindow::exportReport()

@@ -53,9 +53,13 @@ QVariant ProblemsModel::data(const QModelIndex &index, int role) const
         return QApplication::style()->standardIcon(icon);
     }
     if (role != Qt::DisplayRole && role != Qt::ToolTipRole) return {};
-    // The file by name; its whole path on hover (a cut-off path hid the name).
-    if (index.column() == 1 && role == Qt::DisplayRole && !p.file.empty())
-        return QFileInfo(QString::fromStdString(p.file)).fileName();
+    // The file by its folder and name (runs/a/trainer_state.json: a/trainer_state.json); its
+    // whole path on hover (a path cut from the right hid the name).
+    if (index.column() == 1 && role == Qt::DisplayRole && !p.file.empty()) {
+        const QFileInfo file(QString::fromStdString(p.file));
+        const QString folder = file.dir().dirName();
+        return folder.isEmpty() || folder == "." ? file.fileName() : folder + "/" + file.fileName();
+    }
     if (index.column() == 1) return QDir::toNativeSeparators(QString::fromStdString(p.file));
     switch (index.column()) {
     case 0:

@@ -76,6 +76,7 @@ int main(int argc, char **argv)
     if (!aliasError.isEmpty())
         std::fprintf(stderr, "error: metric aliases %s\n", qPrintable(aliasError));
     if (parser.isSet(exportChart)) {
+        if (!aliasError.isEmpty()) return 2; // as the CLI: a bad alias file reads nothing
         if (paths.isEmpty() || (parser.value(xAxis) != "epoch" && parser.value(xAxis) != "step")) {
             std::fprintf(
                 stderr,
@@ -94,7 +95,7 @@ int main(int argc, char **argv)
         }
         std::fprintf(stderr, "wrote %s\n", qPrintable(parser.value(exportChart)));
         // As the CLI: drawn, but what could not be read is an input problem (exit 1).
-        return problems.isEmpty() && aliasError.isEmpty() ? 0 : 1;
+        return problems.isEmpty() ? 0 : 1;
     }
     cs::MainWindow window;
     window.show();

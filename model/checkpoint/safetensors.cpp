@@ -3,6 +3,7 @@
 
 #include "util/confined_path.h"
 #include "util/file_read.h"
+#include "util/json_depth.h"
 
 #include <nlohmann/json.hpp>
 
@@ -39,7 +40,11 @@ std::string readEntry(const std::string &name, const nlohmann::json &e, std::siz
     if (!e.is_object()) return "entry is not an object";
     const auto dtype = e.find("dtype");
     if (dtype == e.end() || !dtype->is_string() || !parseDType(dtype->get<std::string>(), t.dtype))
-        return "unknown dtype " + (dtype == e.end() ? std::string("(none)") : dtype->dump());
+        // A value quoted only when it is a string: dumping a list nested 100 000 deep recursed.
+        return "unknown dtype " + (dtype == e.end() ? std::string("(none)")
+                                   : dtype->is_string()
+                                       ? "\"" + dtype->get<std::string>() + "\""
+                                       : std::string("(a ") + dtype->type_name() + ", not a name)");
     const auto shape = e.find("shape");
     if (shape == e.end() || !shape->is_array()) return "shape is not a list";
     std::uint64_t numel = 1;
@@ -152,8 +157,11 @@ std::unique_ptr<SafetensorsFile> SafetensorsFile::open(const std::string &path, 
         return fail("header length " + std::to_string(headerLen) + " exceeds the file (" +
                     std::to_string(f->m_size) + " bytes)");
     nlohmann::json header;
+    const std::string headerText(reinterpret_cast<const char *>(bytes) + 8, headerLen);
+    if (jsonNestingDepth(headerText) > 16) // a header is three levels deep
+        return fail("header nested deeper than 16 levels; not a safetensors header");
     try {
-        header = nlohmann::json::parse(bytes + 8, bytes + 8 + headerLen);
+        header = nlohmann::json::parse(headerText);
     } catch (const nlohmann::json::exception &e) {
         return fail(std::string("header is not JSON (") + e.what() + ")");
     }

@@ -115,15 +115,17 @@ int defaultBatchSize(const std::string &device)
 
 int suggestedMaxLength(const std::string &runDir, const std::vector<std::string> &checkpoints)
 {
-    if (const auto fromName = seqLenFromName(fs::path(runDir).filename().string()))
-        return *fromName;
+    const auto fromName = seqLenFromName(fs::path(runDir).filename().string());
     ModelConfig config;
     std::string text, error;
-    if (!checkpoints.empty() &&
+    const bool known =
+        !checkpoints.empty() &&
         readTextFile((fs::path(checkpoints.front()) / "config.json").string(), text, error) &&
-        parseModelConfig(text, config).empty() && positionLimit(config) > 0)
-        return positionLimit(config);
-    return 512;
+        parseModelConfig(text, config).empty() && positionLimit(config) > 0;
+    // The name's length, but never past what the model takes (a "bert_base_768" of 512
+    // positions); relative-position DeBERTa takes any (its defaultMaxLength).
+    if (fromName) return known ? std::min(*fromName, defaultMaxLength(config)) : *fromName;
+    return known ? positionLimit(config) : 512;
 }
 
 std::vector<EvalDataset>

@@ -54,9 +54,9 @@ std::optional<double> checkpointEpoch(const std::string &dir);
 int defaultBatchSize(const std::string &device);
 
 /// The max length to evaluate a run at unless told otherwise: the sequence length its folder's
-/// name gives ("mlm_v2_scratch_1536" → 1536, as the run's results are named), else the
-/// positions of its first checkpoint's model (config.json's max_position_embeddings; RoBERTa's
-/// less its padding offset), else 512.
+/// name gives ("mlm_v2_scratch_1536" → 1536, as the run's results are named) up to what its
+/// first checkpoint's model takes, else that model's positions (config.json's
+/// max_position_embeddings; RoBERTa's less its padding offset), else 512.
 int suggestedMaxLength(const std::string &runDir, const std::vector<std::string> &checkpoints);
 
 /// Loads datasets from "name=path" pairs; problems (bad lines) go to warnings.

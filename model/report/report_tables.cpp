@@ -177,8 +177,15 @@ Table metricTable(const AnalysedResults &results, const std::vector<std::string>
     }
     if (compact) {
         dropEmptyColumns(t);
-        t.notes.push_back("Values with their " + fmt::number(results.settings.confidence * 100) +
-                          " % interval [low, high].");
+        const bool intervals = std::any_of(t.rows.begin(), t.rows.end(), [](const auto &row) {
+            return std::any_of(row.begin(), row.end(), [](const Cell &c) {
+                return c.text.find(" [") != std::string::npos;
+            });
+        });
+        if (intervals)
+            t.notes.push_back("Values with their " +
+                              fmt::number(results.settings.confidence * 100) +
+                              " % interval [low, high].");
         for (const auto &[m, values] : ns)
             t.notes.push_back(m + ": n = " +
                               (values.size() == 1 ? std::to_string(*values.begin())
@@ -250,6 +257,7 @@ std::string earlyStopTieNote(const Run &run, const RunAnalysis &ra, ReportLangua
 {
     if (!ra.earlyStop) return {};
     const EarlyStopOutcome &es = *ra.earlyStop;
+    if (es.metric != ra.criterion) return {}; // another metric's peak is not the one kept
     const MetricAnalysis *m = ra.find(es.metric);
     if (!m || m->peak == es.restored) return {};
     const auto kept = metricValue(run, &ra, m->peak, es.metric),

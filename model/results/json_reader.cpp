@@ -2,6 +2,7 @@
 #include "results/json_reader.h"
 
 #include "util/file_read.h"
+#include "util/json_depth.h"
 
 #include <algorithm>
 #include <cmath>
@@ -49,29 +50,6 @@ std::string quoteNonFiniteLiterals(const std::string &text)
     return out;
 }
 
-/// Deepest bracket nesting outside strings.
-std::size_t nestingDepth(const std::string &text)
-{
-    std::size_t depth = 0, deepest = 0;
-    bool inString = false;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        const char c = text[i];
-        if (inString) {
-            if (c == '\\')
-                ++i;
-            else if (c == '"')
-                inString = false;
-        } else if (c == '"') {
-            inString = true;
-        } else if (c == '[' || c == '{') {
-            deepest = std::max(deepest, ++depth);
-        } else if ((c == ']' || c == '}') && depth > 0) {
-            --depth;
-        }
-    }
-    return deepest;
-}
-
 } // namespace
 
 bool readTextFile(const std::string &path, std::string &out, std::string &error)
@@ -102,7 +80,7 @@ JsonDocument parseJson(const std::string &text)
         return doc;
     }
     constexpr std::size_t kMaxDepth = 256; // result files are a few levels deep
-    if (nestingDepth(text) > kMaxDepth) {
+    if (jsonNestingDepth(text) > kMaxDepth) {
         doc.error =
             "nested deeper than " + std::to_string(kMaxDepth) + " levels; not a results file";
         doc.location = "line 1, column 1";

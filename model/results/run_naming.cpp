@@ -54,12 +54,17 @@ bool isCheckpointName(const std::string &name)
 std::vector<std::string> discoverCheckpoints(const std::string &runDir)
 {
     namespace fs = std::filesystem;
+    // The Trainer's folders only: "checkpoint-" and digits (Accelerate's checkpoint_0 counts
+    // saves, not steps, and holds no model the engine loads).
+    static const std::regex trainer(R"(checkpoint-(\d{1,12}))");
     std::vector<std::pair<std::int64_t, std::string>> found;
     std::error_code ec;
     for (const auto &e : fs::directory_iterator(runDir, ec)) {
         const std::string name = e.path().filename().string();
-        if (e.is_directory(ec) && isCheckpointName(name))
-            found.emplace_back(stepFromCheckpointName(name).value_or(0), e.path().string());
+        std::smatch m;
+        std::error_code entryError; // a dangling link is skipped, not the folder's error
+        if (std::regex_match(name, m, trainer) && e.is_directory(entryError))
+            found.emplace_back(std::stoll(m[1].str()), e.path().string());
     }
     if (ec) throw std::runtime_error(runDir + ": " + ec.message());
     std::sort(found.begin(), found.end());
@@ -71,10 +76,16 @@ std::vector<std::string> discoverCheckpoints(const std::string &runDir)
 
 std::optional<std::size_t> stepPiece(const std::vector<std::string> &components)
 {
-    static const std::regex re(R"((?:checkpoint|ckpt|iter|global_step|step)[-_]?\d+)",
-                               std::regex::icase);
-    for (std::size_t i = components.size(); i-- > 0;)
-        if (std::regex_match(components[i], re)) return i;
+    // The last piece, or the one before the layout a converter saves in (mp_rank_00/hf).
+    static const std::regex step(R"((?:checkpoint|ckpt|iter|global_step|step)[-_]?\d+)",
+                                 std::regex::icase);
+    static const std::regex layout(
+        R"(mp_rank_\d+|hf|hf_model|hf_checkpoint|huggingface|converted|release|model)",
+        std::regex::icase);
+    std::size_t i = components.size();
+    while (i > 0 && std::regex_match(components[i - 1], layout))
+        --i;
+    if (i > 0 && std::regex_match(components[i - 1], step)) return i - 1;
     return std::nullopt;
 }
 

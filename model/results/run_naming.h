@@ -25,17 +25,17 @@ std::optional<int> seqLenFromName(const std::string &name);
 /// Experiment of a run: its name without the sequence length and a trailing timestamp.
 std::string experimentFromRunName(const std::string &name, std::optional<int> seqLen);
 
-/// True for checkpoint folder names like "checkpoint-390" (the one rule for what a checkpoint
-/// folder is called).
+/// True for checkpoint names like "checkpoint-390" or "checkpoint_390" as files write them.
 bool isCheckpointName(const std::string &name);
 
-/// The checkpoint folders of a run folder (isCheckpointName), ordered by step. Throws
+/// The checkpoint folders of a run folder as the Trainer writes them ("checkpoint-" and the
+/// step), ordered by step: the one rule for which folders evaluation and probe take. Throws
 /// std::runtime_error when the folder cannot be read.
 std::vector<std::string> discoverCheckpoints(const std::string &runDir);
 
-/// The last path piece that names a training step: "checkpoint-390", Megatron's
-/// "iter_0500000", DeepSpeed's "global_step1200", "step_500"; nullopt when none. What follows it
-/// ("mp_rank_00/hf") is the layout of the saved model, not the run.
+/// The path piece that names a training step: "checkpoint-390", Megatron's "iter_0500000",
+/// DeepSpeed's "global_step1200", "step_500", when it is the last piece or followed only by
+/// the layout a converter saves in ("mp_rank_00/hf", "hf_model"); nullopt otherwise.
 std::optional<std::size_t> stepPiece(const std::vector<std::string> &components);
 
 } // namespace cs

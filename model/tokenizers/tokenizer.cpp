@@ -5,6 +5,7 @@
 #include "tokenizers/unigram_tokenizer.h"
 #include "tokenizers/wordpiece_tokenizer.h"
 #include "util/file_read.h"
+#include "util/json_depth.h"
 
 #include <algorithm>
 #include <filesystem>
@@ -13,8 +14,11 @@
 namespace cs {
 namespace {
 
+/// Tokenizer files nest a few levels; deeper ones are refused before parsing.
+constexpr std::size_t kMaxJsonDepth = 128;
+
 /// Reads p when it exists (false when not); one that exists but is no readable regular file
-/// within the size limit is an error naming it.
+/// within the size limit, or JSON nested deeper than kMaxJsonDepth, is an error naming it.
 bool readFile(const std::filesystem::path &p, std::string &out)
 {
     std::error_code ec;
@@ -22,6 +26,9 @@ bool readFile(const std::filesystem::path &p, std::string &out)
     std::string error;
     if (!readRegularFile(p.string(), out, error))
         throw std::runtime_error(p.string() + ": " + error);
+    if (p.extension() == ".json" && jsonNestingDepth(out) > kMaxJsonDepth)
+        throw std::runtime_error(p.string() + ": nested deeper than " +
+                                 std::to_string(kMaxJsonDepth) + " levels; not read");
     return true;
 }
 
@@ -30,6 +37,11 @@ bool readFile(const std::filesystem::path &p, std::string &out)
 void Tokenizer::addVocab(const std::string &token, int id)
 {
     if (id < 0) return;
+    // The id sizes the id → token table: one id of 100 000 000 took 3 GB.
+    if (id >= kMaxTokenId)
+        throw std::runtime_error("token \"" + token + "\" has id " + std::to_string(id) +
+                                 ", beyond any vocabulary (at most " + std::to_string(kMaxTokenId) +
+                                 " ids are read)");
     m_tokenToId[token] = id;
     if (static_cast<std::size_t>(id) >= m_idToToken.size())
         m_idToToken.resize(static_cast<std::size_t>(id) + 1);

@@ -26,6 +26,9 @@ struct AddedToken
     bool special = true; ///< a special token (left out when decoding)
 };
 
+/// Token ids a tokenizer may have: the largest vocabularies in use have about 256 000.
+constexpr int kMaxTokenId = 1 << 24;
+
 /// A tokenizer as Hugging Face defines it: added tokens split out first, then normalise,
 /// pre-tokenise, the model (WordPiece, Unigram, SentencePiece), and the template.
 class Tokenizer
@@ -58,7 +61,7 @@ class Tokenizer
     /// Tokenises one piece of text that holds no added token.
     virtual void encodeSegment(const std::string &text, Encoding &out) const = 0;
 
-    /// Registers a vocabulary entry.
+    /// Registers a vocabulary entry; throws std::runtime_error for an id of kMaxTokenId or more.
     void addVocab(const std::string &token, int id);
     /// Reads tokenizer.json's added_tokens (and finds the mask and pad tokens among them).
     void readAddedTokens(const nlohmann::json &doc);

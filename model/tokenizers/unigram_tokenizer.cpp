@@ -43,14 +43,20 @@ std::string replaceAll(std::string s, const std::string &from, const std::string
     return s;
 }
 
+/// Sequences nested deeper than this are refused (real tokenizers nest one level).
+constexpr int kMaxNormalizerDepth = 32;
+
 void addNormalizer(const nlohmann::json &n,
-                   std::vector<std::function<std::string(const std::string &)>> &out)
+                   std::vector<std::function<std::string(const std::string &)>> &out, int depth = 0)
 {
     if (!n.is_object()) return;
     const std::string type = n.value("type", "");
     if (type == "Sequence") {
+        if (depth >= kMaxNormalizerDepth)
+            throw std::runtime_error("normaliser Sequences nested deeper than " +
+                                     std::to_string(kMaxNormalizerDepth) + " levels");
         for (const auto &inner : n.at("normalizers"))
-            addNormalizer(inner, out);
+            addNormalizer(inner, out, depth + 1);
     } else if (type == "NFC" || type == "NFD" || type == "NFKC" || type == "NFKD") {
         out.push_back([type](const std::string &s) { return text::normalize(s, type); });
     } else if (type == "Lowercase") {

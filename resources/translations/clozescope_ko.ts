@@ -133,27 +133,27 @@
 <context>
     <name>cs::CurvesGrid</name>
     <message>
-        <location filename="../../widgets/curves_grid.cpp" line="73"/>
+        <location filename="../../widgets/curves_grid.cpp" line="76"/>
         <source>%1 % interval</source>
         <translation>%1 % 신뢰구간</translation>
     </message>
     <message>
-        <location filename="../../widgets/curves_grid.cpp" line="100"/>
+        <location filename="../../widgets/curves_grid.cpp" line="103"/>
         <source>No run is shown: tick one in the Runs list.</source>
         <translation>표시된 실행이 없습니다. 실행 목록에서 하나를 체크하세요.</translation>
     </message>
     <message>
-        <location filename="../../widgets/curves_grid.cpp" line="102"/>
+        <location filename="../../widgets/curves_grid.cpp" line="105"/>
         <source>Open a results folder or file (File ▸ Open, or drop it here).</source>
         <translation>결과 폴더나 파일을 여세요 (파일 ▸ 열기, 또는 여기에 끌어 놓기).</translation>
     </message>
     <message>
-        <location filename="../../widgets/curves_grid.cpp" line="112"/>
+        <location filename="../../widgets/curves_grid.cpp" line="115"/>
         <source>Nothing to show from %1.</source>
         <translation>%1에서 보여 줄 것이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../widgets/curves_grid.cpp" line="113"/>
+        <location filename="../../widgets/curves_grid.cpp" line="116"/>
         <source>All problems: the Problems tab.</source>
         <translation>모든 문제: 문제 탭.</translation>
     </message>
@@ -226,66 +226,66 @@
         <translation>%1: 이 실행에 checkpoint-N 폴더가 없습니다</translation>
     </message>
     <message>
-        <location filename="../../widgets/eval_dialog.cpp" line="136"/>
+        <location filename="../../widgets/eval_dialog.cpp" line="139"/>
         <source>Tick at least one checkpoint.</source>
         <translation>체크포인트를 하나 이상 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../../widgets/eval_dialog.cpp" line="138"/>
+        <location filename="../../widgets/eval_dialog.cpp" line="141"/>
         <source>Choose a Real or a LAMBADA set.</source>
         <translation>Real 또는 LAMBADA 세트를 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../../widgets/eval_dialog.cpp" line="140"/>
+        <location filename="../../widgets/eval_dialog.cpp" line="143"/>
         <source>Choose a results folder.</source>
         <translation>결과 폴더를 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../../widgets/eval_dialog.cpp" line="152"/>
+        <location filename="../../widgets/eval_dialog.cpp" line="155"/>
         <source>An evaluation is still running.</source>
         <translation>평가가 아직 진행 중입니다.</translation>
     </message>
     <message>
-        <location filename="../../widgets/eval_dialog.cpp" line="160"/>
+        <location filename="../../widgets/eval_dialog.cpp" line="163"/>
         <source>Loading…</source>
         <translation>불러오는 중…</translation>
     </message>
     <message>
-        <location filename="../../widgets/eval_dialog.cpp" line="169"/>
+        <location filename="../../widgets/eval_dialog.cpp" line="172"/>
         <source>Cancelling: the checkpoint in progress is dropped, finished ones are kept.</source>
         <translation>취소하는 중: 진행 중인 체크포인트는 버리고, 끝난 체크포인트는 유지합니다.</translation>
     </message>
     <message>
-        <location filename="../../widgets/eval_dialog.cpp" line="182"/>
+        <location filename="../../widgets/eval_dialog.cpp" line="185"/>
         <source>, about %1 min %2 s left</source>
         <translation>, 약 %1분 %2초 남음</translation>
     </message>
     <message>
-        <location filename="../../widgets/eval_dialog.cpp" line="184"/>
+        <location filename="../../widgets/eval_dialog.cpp" line="187"/>
         <source>%1 (%2 of %3): %4 of %5 examples%6</source>
         <translation>%1 (%3개 중 %2번째): 예제 %5개 중 %4개%6</translation>
     </message>
     <message>
-        <location filename="../../widgets/eval_dialog.cpp" line="198"/>
+        <location filename="../../widgets/eval_dialog.cpp" line="201"/>
         <source>Failed: %1</source>
         <translation>실패: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/eval_dialog.cpp" line="201"/>
+        <location filename="../../widgets/eval_dialog.cpp" line="204"/>
         <source>Cancelled; %n checkpoint(s) evaluated and kept in %1.</source>
         <translation>
             <numerusform>취소됨. 체크포인트 %n개를 평가해 %1에 보관했습니다.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/eval_dialog.cpp" line="208"/>
-        <source>Done: %n checkpoint(s) evaluated into %1; %2 already evaluated were skipped.</source>
+        <location filename="../../widgets/eval_dialog.cpp" line="212"/>
+        <source>Done: %n checkpoint(s) evaluated into %1; %2 skipped (evaluated before, or by another evaluation).</source>
         <translation>
-            <numerusform>완료: 체크포인트 %n개를 평가해 %1에 저장했습니다. 이미 평가된 %2개는 건너뛰었습니다.</numerusform>
+            <numerusform>완료: 체크포인트 %n개를 평가해 %1에 저장했습니다. %2개는 건너뛰었습니다 (이미 평가되었거나 다른 평가가 맡았습니다).</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/eval_dialog.cpp" line="213"/>
+        <location filename="../../widgets/eval_dialog.cpp" line="217"/>
         <source>Done: %n checkpoint(s) evaluated into %1.</source>
         <translation>
             <numerusform>완료: 체크포인트 %n개를 평가해 %1에 저장했습니다.</numerusform>
@@ -417,299 +417,304 @@
 <context>
     <name>cs::MainWindow</name>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="58"/>
+        <location filename="../../widgets/main_window.cpp" line="59"/>
         <source>ClozeScope</source>
         <translation>ClozeScope</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="67"/>
+        <location filename="../../widgets/main_window.cpp" line="74"/>
         <source>Open results to begin.</source>
         <translation>결과를 열어 시작하세요.</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="77"/>
+        <location filename="../../widgets/main_window.cpp" line="84"/>
         <source>Reading %1</source>
         <translation>%1 읽는 중</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="111"/>
+        <location filename="../../widgets/main_window.cpp" line="127"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="112"/>
+        <location filename="../../widgets/main_window.cpp" line="128"/>
         <source>Main</source>
         <translation>기본</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="115"/>
+        <location filename="../../widgets/main_window.cpp" line="131"/>
         <source>Open &amp;folder…</source>
         <translation>폴더 열기(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="117"/>
+        <location filename="../../widgets/main_window.cpp" line="133"/>
         <source>Open results folder</source>
         <translation>결과 폴더 열기</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="128"/>
+        <location filename="../../widgets/main_window.cpp" line="144"/>
         <source>Open f&amp;iles…</source>
         <translation>파일 열기(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="130"/>
+        <location filename="../../widgets/main_window.cpp" line="146"/>
         <source>Open result files</source>
         <translation>결과 파일 열기</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="131"/>
+        <location filename="../../widgets/main_window.cpp" line="147"/>
         <source>Results (*.json *.jsonl *.csv *tfevents*);;All files (*)</source>
         <translation>결과 (*.json *.jsonl *.csv *tfevents*);;모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="137"/>
+        <location filename="../../widgets/main_window.cpp" line="153"/>
         <source>Open &amp;workspace…</source>
         <translation>작업 공간 열기(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="139"/>
-        <location filename="../../widgets/main_window.cpp" line="143"/>
+        <location filename="../../widgets/main_window.cpp" line="155"/>
+        <location filename="../../widgets/main_window.cpp" line="159"/>
         <source>Open workspace</source>
         <translation>작업 공간 열기</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="140"/>
-        <location filename="../../widgets/main_window.cpp" line="148"/>
+        <location filename="../../widgets/main_window.cpp" line="156"/>
+        <location filename="../../widgets/main_window.cpp" line="164"/>
         <source>ClozeScope workspace (*.workspace.json)</source>
         <translation>ClozeScope 작업 공간 (*.workspace.json)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="145"/>
+        <location filename="../../widgets/main_window.cpp" line="161"/>
         <source>&amp;Save workspace…</source>
         <translation>작업 공간 저장(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="147"/>
-        <location filename="../../widgets/main_window.cpp" line="151"/>
+        <location filename="../../widgets/main_window.cpp" line="163"/>
+        <location filename="../../widgets/main_window.cpp" line="167"/>
         <source>Save workspace</source>
         <translation>작업 공간 저장</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="158"/>
+        <location filename="../../widgets/main_window.cpp" line="174"/>
         <source>&amp;Reload</source>
         <translation>다시 읽기(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="180"/>
+        <location filename="../../widgets/main_window.cpp" line="196"/>
         <source>&amp;Quit</source>
         <translation>끝내기(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="163"/>
+        <location filename="../../widgets/main_window.cpp" line="179"/>
         <source>&amp;Evaluate checkpoints…</source>
         <translation>체크포인트 평가(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="121"/>
+        <location filename="../../widgets/main_window.cpp" line="137"/>
         <source>&amp;Add folder…</source>
         <translation>폴더 추가(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="123"/>
+        <location filename="../../widgets/main_window.cpp" line="139"/>
         <source>Add results folder</source>
         <translation>결과 폴더 추가</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="156"/>
+        <location filename="../../widgets/main_window.cpp" line="172"/>
         <source>Open re&amp;cent</source>
         <translation>최근 항목(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="166"/>
+        <location filename="../../widgets/main_window.cpp" line="182"/>
         <source>&amp;Probe…</source>
         <translation>프로브(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="171"/>
+        <location filename="../../widgets/main_window.cpp" line="187"/>
         <source>E&amp;xport</source>
         <translation>내보내기(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="172"/>
+        <location filename="../../widgets/main_window.cpp" line="188"/>
         <source>&amp;Charts (PNG, SVG, PDF)…</source>
         <translation>차트(&amp;C) (PNG, SVG, PDF)…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="175"/>
+        <location filename="../../widgets/main_window.cpp" line="191"/>
         <source>&amp;Table (CSV, Markdown, LaTeX, JSON)…</source>
         <translation>표(&amp;T) (CSV, Markdown, LaTeX, JSON)…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="177"/>
+        <location filename="../../widgets/main_window.cpp" line="193"/>
         <source>&amp;Report (Markdown, HTML)…</source>
         <translation>보고서(&amp;R) (Markdown, HTML)…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="190"/>
+        <location filename="../../widgets/main_window.cpp" line="206"/>
         <source> Metric </source>
         <translation> 지표 </translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="195"/>
+        <location filename="../../widgets/main_window.cpp" line="211"/>
         <source>  x </source>
         <translation>  x축 </translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="198"/>
+        <location filename="../../widgets/main_window.cpp" line="214"/>
         <source>Epoch</source>
         <translation>에폭</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="199"/>
+        <location filename="../../widgets/main_window.cpp" line="215"/>
         <source>Step</source>
         <translation>스텝</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="202"/>
+        <location filename="../../widgets/main_window.cpp" line="218"/>
         <source>Export charts…</source>
         <translation>차트 내보내기…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="211"/>
+        <location filename="../../widgets/main_window.cpp" line="227"/>
         <source>Small multiples</source>
         <translation>작은 다중 차트</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="230"/>
+        <location filename="../../widgets/main_window.cpp" line="246"/>
         <source>Runs</source>
         <translation>실행</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="236"/>
+        <location filename="../../widgets/main_window.cpp" line="252"/>
         <source>Verdict</source>
         <translation>판정</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="255"/>
+        <location filename="../../widgets/main_window.cpp" line="276"/>
         <source>Checkpoints</source>
         <translation>체크포인트</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="256"/>
-        <location filename="../../widgets/main_window.cpp" line="260"/>
+        <location filename="../../widgets/main_window.cpp" line="277"/>
+        <location filename="../../widgets/main_window.cpp" line="281"/>
         <source>Problems</source>
         <translation>문제</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="257"/>
+        <location filename="../../widgets/main_window.cpp" line="278"/>
         <source>Examples</source>
         <translation>예제</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="260"/>
+        <location filename="../../widgets/main_window.cpp" line="281"/>
         <source>Problems (%1)</source>
         <translation>문제 (%1)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="262"/>
+        <location filename="../../widgets/main_window.cpp" line="283"/>
         <source>Table</source>
         <translation>표</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="282"/>
+        <location filename="../../widgets/main_window.cpp" line="303"/>
         <source>Reading…</source>
         <translation>읽는 중…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="290"/>
+        <location filename="../../widgets/main_window.cpp" line="311"/>
         <source>%1: the workspace names no results to open</source>
         <translation>%1: 워크스페이스에 열 결과가 없습니다</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="340"/>
+        <location filename="../../widgets/main_window.cpp" line="361"/>
         <source>Select a checkpoint evaluated by ClozeScope to see its examples.</source>
         <translation>ClozeScope로 평가한 체크포인트를 고르면 예제가 보입니다.</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="353"/>
+        <location filename="../../widgets/main_window.cpp" line="374"/>
         <source>%1: no per-example records (only ClozeScope&apos;s own evaluation writes them).</source>
         <translation>%1: 예제별 기록이 없습니다 (ClozeScope의 평가만 기록합니다).</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="377"/>
+        <location filename="../../widgets/main_window.cpp" line="398"/>
         <source>1 run</source>
         <translation>실행 1개</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="377"/>
+        <location filename="../../widgets/main_window.cpp" line="398"/>
         <source>%1 runs</source>
         <translation>실행 %1개</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="378"/>
+        <location filename="../../widgets/main_window.cpp" line="399"/>
         <source>1 file</source>
         <translation>파일 1개</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="378"/>
+        <location filename="../../widgets/main_window.cpp" line="399"/>
         <source>%1 files</source>
         <translation>파일 %1개</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="379"/>
+        <location filename="../../widgets/main_window.cpp" line="400"/>
         <source>1 problem</source>
         <translation>문제 1개</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="379"/>
+        <location filename="../../widgets/main_window.cpp" line="400"/>
         <source>%1 problems</source>
         <translation>문제 %1개</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="380"/>
+        <location filename="../../widgets/main_window.cpp" line="401"/>
         <source>ClozeScope — %1</source>
         <translation>ClozeScope — %1</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="455"/>
+        <location filename="../../widgets/main_window.cpp" line="476"/>
         <source>Wrote %1</source>
         <translation>%1에 썼습니다</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="468"/>
-        <location filename="../../widgets/main_window.cpp" line="474"/>
+        <location filename="../../widgets/main_window.cpp" line="489"/>
+        <location filename="../../widgets/main_window.cpp" line="495"/>
         <source>Export charts</source>
         <translation>차트 내보내기</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="470"/>
+        <location filename="../../widgets/main_window.cpp" line="491"/>
         <source>PNG (*.png);;SVG (*.svg);;PDF (*.pdf)</source>
         <translation>PNG (*.png);;SVG (*.svg);;PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="482"/>
-        <location filename="../../widgets/main_window.cpp" line="486"/>
+        <location filename="../../widgets/main_window.cpp" line="503"/>
+        <location filename="../../widgets/main_window.cpp" line="507"/>
         <source>Export table</source>
         <translation>표 내보내기</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="483"/>
+        <location filename="../../widgets/main_window.cpp" line="504"/>
         <source>CSV (*.csv);;Markdown (*.md);;LaTeX (*.tex);;JSON (*.json)</source>
         <translation>CSV (*.csv);;Markdown (*.md);;LaTeX (*.tex);;JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="517"/>
-        <location filename="../../widgets/main_window.cpp" line="522"/>
+        <location filename="../../widgets/main_window.cpp" line="529"/>
+        <source>Nothing is shown to export: tick a run with values.</source>
+        <translation>내보낼 것이 표시되어 있지 않습니다. 값이 있는 실행을 체크하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.cpp" line="537"/>
+        <location filename="../../widgets/main_window.cpp" line="542"/>
         <source>Export report</source>
         <translation>보고서 내보내기</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="519"/>
+        <location filename="../../widgets/main_window.cpp" line="539"/>
         <source>HTML (*.html);;Markdown (*.md)</source>
         <translation>HTML (*.html);;Markdown (*.md)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="548"/>
+        <location filename="../../widgets/main_window.cpp" line="568"/>
         <source>Curves as shown in ClozeScope</source>
         <translation>ClozeScope에 표시된 곡선</translation>
     </message>
@@ -737,24 +742,24 @@
         <translation>스텝을 알 수 없습니다. x를 에폭으로 바꾸세요</translation>
     </message>
     <message>
-        <location filename="../../widgets/metric_chart.cpp" line="266"/>
-        <location filename="../../widgets/metric_chart.cpp" line="352"/>
+        <location filename="../../widgets/metric_chart.cpp" line="286"/>
+        <location filename="../../widgets/metric_chart.cpp" line="372"/>
         <source>Significant decline after the peak</source>
         <translation>정점 이후 유의한 하락</translation>
     </message>
     <message>
-        <location filename="../../widgets/metric_chart.cpp" line="267"/>
-        <location filename="../../widgets/metric_chart.cpp" line="353"/>
+        <location filename="../../widgets/metric_chart.cpp" line="287"/>
+        <location filename="../../widgets/metric_chart.cpp" line="373"/>
         <source>Decline after the peak (within noise)</source>
         <translation>정점 이후 하락 (잡음 범위 안)</translation>
     </message>
     <message>
-        <location filename="../../widgets/metric_chart.cpp" line="279"/>
+        <location filename="../../widgets/metric_chart.cpp" line="299"/>
         <source>%1 % interval</source>
         <translation>%1 % 신뢰구간</translation>
     </message>
     <message>
-        <location filename="../../widgets/metric_chart.cpp" line="203"/>
+        <location filename="../../widgets/metric_chart.cpp" line="201"/>
         <source>step %1, epoch %2</source>
         <translation>스텝 %1, 에폭 %2</translation>
     </message>
@@ -953,17 +958,17 @@
         <translation>이유</translation>
     </message>
     <message>
-        <location filename="../../widgets/problems_model.cpp" line="62"/>
+        <location filename="../../widgets/problems_model.cpp" line="66"/>
         <source>error</source>
         <translation>오류</translation>
     </message>
     <message>
-        <location filename="../../widgets/problems_model.cpp" line="63"/>
+        <location filename="../../widgets/problems_model.cpp" line="67"/>
         <source>warning</source>
         <translation>경고</translation>
     </message>
     <message>
-        <location filename="../../widgets/problems_model.cpp" line="64"/>
+        <location filename="../../widgets/problems_model.cpp" line="68"/>
         <source>note</source>
         <translation>참고</translation>
     </message>
@@ -1117,12 +1122,12 @@
         <translation>PATH로 준 학습 실행 폴더나 체크포인트 폴더에서 프로브를 엽니다.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main.cpp" line="102"/>
+        <location filename="../../app/gui/main.cpp" line="103"/>
         <source>Metric aliases</source>
         <translation>지표 별칭</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main.cpp" line="103"/>
+        <location filename="../../app/gui/main.cpp" line="104"/>
         <source>Your metric aliases were not read: %1</source>
         <translation>지표 별칭을 읽지 못했습니다: %1</translation>
     </message>

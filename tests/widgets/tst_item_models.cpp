@@ -46,7 +46,7 @@ class TestItemModels : public QObject
         ProblemsModel problems(&session);
         QVERIFY(problems.rowCount() >= 1);
         const QModelIndex file = problems.index(0, 1);
-        QCOMPARE(file.data(Qt::DisplayRole).toString(), QString("run_a.results.json"));
+        QCOMPARE(file.data(Qt::DisplayRole).toString(), QString("results/run_a.results.json"));
         QCOMPARE(file.data(Qt::ToolTipRole).toString(), missing);
     }
 

@@ -26,6 +26,7 @@
 #include <QToolTip>
 #include <QTranslator>
 #include <QTreeView>
+#include <QWheelEvent>
 #include <QtTest>
 
 #include <functional>
@@ -342,9 +343,26 @@ class TestMainWindow : public QObject
         QCOMPARE(rows.size(), 1);
         QCOMPARE(rows.front().siblingAtColumn(1).data().toString(), QString("checkpoint-390"));
         QVERIFY(!view->chart()->isZoomed());
-        // Away from every point: no tooltip, and a click selects nothing else.
+        // Away from every point: no tooltip.
         QTest::mouseMove(view->viewport(), QPoint(5, 5));
         QTRY_VERIFY(!QToolTip::isVisible());
+        // A hand that moves 2 px while clicking still clicks (it does not zoom into 2 px).
+        window.table()->clearSelection();
+        QTest::mousePress(view->viewport(), Qt::LeftButton, {}, at);
+        QTest::mouseMove(view->viewport(), at + QPoint(2, 1));
+        QTest::mouseRelease(view->viewport(), Qt::LeftButton, {}, at + QPoint(2, 1));
+        QVERIFY(!view->chart()->isZoomed());
+        QCOMPARE(window.table()->selectionModel()->selectedRows().size(), 1);
+        // The wheel scrolls the charts; Ctrl+wheel zooms.
+        const auto wheel = [&](Qt::KeyboardModifiers modifiers) {
+            QWheelEvent e(at, view->viewport()->mapToGlobal(at), QPoint(), QPoint(0, 120),
+                          Qt::NoButton, modifiers, Qt::NoScrollPhase, false);
+            QCoreApplication::sendEvent(view->viewport(), &e);
+        };
+        wheel(Qt::NoModifier);
+        QVERIFY(!view->chart()->isZoomed());
+        wheel(Qt::ControlModifier);
+        QVERIFY(view->chart()->isZoomed());
     }
 
     void aReplacedImportNeverReports()

@@ -148,6 +148,15 @@ class TestCheckpointFiles : public QObject
                            eight)
             << "overlap";
         QTest::newRow("header not an object") << safetensors("[1, 2]", {}) << "not a JSON object";
+        QTest::newRow("dtype nested 100 000 deep") // printing it for the message recursed
+            << safetensors(R"({"w": {"dtype": )" + std::string(100000, '[') +
+                               std::string(100000, ']') +
+                               R"(, "shape": [1], "data_offsets": [0, 4]}})",
+                           four)
+            << "nested deeper than 16 levels";
+        QTest::newRow("dtype not a name")
+            << safetensors(R"({"w": {"dtype": [1], "shape": [1], "data_offsets": [0, 4]}})", four)
+            << "unknown dtype (a array, not a name)";
     }
     void hostile()
     {

@@ -81,6 +81,7 @@ class TestEvalRun : public QObject
         std::ofstream(fs::path(m_run) / "checkpoint-10" / "trainer_state.json")
             << R"({"epoch": 2.0, "global_step": 10})";
         fs::create_directories(fs::path(m_run) / "runs"); // TensorBoard logs: not a checkpoint
+        fs::create_directories(fs::path(m_run) / "checkpoint_3"); // Accelerate's: not either
     }
 
     void sha256KnownAnswers_data()
@@ -127,6 +128,15 @@ class TestEvalRun : public QObject
                  128); // RoBERTa: 130 less its two padding positions
         QCOMPARE(suggestedMaxLength((fs::path(tmp.path().toStdString()) / "empty").string(), {}),
                  512);
+        // A name longer than the model takes: the model's positions (BERT, 512).
+        const fs::path bert = fs::path(tmp.path().toStdString()) / "bert_base_768";
+        test::makeRun(bert.string(), test::dataPath("hf-reference/bert-tiny"), {"checkpoint-1"});
+        QCOMPARE(suggestedMaxLength(bert.string(), discoverCheckpoints(bert.string())), 512);
+        // Relative-position DeBERTa takes its run's 1536 past its 512 positions.
+        const fs::path deberta = fs::path(tmp.path().toStdString()) / "mlm_v2_scratch_1536";
+        test::makeRun(deberta.string(), test::dataPath("hf-reference/deberta-v2-tiny"),
+                      {"checkpoint-1"});
+        QCOMPARE(suggestedMaxLength(deberta.string(), discoverCheckpoints(deberta.string())), 1536);
         QCOMPARE(suggestedMaxLength(test::dataPath("trainer-run/mlm_synth_128"), {}), 128);
     }
 

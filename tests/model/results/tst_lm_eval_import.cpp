@@ -90,6 +90,9 @@ class TestLmEvalImport : public QObject
         QTest::newRow("DeepSpeed") << "/ckpt/deberta_mlm/global_step1200/hf_model"
                                    << "deberta_mlm"
                                    << "global_step1200" << qint64(1200);
+        QTest::newRow("a step word higher up is not the step") << "/models/ckpt2/bert_mlm_512"
+                                                               << "bert_mlm_512"
+                                                               << "final" << qint64(-1);
     }
     void stepInAnyLayoutOfSavedModel()
     {
@@ -106,7 +109,8 @@ class TestLmEvalImport : public QObject
         QCOMPARE(int(set.runs.size()), 1);
         QCOMPARE(QString::fromStdString(set.runs[0].name), run);
         QCOMPARE(QString::fromStdString(set.runs[0].checkpoints[0].name), checkpoint);
-        QCOMPARE(qint64(*set.runs[0].checkpoints[0].step), step);
+        QCOMPARE(set.runs[0].checkpoints[0].step ? qint64(*set.runs[0].checkpoints[0].step) : -1,
+                 step);
     }
 
     void seriesOverCheckpoints()

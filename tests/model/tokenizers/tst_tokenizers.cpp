@@ -129,6 +129,49 @@ class TestTokenizers : public QObject
         QVERIFY2(error.find("spm.model") != std::string::npos, error.c_str());
     }
 
+    void hostileTokenizerJson_data()
+    {
+        QTest::addColumn<QString>("model");
+        QTest::addColumn<QString>("change");
+        QTest::addColumn<QString>("reason");
+        QTest::newRow("an id of 100 000 000") << "bert-tiny"
+                                              << "id"
+                                              << "has id 100000000, beyond any vocabulary";
+        QTest::newRow("normalisers nested 100 000 deep") << "deberta-v3-tiny-spm"
+                                                         << "nest"
+                                                         << "nested deeper than 128 levels";
+    }
+    void hostileTokenizerJson()
+    {
+        // Each took gigabytes or the stack before: now refused by name, nothing allocated.
+        QFETCH(QString, model);
+        QFETCH(QString, change);
+        QFETCH(QString, reason);
+        QTemporaryDir dir;
+        std::string text = readText(fixture(model.toStdString()) + "/tokenizer.json");
+        if (change == "id") {
+            nlohmann::json doc = nlohmann::json::parse(text);
+            doc["model"]["vocab"]["[UNK]"] = 100000000;
+            text = doc.dump();
+        } else {
+            const std::size_t at = text.find("\"normalizer\"");
+            QVERIFY(at != std::string::npos);
+            std::string nested;
+            for (int i = 0; i < 100000; ++i)
+                nested += R"({"type": "Sequence", "normalizers": [)";
+            nested += R"({"type": "NFC"})";
+            for (int i = 0; i < 100000; ++i)
+                nested += "]}";
+            // The fixture's own normaliser is kept under another name.
+            text.replace(at, 12, "\"normalizer\": " + nested + ", \"ignored_normalizer\"");
+        }
+        std::ofstream(dir.filePath("tokenizer.json").toStdString()) << text;
+        std::string error;
+        QVERIFY(!loadTokenizer(dir.path().toStdString(), error));
+        QVERIFY2(error.find(reason.toStdString()) != std::string::npos, error.c_str());
+        QVERIFY(error.find("tokenizer.json") != std::string::npos);
+    }
+
     void missingFolder()
     {
         std::string error;
