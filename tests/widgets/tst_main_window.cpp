@@ -250,9 +250,14 @@ class TestMainWindow : public QObject
             }
         };
         collect(file);
-        for (const char *expected : {"Ctrl+S", "Ctrl+Shift+O", "Ctrl+Shift+E", "Ctrl+Shift+T",
-                                     "Ctrl+Shift+R", "Ctrl+E", "Ctrl+Shift+P"})
-            QVERIFY2(shortcuts.contains(expected), expected);
+        QStringList expected{"Ctrl+S", "Ctrl+Shift+O", "Ctrl+Shift+E", "Ctrl+Shift+T",
+                             "Ctrl+Shift+R"};
+#ifdef CLOZESCOPE_HAVE_ENGINE
+        expected << "Ctrl+E"
+                 << "Ctrl+Shift+P"; // Evaluate, Probe
+#endif
+        for (const QString &key : expected)
+            QVERIFY2(shortcuts.contains(key), qPrintable(key));
         QCOMPARE(shortcuts.removeDuplicates(), 0);
     }
 
