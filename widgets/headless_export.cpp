@@ -21,9 +21,7 @@ QString exportChartHeadless(const QStringList &paths, const QString &file, const
     ResultSet results = loadResults(list);
     for (const Problem &p : results.problems)
         if (problems && p.severity != Severity::Info)
-            *problems << QString::fromStdString(
-                std::string(severityName(p.severity)) + ": " + p.file +
-                (p.location.empty() ? "" : ": " + p.location) + ": " + p.message);
+            *problems << QString::fromStdString(problemLine(p));
     if (results.runs.empty())
         return QCoreApplication::translate("cs", "no runs found in %1").arg(paths.join(", "));
     session.setResults(std::move(results), paths);

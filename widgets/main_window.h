@@ -7,7 +7,9 @@
 #include <optional>
 
 #include <QMainWindow>
+
 #include <QStringList>
+#include <functional>
 
 class QComboBox;
 class QFileSystemWatcher;
@@ -99,8 +101,10 @@ class MainWindow : public QMainWindow
     QString lastFolder() const;
     /// Remembers path's folder (a folder itself, or a file's) for the next dialog; returns path.
     QString rememberFolder(const QString &path);
-    /// Says in the status bar that path was written (an export, a workspace).
-    void confirmWritten(const QString &path);
+    /// Asks where to save (in the last folder, name proposed), writes with write ("" or why
+    /// not), and says the outcome: a warning, or the path written in the status bar.
+    void saveAs(const QString &title, const QString &name, const QString &filter,
+                const std::function<QString(const QString &)> &write);
     void selectCheckpoint(int runIndex, int checkpointIndex);
     QString shownRunFolder() const;
     void showExamplesOf(const QModelIndex &tableIndex);

@@ -151,12 +151,8 @@ int loadAndConfigure(const ResultOptions &r, const AnalysisOptions &a, ResultSet
 
 void printProblems(const ResultSet &set, std::ostream &err)
 {
-    for (const auto &p : set.problems) {
-        err << severityName(p.severity) << ": ";
-        if (!p.file.empty()) err << p.file << ": ";
-        if (!p.location.empty()) err << p.location << ": ";
-        err << p.message << "\n";
-    }
+    for (const auto &p : set.problems)
+        err << problemLine(p) << "\n";
 }
 
 int statusOf(const ResultSet &set)

@@ -49,4 +49,12 @@ const char *severityName(Severity s)
     return "?";
 }
 
+std::string problemLine(const Problem &p)
+{
+    std::string line = std::string(severityName(p.severity)) + ": ";
+    if (!p.file.empty()) line += p.file + ": ";
+    if (!p.location.empty()) line += p.location + ": ";
+    return line + p.message;
+}
+
 } // namespace cs

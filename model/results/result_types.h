@@ -117,4 +117,7 @@ std::optional<std::int64_t> stepFromCheckpointName(const std::string &name);
 /// Name of a severity for people ("error", "warning", "info").
 const char *severityName(Severity s);
 
+/// A problem on one line as the command line prints it: "warning: file: place: reason".
+std::string problemLine(const Problem &p);
+
 } // namespace cs

@@ -36,6 +36,19 @@ using namespace cs;
 class TestMainWindow : public QObject
 {
     Q_OBJECT
+    /// Shows the window at size with the bundled samples opened and laid out.
+    static bool showSamples(MainWindow &window, const QSize &size)
+    {
+        window.resize(size);
+        window.show();
+        if (!QTest::qWaitForWindowExposed(&window)) return false;
+        QSignalSpy shown(&window, &MainWindow::resultsShown);
+        window.openPaths({QStringLiteral(CLOZESCOPE_SAMPLES)});
+        if (!shown.wait(30000)) return false;
+        QCoreApplication::processEvents();
+        return true;
+    }
+
   private slots:
     void initTestCase()
     {
@@ -287,21 +300,37 @@ class TestMainWindow : public QObject
         QVERIFY(window.session()->results().runs.size() > before); // the samples stay
     }
 
+    void usableAt1024x700_data()
+    {
+        QTest::addColumn<bool>("korean");
+        QTest::newRow("English") << false;
+        QTest::newRow("Korean") << true;
+    }
     void usableAt1024x700()
     {
         // A laptop's window: every chart keeps its x axis (charts scroll when they do not fit)
-        // and the table shows several rows. As on a first start: no saved layout.
+        // and the table shows several rows, in either language. As on a first start: no saved
+        // layout.
+        QFETCH(bool, korean);
+        QTranslator catalogue;
+        if (korean) {
+            QVERIFY(catalogue.load(CLOZESCOPE_KO_QM));
+            QCoreApplication::installTranslator(&catalogue);
+        }
         QSettings().remove("window");
         MainWindow window;
-        window.resize(1024, 700);
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
-        QSignalSpy shown(&window, &MainWindow::resultsShown);
-        window.openPaths({QStringLiteral(CLOZESCOPE_SAMPLES)});
-        QVERIFY(shown.wait(30000));
-        QCoreApplication::processEvents();
-        if (const QByteArray dir = qgetenv("CLOZESCOPE_SCREENSHOTS"); !dir.isEmpty())
-            window.grab().save(QString::fromLocal8Bit(dir) + "/workbench-1024x700.png");
+        QVERIFY(showSamples(window, QSize(1024, 700)));
+        if (const QByteArray dir = qgetenv("CLOZESCOPE_SCREENSHOTS"); !dir.isEmpty()) {
+            const QString name =
+                QString::fromLocal8Bit(dir) + "/workbench" + (korean ? "-ko" : "") + "%1.png";
+            window.grab().save(name.arg("-1024x700"));
+            window.resize(1500, 950); // and as large as the default window, to look at
+            QCoreApplication::processEvents();
+            window.grab().save(name.arg(""));
+            window.resize(1024, 700);
+            QCoreApplication::processEvents();
+        }
+        if (korean) QCoreApplication::removeTranslator(&catalogue);
         const auto views = window.curves()->findChildren<ChartView *>();
         QVERIFY(views.size() >= 8);
         for (ChartView *v : views) {
@@ -319,13 +348,7 @@ class TestMainWindow : public QObject
         // checkpoint-390 of MLM v2 @ 1536 shows its tooltip, clicking it selects its row, and
         // the click zooms nothing.
         MainWindow window;
-        window.resize(1400, 900);
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
-        QSignalSpy shown(&window, &MainWindow::resultsShown);
-        window.openPaths({QStringLiteral(CLOZESCOPE_SAMPLES)});
-        QVERIFY(shown.wait(30000));
-        QCoreApplication::processEvents();
+        QVERIFY(showSamples(window, QSize(1400, 900)));
         ChartView *view = nullptr;
         QLineSeries *line = nullptr;
         for (ChartView *v : window.curves()->findChildren<ChartView *>()) {

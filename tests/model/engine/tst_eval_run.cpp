@@ -5,13 +5,11 @@
 #include "results/metric_aliases.h"
 #include "results/result_loader.h"
 #include "results/shard_merge.h"
-#include "util/file_lock.h"
 #include "util/sha256.h"
 
-#include "hostile_files.h"
+#include "eval_fixture.h"
 #include "test_support.h"
 
-#include <QFileInfo>
 #include <QtTest>
 
 #include <nlohmann/json.hpp>
@@ -19,7 +17,6 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
-#include <unistd.h>
 
 using namespace cs;
 namespace fs = std::filesystem;
@@ -27,24 +24,7 @@ namespace fs = std::filesystem;
 class TestEvalRun : public QObject
 {
     Q_OBJECT
-    QTemporaryDir m_tmp;
-    std::string m_run;
-
-    /// The first n lines of a bundled cloze set, as a file of its own.
-    std::string subset(const std::string &name, int n)
-    {
-        return test::writeFile(m_tmp, QString::fromStdString("sets/" + name + ".jsonl"),
-                               QByteArray::fromStdString(test::firstLines(
-                                   test::dataPath("cloze/" + name + ".jsonl"), n)));
-    }
-
-    std::vector<EvalDataset> datasets()
-    {
-        std::vector<std::string> warnings;
-        auto ds = loadEvalDatasets(
-            {{"real", subset("real", 12)}, {"lambada", subset("lambada", 8)}}, warnings);
-        return ds;
-    }
+    test::EvalFixture m_fx;
 
     /// A results folder's files, with the results' "created" (time, duration) left out.
     static std::map<std::string, std::string> contents(const fs::path &dir)
@@ -63,27 +43,7 @@ class TestEvalRun : public QObject
         return out;
     }
 
-    EvalRunOptions options(const QString &out)
-    {
-        EvalRunOptions o;
-        o.outDir = m_tmp.filePath(out).toStdString();
-        o.cloze.maxLength = 64;
-        return o;
-    }
-
   private slots:
-    void initTestCase()
-    {
-        // A training run as the Trainer leaves it: checkpoint-N folders, out of order on disk.
-        m_run = m_tmp.filePath("mlm_tiny_512").toStdString();
-        test::makeRun(m_run, test::dataPath("hf-reference/deberta-v2-tiny"),
-                      {"checkpoint-20", "checkpoint-10", "checkpoint-5"});
-        std::ofstream(fs::path(m_run) / "checkpoint-10" / "trainer_state.json")
-            << R"({"epoch": 2.0, "global_step": 10})";
-        fs::create_directories(fs::path(m_run) / "runs"); // TensorBoard logs: not a checkpoint
-        fs::create_directories(fs::path(m_run) / "checkpoint_3"); // Accelerate's: not either
-    }
-
     void sha256KnownAnswers_data()
     {
         QTest::addColumn<QByteArray>("bytes");
@@ -108,7 +68,7 @@ class TestEvalRun : public QObject
 
     void discoversCheckpointsByStep()
     {
-        const auto found = discoverCheckpoints(m_run);
+        const auto found = discoverCheckpoints(m_fx.run);
         QCOMPARE(found.size(), std::size_t(3));
         QCOMPARE(fs::path(found[0]).filename().string(), std::string("checkpoint-5"));
         QCOMPARE(fs::path(found[2]).filename().string(), std::string("checkpoint-20"));
@@ -117,7 +77,7 @@ class TestEvalRun : public QObject
     void suggestsTheRunsLengthThenItsModels()
     {
         // The run's name says what it was trained at; else its model's positions; else 512.
-        QCOMPARE(suggestedMaxLength(m_run, discoverCheckpoints(m_run)), 512); // mlm_tiny_512
+        QCOMPARE(suggestedMaxLength(m_fx.run, discoverCheckpoints(m_fx.run)), 512); // mlm_tiny_512
         QTemporaryDir tmp;
         const fs::path run = fs::path(tmp.path().toStdString()) / "plain";
         test::makeRun(run.string(), test::dataPath("hf-reference/roberta-tiny"), {"checkpoint-1"});
@@ -143,7 +103,7 @@ class TestEvalRun : public QObject
     void badDatasetIsNamed()
     {
         const std::string bad =
-            test::writeFile(m_tmp, "sets/bad.jsonl", "{\"id\": \"x\"}\nnot json\n");
+            test::writeFile(m_fx.tmp, "sets/bad.jsonl", "{\"id\": \"x\"}\nnot json\n");
         std::vector<std::string> warnings;
         try {
             loadEvalDatasets({{"real", bad}}, warnings);
@@ -155,15 +115,15 @@ class TestEvalRun : public QObject
 
     void evaluatesShardsResumesAndImports()
     {
-        const auto ds = datasets();
+        const auto ds = m_fx.datasets();
         QCOMPARE(ds[0].examples.size(), std::size_t(12));
         QCOMPARE(ds[0].sha256.size(), std::size_t(64));
         EvalRunOptions o;
-        o.outDir = m_tmp.filePath("results").toStdString();
+        o.outDir = m_fx.tmp.filePath("results").toStdString();
         o.cloze.maxLength = 64;
         std::vector<std::string> log;
         const auto logTo = [&](const std::string &line) { log.push_back(line); };
-        const auto ckpts = discoverCheckpoints(m_run);
+        const auto ckpts = discoverCheckpoints(m_fx.run);
 
         // Shard 1 of 2 takes the second checkpoint only.
         o.shardIndex = 1;
@@ -210,10 +170,10 @@ class TestEvalRun : public QObject
 
     void shardedMergedAndResumedEqualUninterrupted()
     {
-        const auto ds = datasets();
-        const auto ckpts = discoverCheckpoints(m_run);
+        const auto ds = m_fx.datasets();
+        const auto ckpts = discoverCheckpoints(m_fx.run);
         const auto quiet = [](const std::string &) {};
-        EvalRunOptions whole = options("whole");
+        EvalRunOptions whole = m_fx.options("whole");
         QCOMPARE(evaluateCheckpoints(ckpts, ds, whole, quiet), 3);
         const auto expected = contents(whole.outDir);
         QCOMPARE(expected.size(), std::size_t(6));
@@ -221,14 +181,14 @@ class TestEvalRun : public QObject
         // Three shards in their own folders, joined by merge.
         std::vector<std::string> shardDirs;
         for (int i = 0; i < 3; ++i) {
-            EvalRunOptions o = options(QString("shard%1").arg(i));
+            EvalRunOptions o = m_fx.options(QString("shard%1").arg(i));
             o.shardIndex = i;
             o.shardCount = 3;
             QCOMPARE(evaluateCheckpoints(ckpts, ds, o, quiet), 1);
             shardDirs.push_back(o.outDir);
         }
         shardDirs.push_back(whole.outDir); // a checkpoint twice with equal results is fine
-        const std::string merged = m_tmp.filePath("merged").toStdString();
+        const std::string merged = m_fx.tmp.filePath("merged").toStdString();
         const ShardMergeReport report = mergeShardResults(shardDirs, merged);
         QVERIFY2(report.problems.empty(),
                  report.problems.empty() ? "" : report.problems[0].c_str());
@@ -238,7 +198,7 @@ class TestEvalRun : public QObject
 
         // Killed midway: one checkpoint finished, the next one's examples written but not its
         // results. The rerun redoes that one and the folder equals the uninterrupted run's.
-        EvalRunOptions killed = options("killed");
+        EvalRunOptions killed = m_fx.options("killed");
         killed.shardIndex = 0;
         killed.shardCount = 3;
         QCOMPARE(evaluateCheckpoints(ckpts, ds, killed, quiet), 1);
@@ -249,11 +209,11 @@ class TestEvalRun : public QObject
         QVERIFY(contents(killed.outDir) == expected);
 
         // Shards of another evaluation (other max length) are refused, not mixed in.
-        EvalRunOptions other = options("other");
+        EvalRunOptions other = m_fx.options("other");
         other.cloze.maxLength = 32;
         QCOMPARE(evaluateCheckpoints({ckpts[0]}, ds, other, quiet), 1);
-        const ShardMergeReport refused =
-            mergeShardResults({shardDirs[1], other.outDir}, m_tmp.filePath("mixed").toStdString());
+        const ShardMergeReport refused = mergeShardResults(
+            {shardDirs[1], other.outDir}, m_fx.tmp.filePath("mixed").toStdString());
         QCOMPARE(refused.problems.size(), std::size_t(1));
         QVERIFY2(refused.problems[0].find("other datasets or settings") != std::string::npos,
                  refused.problems[0].c_str());
@@ -263,16 +223,16 @@ class TestEvalRun : public QObject
         for (const EvalDataset &set : ds)
             copies.emplace_back(
                 set.name,
-                test::writeFile(m_tmp, "node2/" + QString::fromStdString(set.name + ".jsonl"),
+                test::writeFile(m_fx.tmp, "node2/" + QString::fromStdString(set.name + ".jsonl"),
                                 QByteArray::fromStdString(test::readText(set.path))));
         std::vector<std::string> warnings;
-        EvalRunOptions node2 = options("node2-out");
+        EvalRunOptions node2 = m_fx.options("node2-out");
         node2.shardIndex = 1;
         node2.shardCount = 3;
         QCOMPARE(evaluateCheckpoints(ckpts, loadEvalDatasets(copies, warnings), node2, quiet), 1);
         const ShardMergeReport elsewhere =
             mergeShardResults({shardDirs[0], node2.outDir, shardDirs[2]},
-                              m_tmp.filePath("merged-elsewhere").toStdString());
+                              m_fx.tmp.filePath("merged-elsewhere").toStdString());
         QVERIFY2(elsewhere.problems.empty(),
                  elsewhere.problems.empty() ? "" : elsewhere.problems[0].c_str());
         QCOMPARE(elsewhere.copied, 3);
@@ -284,11 +244,11 @@ class TestEvalRun : public QObject
         test::makeRun(run.string(), test::dataPath("hf-reference/deberta-v2-tiny"),
                       {"checkpoint-1", "checkpoint-2", "checkpoint-3"});
         fs::resize_file(run / "checkpoint-2" / "model.safetensors", 100); // truncated weights
-        EvalRunOptions o = options("broken");
+        EvalRunOptions o = m_fx.options("broken");
         o.outDir = tmp.filePath("out").toStdString();
         std::vector<std::string> log;
         try {
-            evaluateCheckpoints(discoverCheckpoints(run.string()), datasets(), o,
+            evaluateCheckpoints(discoverCheckpoints(run.string()), m_fx.datasets(), o,
                                 [&](const std::string &l) { log.push_back(l); });
             QFAIL("a truncated checkpoint went unnoticed");
         } catch (const std::runtime_error &e) {
@@ -303,213 +263,6 @@ class TestEvalRun : public QObject
         QVERIFY(fs::exists(out / "checkpoint-1.results.json"));
         QVERIFY(!fs::exists(out / "checkpoint-2.results.json"));
         QVERIFY(fs::exists(out / "checkpoint-3.results.json"));
-    }
-
-    void aCheckpointWhoseWeightsCrashedTheReaderIsItsOwnError()
-    {
-        // checkpoint-2's pytorch_model.bin pops an empty pickle stack: this ended the whole run
-        // with SIGSEGV (and every rerun at the same place); now it is that checkpoint's error.
-        QTemporaryDir tmp;
-        const fs::path run = fs::path(tmp.path().toStdString()) / "mlm_crash_64";
-        test::makeRun(run.string(), test::dataPath("hf-reference/deberta-v2-tiny"),
-                      {"checkpoint-1", "checkpoint-2", "checkpoint-3"});
-        fs::remove(run / "checkpoint-2" / "model.safetensors");
-        std::ofstream(run / "checkpoint-2" / "pytorch_model.bin", std::ios::binary)
-            << test::torchSave("\x80\x02"
-                               "a."); // split: \x02a would be one escape
-        EvalRunOptions o = options("crash");
-        o.outDir = tmp.filePath("out").toStdString();
-        try {
-            evaluateCheckpoints(discoverCheckpoints(run.string()), datasets(), o,
-                                [](const std::string &) {});
-            QFAIL("a broken pytorch_model.bin went unnoticed");
-        } catch (const std::runtime_error &e) {
-            const std::string what = e.what();
-            QVERIFY2(what.find("1 checkpoint(s) failed (2 evaluated and kept)") !=
-                         std::string::npos,
-                     e.what());
-            QVERIFY2(what.find("checkpoint-2/pytorch_model.bin: pickle byte 2: APPEND with "
-                               "nothing on the stack") != std::string::npos,
-                     e.what());
-        }
-        const fs::path out = fs::path(o.outDir) / "mlm_crash_64";
-        QVERIFY(fs::exists(out / "checkpoint-1.results.json"));
-        QVERIFY(fs::exists(out / "checkpoint-3.results.json"));
-    }
-
-    void mergeReadsNothingOutsideAShard()
-    {
-        // A shard's results file naming its examples outside its folder: refused, and the
-        // file waiting there is not copied into the merged output.
-        QTemporaryDir tmp;
-        test::writeFile(tmp, "secret.examples.jsonl", "{\"id\": \"x\"}\n");
-        test::writeFile(
-            tmp, "shard/run/checkpoint-1.results.json",
-            QByteArray::fromStdString(nlohmann::json{{"format", "clozescope-results"},
-                                                     {"version", 1},
-                                                     {"metrics", {{"real@1", 0.5}}},
-                                                     {"examples", "../../secret.examples.jsonl"}}
-                                          .dump()));
-        const ShardMergeReport report = mergeShardResults({tmp.filePath("shard").toStdString()},
-                                                          tmp.filePath("merged").toStdString());
-        QCOMPARE(report.problems.size(), std::size_t(1));
-        QVERIFY2(report.problems[0].find("per-example file not read") != std::string::npos,
-                 report.problems[0].c_str());
-        QCOMPARE(report.copied, 0);
-        QVERIFY(!QFile::exists(tmp.filePath("merged/run/secret.examples.jsonl")));
-    }
-
-    void aSetNoExampleOfWhichFitsIsTheCheckpointsError()
-    {
-        // Every example skipped: no results with a perfect-looking mean log-probability of 0,
-        // but that checkpoint's error, saying why.
-        QByteArray lines;
-        for (int i = 0; i < 3; ++i)
-            lines += QByteArray::fromStdString(
-                         nlohmann::json{{"id", "long-" + std::to_string(i)},
-                                        {"text", "서울시는 [MASK] 발표했다 ."},
-                                        {"answer", "대중교통 요금 체계 새로운 발표 대중교통 요금 "
-                                                   "체계 새로운 발표 대중교통 요금 체계"}}
-                             .dump()) +
-                     "\n";
-        std::vector<std::string> warnings;
-        const auto sets = loadEvalDatasets(
-            {{"real", test::writeFile(m_tmp, "sets/long.jsonl", lines)}}, warnings);
-        EvalRunOptions o = options("nothing-fits");
-        o.cloze.maxLength = 8;
-        const auto ckpts = discoverCheckpoints(m_run);
-        try {
-            evaluateCheckpoints({ckpts[0]}, sets, o, [](const std::string &) {});
-            QFAIL("a set with nothing evaluated was written as results");
-        } catch (const std::runtime_error &e) {
-            QVERIFY2(std::string(e.what()).find("none of the 3 examples of") != std::string::npos,
-                     e.what());
-            QVERIFY2(std::string(e.what()).find("line 1: the answer is") != std::string::npos,
-                     e.what());
-        }
-        QVERIFY(!fs::exists(fs::path(o.outDir) / "mlm_tiny_512" / "checkpoint-5.results.json"));
-    }
-
-    void examplesThatCannotBeEvaluatedAreSkipped()
-    {
-        // An empty answer is a bad line of the set; an answer longer than max length is skipped
-        // by the evaluation with set, line and reason (said once for the run) while every other
-        // example of every checkpoint is evaluated.
-        const QByteArray good =
-            QByteArray::fromStdString(test::firstLines(test::dataPath("cloze/real.jsonl"), 4));
-        QString longAnswer;
-        for (int i = 0; i < 80; ++i)
-            longAnswer += QString::fromUtf8("대중교통 ");
-        const std::string set = test::writeFile(
-            m_tmp, "sets/with-bad.jsonl",
-            good + "{\"id\": \"empty\", \"text\": \"a [MASK] b\", \"answer\": \"\"}\n" +
-                QByteArray::fromStdString(
-                    nlohmann::json{{"id", "long"},
-                                   {"text", "서울시는 [MASK] 발표했다 ."},
-                                   {"answer", longAnswer.trimmed().toStdString()}}
-                        .dump()) +
-                "\n");
-        std::vector<std::string> warnings;
-        const auto ds = loadEvalDatasets({{"real", set}}, warnings);
-        QCOMPARE(ds[0].examples.size(), std::size_t(5));
-        QCOMPARE(warnings.size(), std::size_t(1));
-        QVERIFY2(warnings[0].find("line 5: the answer is empty") != std::string::npos,
-                 warnings[0].c_str());
-        EvalRunOptions o = options("skipped");
-        std::vector<std::string> log;
-        const auto ckpts = discoverCheckpoints(m_run);
-        QCOMPARE(evaluateCheckpoints({ckpts[0], ckpts[1]}, ds, o,
-                                     [&](const std::string &l) { log.push_back(l); }),
-                 2);
-        const auto said = std::count_if(log.begin(), log.end(), [](const std::string &l) {
-            return l.find("with-bad.jsonl: line 6 (long): the answer is") != std::string::npos &&
-                   l.find("too long for max length 64; example skipped") != std::string::npos;
-        });
-        QCOMPARE(said, 2 - 1); // once, though both checkpoints skipped it
-        const auto doc = test::readJson(
-            (fs::path(o.outDir) / "mlm_tiny_512" / "checkpoint-5.results.json").string());
-        QCOMPARE(doc["datasets"]["real"]["n"].get<int>(), 4);
-        QCOMPARE(doc["datasets"]["real"]["skipped"].size(), std::size_t(1));
-        QCOMPARE(doc["datasets"]["real"]["skipped"][0]["line"].get<int>(), 6);
-        QCOMPARE(doc["metrics"]["real@1"]["n"].get<int>(), 4);
-    }
-
-    void aResultsFolderThatCannotBeWrittenIsRefusedBeforeAnyWork()
-    {
-        // Said at once with the system's reason, not "No such file or directory" after every
-        // checkpoint was evaluated. Root writes through permission bits: it gets /sys.
-        QTemporaryDir tmp;
-        std::string out = "/sys/clozescope-results";
-        if (::geteuid() == 0 && !QFileInfo("/sys/kernel").isDir())
-            QSKIP("root without /sys mounted: no folder here that root cannot write");
-        if (::geteuid() != 0) {
-            QVERIFY(QDir(tmp.path()).mkdir("ro"));
-            QVERIFY(QFile::setPermissions(tmp.filePath("ro"), QFile::ReadOwner | QFile::ExeOwner));
-            out = tmp.filePath("ro/results").toStdString();
-        }
-        EvalRunOptions o = options("unused");
-        o.outDir = out;
-        std::vector<std::string> log;
-        try {
-            evaluateCheckpoints(discoverCheckpoints(m_run), datasets(), o,
-                                [&](const std::string &l) { log.push_back(l); });
-            QFAIL("an unwritable results folder was accepted");
-        } catch (const std::runtime_error &e) {
-            const std::string what = e.what();
-            QVERIFY2(what.find("results folder " + out) != std::string::npos, e.what());
-            QVERIFY2(what.find("nothing was evaluated") != std::string::npos, e.what());
-            QVERIFY2(what.find("No such file") == std::string::npos, e.what());
-        }
-        QVERIFY(log.empty()); // no checkpoint was even loaded
-        QFile::setPermissions(tmp.filePath("ro"),
-                              QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
-    }
-
-    void leftoversOfAStoppedWriterAreRemoved()
-    {
-        EvalRunOptions o = options("leftovers");
-        const fs::path out = fs::path(o.outDir) / "mlm_tiny_512";
-        fs::create_directories(out);
-        for (const char *name : {"checkpoint-5.results.json.tmp-12345",
-                                 "checkpoint-5.examples.jsonl.tmp-678", "notes.tmp-1"})
-            std::ofstream(out / name) << "half";
-        std::vector<std::string> log;
-        const auto ckpts = discoverCheckpoints(m_run);
-        QCOMPARE(evaluateCheckpoints({ckpts[0]}, datasets(), o,
-                                     [&](const std::string &l) { log.push_back(l); }),
-                 1);
-        QVERIFY(!fs::exists(out / "checkpoint-5.results.json.tmp-12345"));
-        QVERIFY(!fs::exists(out / "checkpoint-5.examples.jsonl.tmp-678"));
-        QVERIFY(fs::exists(out / "notes.tmp-1")); // not ClozeScope's: left alone
-        QVERIFY(std::any_of(log.begin(), log.end(), [](const std::string &l) {
-            return l.find("removed checkpoint-5.results.json.tmp-12345") != std::string::npos;
-        }));
-    }
-
-    void aCheckpointAnotherEvaluationHoldsIsLeftToIt()
-    {
-        // Another evaluation into the same folder holds checkpoint-10 (a lock file of its own,
-        // as a second process would): this one evaluates the others and says who has it.
-        EvalRunOptions o = options("shared");
-        const fs::path out = fs::path(o.outDir) / "mlm_tiny_512";
-        fs::create_directories(out);
-        std::string holder;
-        auto other = FileLock::tryLock((out / "checkpoint-10.lock").string(), holder);
-        QVERIFY(other);
-        std::vector<std::string> log;
-        const auto ckpts = discoverCheckpoints(m_run);
-        QCOMPARE(evaluateCheckpoints(ckpts, datasets(), o,
-                                     [&](const std::string &l) { log.push_back(l); }),
-                 2);
-        QVERIFY(!fs::exists(out / "checkpoint-10.results.json"));
-        const std::string me = "pid " + std::to_string(::getpid()) + " on ";
-        QVERIFY(std::any_of(log.begin(), log.end(), [&](const std::string &l) {
-            return l.find("checkpoint-10: being evaluated by " + me) != std::string::npos;
-        }));
-        other.reset(); // it stopped without results: the next run does it
-        QCOMPARE(evaluateCheckpoints(ckpts, datasets(), o, [](const std::string &) {}), 1);
-        QVERIFY(fs::exists(out / "checkpoint-10.results.json"));
-        QVERIFY(!fs::exists(out / "checkpoint-10.lock"));
     }
 };
 

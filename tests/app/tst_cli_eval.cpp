@@ -1,0 +1,154 @@
+// SPDX-License-Identifier: MIT
+// clozescope-cli eval and fill-mask against what can go wrong: a child process that dies under
+// --isolate, two evaluations into one folder, a text far longer than the model takes.
+#include "cli_support.h"
+#include "test_support.h"
+
+#include <QDir>
+#include <QDirIterator>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <csignal>
+#include <map>
+#include <sys/types.h>
+
+class TestCliEval : public QObject
+{
+    Q_OBJECT
+    using Result = cs::test::CliResult;
+    static Result run(const QStringList &args) { return cs::test::runCli(args); }
+
+    /// A run of three copies of deberta-v2-tiny and the eval arguments into out.
+    static QStringList threeCheckpointEval(const QTemporaryDir &tmp, const QString &out)
+    {
+        const QString run = tmp.filePath("mlm_three_64");
+        if (!QDir(run).exists())
+            cs::test::makeRun(run.toStdString(), cs::test::fixture("deberta-v2-tiny"),
+                              {"checkpoint-1", "checkpoint-2", "checkpoint-3"});
+        const QString data = QString(CLOZESCOPE_TEST_DATA);
+        return {"eval",
+                "--run",
+                run,
+                "--data",
+                "real=" + data + "/cloze/real.jsonl",
+                "--max-length",
+                "64",
+                "--out",
+                tmp.filePath(out)};
+    }
+
+    /// Every file under dir by relative path, the results' "created" left out.
+    static std::map<QString, QByteArray> folderContents(const QString &dir)
+    {
+        std::map<QString, QByteArray> out;
+        QDirIterator it(dir, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+        while (it.hasNext()) {
+            QFile f(it.next());
+            if (!f.open(QIODevice::ReadOnly)) continue;
+            QByteArray bytes = f.readAll();
+            if (f.fileName().endsWith(".results.json")) {
+                auto doc = nlohmann::json::parse(bytes.toStdString());
+                doc.erase("created");
+                bytes = QByteArray::fromStdString(doc.dump());
+            }
+            out[QDir(dir).relativeFilePath(f.fileName())] = bytes;
+        }
+        return out;
+    }
+
+  private slots:
+    void isolatedEvaluationSurvivesAChildThatDies()
+    {
+        // --isolate gives the same files as one process; a child killed by SIGSEGV (as a
+        // crashing reader would) is its checkpoint's error, and the others are evaluated.
+        QTemporaryDir tmp;
+        QVERIFY2(run(threeCheckpointEval(tmp, "plain")).code == 0, "plain evaluation failed");
+        const Result isolated = run(threeCheckpointEval(tmp, "isolated") << "--isolate");
+        QVERIFY2(isolated.code == 0, isolated.err.constData());
+        QVERIFY(folderContents(tmp.filePath("plain")) == folderContents(tmp.filePath("isolated")));
+
+        QProcess p;
+        p.setReadChannel(QProcess::StandardError); // what waitForReadyRead waits for
+        p.start(CLOZESCOPE_CLI, threeCheckpointEval(tmp, "killed") << "--isolate");
+        QByteArray err;
+        const QRegularExpression started("checkpoint-2: in process (\\d+)");
+        QRegularExpressionMatch m;
+        while (!(m = started.match(QString::fromUtf8(err))).hasMatch() && p.waitForReadyRead(60000))
+            err += p.readAllStandardError();
+        QVERIFY2(m.hasMatch(), err.constData());
+        QCOMPARE(::kill(pid_t(m.captured(1).toInt()), SIGSEGV), 0);
+        QVERIFY(p.waitForFinished(120000));
+        err += p.readAllStandardError();
+        QCOMPARE(p.exitCode(), 1);
+        QVERIFY2(err.contains("checkpoint-2: the evaluation process died from signal 11"),
+                 err.constData());
+        QVERIFY2(err.contains("1 of 3 checkpoint(s) failed"), err.constData());
+        const QString out = tmp.filePath("killed/mlm_three_64/");
+        QVERIFY(QFile::exists(out + "checkpoint-1.results.json"));
+        QVERIFY(!QFile::exists(out + "checkpoint-2.results.json"));
+        QVERIFY(QFile::exists(out + "checkpoint-3.results.json"));
+    }
+
+    void twoEvaluationsIntoOneFolderShareTheWork()
+    {
+        // Started together, they evaluate each checkpoint once between them (each takes what
+        // the other does not hold) and leave what one evaluation leaves.
+        QTemporaryDir tmp;
+        QVERIFY(run(threeCheckpointEval(tmp, "alone")).code == 0);
+        QProcess a, b;
+        a.start(CLOZESCOPE_CLI, threeCheckpointEval(tmp, "shared"));
+        b.start(CLOZESCOPE_CLI, threeCheckpointEval(tmp, "shared"));
+        QVERIFY(a.waitForFinished(120000) && b.waitForFinished(120000));
+        QCOMPARE(a.exitCode() + b.exitCode(), 0);
+        int evaluated = 0;
+        const QRegularExpression count("(\\d+) checkpoint\\(s\\) evaluated now");
+        for (QProcess *p : {&a, &b}) {
+            const QString err = QString::fromUtf8(p->readAllStandardError());
+            const auto m = count.match(err);
+            QVERIFY2(m.hasMatch(), qPrintable(err));
+            evaluated += m.captured(1).toInt();
+        }
+        QCOMPARE(evaluated, 3);
+        QVERIFY(folderContents(tmp.filePath("alone")) == folderContents(tmp.filePath("shared")));
+    }
+
+    void fillMaskCutsAVeryLongText_data()
+    {
+        QTest::addColumn<QString>("model");
+        QTest::addColumn<int>("longest");
+        QTest::newRow("absolute positions") << "bert-tiny" << 512;
+        QTest::newRow("relative positions") << "deberta-v2-tiny" << 4096;
+    }
+    void fillMaskCutsAVeryLongText()
+    {
+        // 20 000 tokens without --max-length: cut as eval cuts and said, not a memory that
+        // grows with the square of the length.
+        QFETCH(QString, model);
+        QFETCH(int, longest);
+        QString text; // an argument holds at most 128 KiB: short words
+        for (int i = 0; i < 20000; ++i)
+            text += QString::fromUtf8("가 ");
+        text += QString::fromUtf8("서울시는 새로운 [MASK] 요금을 발표했다.");
+        const Result r =
+            run({"fill-mask", "--model",
+                 QString::fromStdString(cs::test::fixture(model.toStdString())), "--json", text});
+        QVERIFY2(r.code == 0, r.err.constData());
+        const QJsonObject doc = QJsonDocument::fromJson(r.out).object();
+        QCOMPARE(doc["input_ids"].toArray().size(), longest);
+        QVERIFY(doc["text_length"].toInt() >= 20000);
+        QCOMPARE(doc["mask_positions"].toArray().size(), 1);
+        QVERIFY2(r.err.contains("note: the text is " +
+                                QByteArray::number(doc["text_length"].toInt()) +
+                                " tokens; cut to " + QByteArray::number(longest)),
+                 r.err.constData());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCliEval)
+#include "tst_cli_eval.moc"
