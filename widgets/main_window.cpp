@@ -14,6 +14,7 @@
 #include "interface_language.h"
 #include "problems_model.h"
 #include "report/report_builder.h"
+#include "results/importers.h"
 #include "runs_model.h"
 #include "session.h"
 #include "verdict_panel.h"
@@ -46,6 +47,18 @@
 #include <QTreeView>
 
 namespace cs {
+namespace {
+
+/// The results file patterns of the importer registry, for a file dialog's filter.
+QString resultPatterns()
+{
+    QStringList patterns;
+    for (const std::string &p : resultFilePatterns())
+        patterns << QString::fromStdString(p);
+    return patterns.join(' ');
+}
+
+} // namespace
 
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent), m_session(new Session(this)),
@@ -139,9 +152,9 @@ void MainWindow::buildActions()
     addFolder->setObjectName("addFolderAction");
     addFolder->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
     file->addAction(tr("Open f&iles…"), this, [this] {
-        const QStringList files = QFileDialog::getOpenFileNames(
-            this, tr("Open result files"), lastFolder(),
-            tr("Results (*.json *.jsonl *.csv *tfevents*);;All files (*)"));
+        const QStringList files =
+            QFileDialog::getOpenFileNames(this, tr("Open result files"), lastFolder(),
+                                          tr("Results (%1);;All files (*)").arg(resultPatterns()));
         if (!files.isEmpty()) {
             rememberFolder(files.front());
             openPaths(files);
@@ -373,9 +386,7 @@ void MainWindow::watch(const QStringList &paths)
         while (it.hasNext() && add.size() < 4000) {
             const QString entry = it.next();
             const QString name = it.fileName();
-            if (it.fileInfo().isDir() || name.endsWith(".json") || name.endsWith(".jsonl") ||
-                name.endsWith(".csv") || name.contains("tfevents"))
-                add << entry;
+            if (it.fileInfo().isDir() || containerOf(name.toStdString())) add << entry;
         }
     }
     m_watcher->addPaths(add);

@@ -13,7 +13,7 @@ namespace cs {
 
 class MetricAliases;
 
-/// The kinds of file ClozeScope recognises.
+/// The kinds of file ClozeScope recognises; each has one entry in the importer registry.
 enum class FileKind {
     Unknown,
     ClozeScopeResults, ///< ClozeScope's own results format
@@ -34,7 +34,7 @@ enum class FileKind {
     ClozeSet,          ///< a cloze dataset (evaluation input): recognised, holds no results
 };
 
-/// Name of a kind for people.
+/// Name of a kind for people (from the importer registry, results/importers.h).
 const char *fileKindName(FileKind kind);
 
 /// One checkpoint's results as one file gives them, with the run it belongs to.
@@ -71,8 +71,5 @@ struct FileImport
 /// Imports one file: classifies it, parses it, reports problems. Never throws.
 /// explicitFile: the user named this file (an unrecognised file is then an error).
 FileImport importFile(const std::string &path, const MetricAliases &aliases, bool explicitFile);
-
-/// True for TensorBoard event file names (events.out.tfevents.*).
-bool isEventFileName(const std::string &name);
 
 } // namespace cs

@@ -11,9 +11,10 @@
 
 namespace cs {
 
-void ImportSink::problem(Severity severity, const std::string &location, const std::string &message)
+void ImportSink::problem(Severity severity, const std::string &location, const std::string &message,
+                         ProblemCode code)
 {
-    m_out.problems.push_back({severity, m_out.path, location, message});
+    m_out.problems.push_back({severity, m_out.path, location, message, code});
 }
 
 std::string ImportSink::canonical(const std::string &key) const
@@ -28,7 +29,8 @@ std::string ImportSink::metric(Checkpoint &cp, const std::string &key, const nlo
     if (!v) {
         problem(Severity::Warning, location,
                 "metric \"" + key + "\" is " + std::string(value.type_name()) +
-                    ", not a number; skipped");
+                    ", not a number; skipped",
+                ProblemCode::BadValue);
         return {};
     }
     return metric(cp, key, *v, location, n);
@@ -40,7 +42,8 @@ std::string ImportSink::metric(Checkpoint &cp, const std::string &key, double va
     if (!std::isfinite(value)) {
         problem(Severity::Warning, location,
                 "metric \"" + key + "\" is " + (std::isnan(value) ? "NaN" : "infinite") +
-                    "; skipped");
+                    "; skipped",
+                ProblemCode::BadValue);
         return {};
     }
     const std::string id = canonical(key);
@@ -183,7 +186,8 @@ void readIdentity(const nlohmann::json &obj, ImportedRecord &rec, const std::str
                 cp.step = *v;
             else
                 sink.problem(Severity::Warning, location + "." + key,
-                             std::string("\"") + key + "\" is not an integer; ignored");
+                             std::string("\"") + key + "\" is not an integer; ignored",
+                             ProblemCode::BadValue);
             break;
         }
     }
@@ -194,7 +198,7 @@ void readIdentity(const nlohmann::json &obj, ImportedRecord &rec, const std::str
             cp.epochSource = EpochSource::File;
         } else {
             sink.problem(Severity::Warning, location + ".epoch",
-                         "\"epoch\" is not a finite number; ignored");
+                         "\"epoch\" is not a finite number; ignored", ProblemCode::BadValue);
         }
     }
     if (const auto *s = field("seq_len")) {
@@ -202,7 +206,7 @@ void readIdentity(const nlohmann::json &obj, ImportedRecord &rec, const std::str
             rec.seqLen = *v;
         else
             sink.problem(Severity::Warning, location + ".seq_len",
-                         "\"seq_len\" is not a positive integer; ignored");
+                         "\"seq_len\" is not a positive integer; ignored", ProblemCode::BadValue);
     }
     if (const auto *r = field("run"); r && r->is_string()) rec.runName = r->get<std::string>();
     if (const auto *x = field("experiment"); x && x->is_string())
@@ -223,12 +227,13 @@ ImportedRecord parseRecord(const nlohmann::json &obj, const std::string &locatio
     std::optional<std::int64_t> recordN, corefN;
     if (auto it = obj.find("n"); it != obj.end() && !(recordN = countValue(*it)))
         sink.problem(Severity::Warning, location + ".n",
-                     "\"n\" is not a positive integer; n unknown");
+                     "\"n\" is not a positive integer; n unknown", ProblemCode::BadValue);
     if (auto it = obj.find("coref_samples"); it != obj.end()) {
         corefN = countValue(*it);
         if (!corefN) {
             sink.problem(Severity::Warning, location + ".coref_samples",
-                         "\"coref_samples\" is not a positive integer; Real@k n unknown");
+                         "\"coref_samples\" is not a positive integer; Real@k n unknown",
+                         ProblemCode::BadValue);
             corefN.reset();
         }
     }
@@ -256,7 +261,7 @@ ImportedRecord parseRecord(const nlohmann::json &obj, const std::string &locatio
             cp.fileScores.push_back(fs);
         } else {
             sink.problem(Severity::Warning, location + ".score",
-                         "\"score\" is not a finite number; ignored");
+                         "\"score\" is not a finite number; ignored", ProblemCode::BadValue);
         }
     }
     return rec;

@@ -20,7 +20,8 @@ class ImportSink
     ImportSink(FileImport &out, const MetricAliases &aliases) : m_out(out), m_aliases(aliases) {}
 
     /// Records a problem at a place in the file.
-    void problem(Severity severity, const std::string &location, const std::string &message);
+    void problem(Severity severity, const std::string &location, const std::string &message,
+                 ProblemCode code = ProblemCode::Other);
     /// Adds a metric from a JSON value; warns (and skips) on a wrong type or a non-finite value.
     /// Returns the canonical id, or "" when skipped.
     std::string metric(Checkpoint &cp, const std::string &key, const nlohmann::json &value,

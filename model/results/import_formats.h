@@ -35,10 +35,12 @@ void importLmEval(const nlohmann::json &doc, const std::string &path, ImportSink
 /// TensorBoard event file bytes (TFRecord framing, Event protobufs).
 void importTensorBoardEvents(const std::string &bytes, ImportSink &sink);
 
-/// CSV exports ClozeScope recognises by their header.
-enum class CsvFlavour { None, TensorBoard, WandbPlot, WandbRuns };
-/// Which export a CSV header belongs to.
-CsvFlavour csvFlavour(const std::vector<std::string> &header);
+/// True for TensorBoard's "download CSV" header (Wall time,Step,Value).
+bool isTensorBoardCsvHeader(const std::vector<std::string> &header);
+/// True for a W&B runs-table or sweep export header (Name with State or _wandb).
+bool isWandbRunsHeader(const std::vector<std::string> &header);
+/// True for a W&B line-plot export header (x, then "<run> - <metric>" columns).
+bool isWandbPlotHeader(const std::vector<std::string> &header);
 /// TensorBoard "download CSV" (Wall time,Step,Value); the tag comes from the file name.
 void importTensorBoardCsv(const CsvTable &table, const std::string &fileName, ImportSink &sink);
 /// W&B line-plot export: x column, then "<run> - <metric>" columns (with __MIN/__MAX).

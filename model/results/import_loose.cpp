@@ -33,11 +33,13 @@ void addRecord(const nlohmann::json &obj, const std::string &loc, const std::str
     ImportedRecord rec = parseRecord(obj, loc, sink, rulesFor(obj, seedEvaluatorFile));
     if (!run.empty() && rec.runName.empty()) rec.runName = run;
     if (rec.checkpoint.metrics.empty()) {
-        sink.problem(Severity::Warning, loc, "record has no metric values; skipped");
+        sink.problem(Severity::Warning, loc, "record has no metric values; skipped",
+                     ProblemCode::NoResults);
         return;
     }
     if (rec.checkpoint.name.empty() && !rec.checkpoint.epoch) {
-        sink.problem(Severity::Warning, loc, "record names no checkpoint, step or epoch; skipped");
+        sink.problem(Severity::Warning, loc, "record names no checkpoint, step or epoch; skipped",
+                     ProblemCode::NoResults);
         return;
     }
     sink.out().records.push_back(std::move(rec));
@@ -114,7 +116,8 @@ void importLooseJson(const nlohmann::json &doc, ImportSink &sink)
     } else {
         sink.problem(Severity::Error, "(top level)",
                      "no results found: expected {checkpoint: {metric: value}}, a list of records, "
-                     "or {run: …} of those");
+                     "or {run: …} of those",
+                     ProblemCode::NoResults);
     }
 }
 

@@ -54,7 +54,8 @@ void importSeedSummary(const nlohmann::json &doc, ImportSink &sink)
         }
         ImportedRecord rec = parseRecord(results[i], loc, sink, rules);
         if (rec.checkpoint.metrics.empty()) {
-            sink.problem(Severity::Warning, loc, "entry has no metric values; skipped");
+            sink.problem(Severity::Warning, loc, "entry has no metric values; skipped",
+                         ProblemCode::NoResults);
             continue;
         }
         sink.out().records.push_back(std::move(rec));

@@ -5,6 +5,7 @@
 
 #include "results/csv_reader.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <cmath>
 #include <cstdlib>
@@ -76,21 +77,27 @@ bool checkRow(const CsvTable &t, std::size_t r, ImportSink &sink)
 
 } // namespace
 
-CsvFlavour csvFlavour(const std::vector<std::string> &header)
+bool isTensorBoardCsvHeader(const std::vector<std::string> &header)
 {
-    if (header.size() == 3 && header[0] == "Wall time" && header[1] == "Step" &&
-        header[2] == "Value")
-        return CsvFlavour::TensorBoard;
+    return header.size() == 3 && header[0] == "Wall time" && header[1] == "Step" &&
+           header[2] == "Value";
+}
+
+bool isWandbRunsHeader(const std::vector<std::string> &header)
+{
     const auto has = [&](const char *name) {
         return std::find(header.begin(), header.end(), name) != header.end();
     };
     // The runs table (Name, State, …) and a sweep's export (Name, _wandb, …).
-    if (has("Name") && (has("State") || has("_wandb"))) return CsvFlavour::WandbRuns;
+    return has("Name") && (has("State") || has("_wandb"));
+}
+
+bool isWandbPlotHeader(const std::vector<std::string> &header)
+{
     std::size_t runColumns = 0;
     for (std::size_t i = 1; i < header.size(); ++i)
         runColumns += header[i].find(" - ") != std::string::npos;
-    if (header.size() > 1 && runColumns + 1 == header.size()) return CsvFlavour::WandbPlot;
-    return CsvFlavour::None;
+    return header.size() > 1 && runColumns + 1 == header.size();
 }
 
 void importTensorBoardCsv(const CsvTable &t, const std::string &fileName, ImportSink &sink)

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "results/result_loader.h"
 
+#include "results/importers.h"
 #include "results/metric_aliases.h"
 #include "results/run_naming.h"
 
@@ -37,20 +38,14 @@ bool isSkippedName(const std::string &name)
            ends("__config.json") || ends("__adapter_config.json");
 }
 
-bool isResultExtension(const fs::path &p)
-{
-    const std::string e = p.extension().string();
-    return e == ".json" || e == ".jsonl" || e == ".csv" || isEventFileName(p.filename().string());
-}
-
 /// Folder, then workspace files first, JSON before CSV so that full precision wins.
 bool fileOrder(const std::string &a, const std::string &b)
 {
     auto rank = [](const std::string &p) {
         const std::string name = fs::path(p).filename().string();
         if (name == "clozescope.workspace.json") return 0;
-        const std::string e = fs::path(p).extension().string();
-        return e == ".json" ? 1 : e == ".jsonl" ? 2 : 3;
+        const auto c = containerOf(name);
+        return c == Container::Json ? 1 : c == Container::JsonLines ? 2 : 3;
     };
     const auto da = fs::path(a).parent_path(), db = fs::path(b).parent_path();
     if (rank(a) == 0 || rank(b) == 0) return rank(a) != rank(b) ? rank(a) < rank(b) : a < b;
@@ -68,7 +63,8 @@ std::vector<std::string> collectResultFiles(const std::vector<std::string> &path
         std::error_code ec;
         const auto status = fs::status(p, ec);
         if (ec || !fs::exists(status)) {
-            problems.push_back({Severity::Error, p, "", "no such file or folder"});
+            problems.push_back(
+                {Severity::Error, p, "", "no such file or folder", ProblemCode::Unreadable});
             continue;
         }
         if (!fs::is_directory(status)) {
@@ -83,12 +79,13 @@ std::vector<std::string> collectResultFiles(const std::vector<std::string> &path
                 it.disable_recursion_pending();
                 continue;
             }
-            if (it->is_regular_file(ec) && isResultExtension(it->path()) && !isSkippedName(name))
+            if (it->is_regular_file(ec) && containerOf(name) && !isSkippedName(name))
                 files.push_back(it->path().string());
         }
         if (ec)
-            problems.push_back(
-                {Severity::Warning, p, "", "could not read the whole folder: " + ec.message()});
+            problems.push_back({Severity::Warning, p, "",
+                                "could not read the whole folder: " + ec.message(),
+                                ProblemCode::Unreadable});
     }
     std::sort(files.begin(), files.end(), fileOrder);
     files.erase(std::unique(files.begin(), files.end()), files.end());
@@ -115,10 +112,12 @@ ResultSet loadResults(const std::vector<std::string> &paths, const LoadOptions &
         fs::path json = p;
         json.replace_extension(".json");
         // JSON files come before CSVs of the same folder, so the JSON's outcome is known here.
-        if (p.extension() == ".csv" && !named.count(files[i]) && withRecords.count(json.string())) {
+        if (containerOf(p.filename().string()) == Container::Csv && !named.count(files[i]) &&
+            withRecords.count(json.string())) {
             problems.push_back({Severity::Info, files[i], "",
                                 "CSV companion of " + json.filename().string() +
-                                    "; its values are read from the JSON"});
+                                    "; its values are read from the JSON",
+                                ProblemCode::SkippedFile});
             continue;
         }
         imports.push_back(importFile(files[i], aliases, named.count(files[i]) > 0));
@@ -128,13 +127,15 @@ ResultSet loadResults(const std::vector<std::string> &paths, const LoadOptions &
     ResultSet set = buildResultSet(std::move(imports), options);
     set.problems.insert(set.problems.begin(), problems.begin(), problems.end());
     if (cancelled)
-        set.problems.push_back({Severity::Info, "", "", "import cancelled; showing what was read"});
+        set.problems.push_back({Severity::Info, "", "", "import cancelled; showing what was read",
+                                ProblemCode::Cancelled});
     else if (set.runs.empty() && !paths.empty())
         set.problems.push_back(
             {Severity::Info, "", "",
              files.empty() ? "nothing to show: no results file was found under the paths given"
                            : "nothing to show: none of the " + std::to_string(files.size()) +
-                                 " file(s) read holds a checkpoint with a metric"});
+                                 " file(s) read holds a checkpoint with a metric",
+             ProblemCode::NothingToShow});
     return set;
 }
 

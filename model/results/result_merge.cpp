@@ -135,7 +135,8 @@ void assignEpochs(Run &run, int decimals, std::vector<Problem> &problems)
                                 " checkpoint(s); give the run's steps per epoch (workbench: "
                                 "double-click its steps per epoch; command line: "
                                 "--steps-per-epoch " +
-                                run.name + "=N) or put its trainer_state.json beside the results"});
+                                run.name + "=N) or put its trainer_state.json beside the results",
+                            ProblemCode::EpochUnknown});
 }
 
 } // namespace

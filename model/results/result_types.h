@@ -12,6 +12,20 @@ namespace cs {
 /// How serious an import problem is.
 enum class Severity { Info, Warning, Error };
 
+/// What kind of problem it is: code that acts on problems reads this, never the words.
+enum class ProblemCode {
+    Other,         ///< anything not named below
+    Unreadable,    ///< a path that is missing or cannot be read
+    Syntax,        ///< bytes that are not valid JSON, CSV or event records
+    NotRecognised, ///< a file in no format ClozeScope reads
+    NoResults,     ///< a record or file with nothing that looks like results in it
+    SkippedFile,   ///< a file left out on purpose (no results in it, a CSV companion)
+    BadValue,      ///< a value of the wrong type or out of range, ignored
+    EpochUnknown,  ///< checkpoints whose epoch could not be found
+    Cancelled,     ///< the import was cancelled
+    NothingToShow, ///< nothing came of the paths given
+};
+
 /// One problem found while importing: which file, where in it, and why.
 struct Problem
 {
@@ -19,6 +33,7 @@ struct Problem
     std::string file;                      ///< path of the file
     std::string location;                  ///< "line 3, column 7", "results[4].real1", ...
     std::string message;                   ///< the reason, in words
+    ProblemCode code = ProblemCode::Other; ///< what kind of problem
 };
 
 /// Where a checkpoint's epoch came from.
