@@ -10,9 +10,9 @@
 
 namespace cs {
 
-/// A saved workspace: what was opened, what is shown, the analysis settings and the layout.
-/// Stored as clozescope.workspace.json (format "clozescope-workspace", version 1), whose
-/// "runs" part the importer also reads (steps per epoch).
+/// A saved workspace in the window's types: what was opened, what is shown, the analysis
+/// settings and the layout. The file format is read and written by the core
+/// (formats/workspace_format.h), whose "runs" part the importer also reads.
 struct Workspace
 {
     QStringList paths;                       ///< files and folders opened (absolute)

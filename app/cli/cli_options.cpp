@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "cli_options.h"
 
+#include "formats/aliases_format.h"
 #include "results/result_loader.h"
 #include "util/atomic_file.h"
 
@@ -65,19 +66,20 @@ void addAnalysisOptions(CLI::App *app, AnalysisOptions &o)
                     "Metric early stopping watches (default: the criterion)");
 }
 
+std::string loadAliasTable(const ResultOptions &o, MetricAliases &aliases)
+{
+    if (std::string e = loadUserAliases(aliases); !e.empty()) return e;
+    return o.aliasesFile.empty() ? std::string() : readAliasesFile(o.aliasesFile, aliases);
+}
+
 int loadResults(const ResultOptions &o, ResultSet &out, std::ostream &err)
 {
     LoadOptions lo;
     if (o.epochDecimals >= 0) lo.epochDecimals = o.epochDecimals;
-    if (const std::string e = loadUserAliases(defaultAliases()); !e.empty()) {
+    if (const std::string e = loadAliasTable(o, defaultAliases()); !e.empty()) {
         err << "error: metric aliases " << e << "\n";
         return Usage;
     }
-    if (!o.aliasesFile.empty())
-        if (const std::string e = defaultAliases().loadFile(o.aliasesFile); !e.empty()) {
-            err << "error: metric aliases " << o.aliasesFile << ": " << e << "\n";
-            return Usage;
-        }
     lo.aliases = &defaultAliases();
     for (const auto &s : o.stepsPerEpoch) {
         std::string run;

@@ -44,6 +44,8 @@ void addAnalysisOptions(CLI::App *app, AnalysisOptions &o);
 
 /// Loads the results; problems go to err. Returns Usage on bad option values.
 int loadResults(const ResultOptions &o, ResultSet &out, std::ostream &err);
+/// Adds the user's alias file, then --aliases, to aliases; "" or "<file>: reason".
+std::string loadAliasTable(const ResultOptions &o, MetricAliases &aliases);
 /// Turns the analysis options into settings; Usage on bad values.
 int makeSettings(const AnalysisOptions &o, AnalysisSettings &out, std::ostream &err);
 

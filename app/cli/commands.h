@@ -26,6 +26,8 @@ Action addEval(CLI::App &app);
 Action addParity(CLI::App &app);
 /// `merge SHARD_DIR… --out DIR`: joins the outputs of sharded evaluations.
 Action addMerge(CLI::App &app);
+/// `aliases [--aliases FILE] [--out FILE]`: the metric alias table as an alias file.
+Action addAliases(CLI::App &app);
 /// `bench import`: timing benchmarks.
 Action addBench(CLI::App &app);
 

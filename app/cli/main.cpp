@@ -16,7 +16,7 @@ int main(int argc, char **argv)
     std::map<std::string, cs::cli::Action> actions = {
         {"inspect", cs::cli::addInspect(app)}, {"report", cs::cli::addReport(app)},
         {"table", cs::cli::addTable(app)},     {"bench", cs::cli::addBench(app)},
-        {"merge", cs::cli::addMerge(app)},
+        {"merge", cs::cli::addMerge(app)},     {"aliases", cs::cli::addAliases(app)},
     };
 #ifdef CLOZESCOPE_HAVE_ENGINE
     actions["fill-mask"] = cs::cli::addFillMask(app);

@@ -3,7 +3,7 @@
 #include "headless_export.h"
 #include "main_window.h"
 #include "redraw_bench.h"
-#include "results/metric_aliases.h"
+#include "formats/aliases_format.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

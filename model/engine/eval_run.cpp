@@ -2,6 +2,7 @@
 #include "engine/eval_run.h"
 
 #include "checkpoint/model_config.h"
+#include "formats/results_format.h"
 #include "results/json_reader.h"
 #include "results/run_naming.h"
 #include "util/atomic_file.h"
@@ -73,30 +74,21 @@ void removeLeftovers(const fs::path &outRun, const std::string &ckpt,
 }
 
 /// The skipped examples of a set, as the results record them.
-nlohmann::json skippedJson(const std::vector<SkippedExample> &skipped)
+/// One evaluated example as the per-example sidecar records it.
+ExampleLine exampleLine(const ClozeRecord &r, const std::string &dataset)
 {
-    nlohmann::json out = nlohmann::json::array();
-    for (const SkippedExample &s : skipped)
-        out.push_back({{"id", s.id}, {"line", s.line}, {"reason", s.reason}});
-    return out;
-}
-
-nlohmann::json recordJson(const ClozeRecord &r, const std::string &dataset)
-{
-    nlohmann::json hits = nlohmann::json::object(), top = nlohmann::json::array();
-    for (const auto &[k, hit] : r.hits)
-        hits[std::to_string(k)] = hit;
+    ExampleLine line;
+    line.id = r.id;
+    line.dataset = dataset;
+    line.rank = r.rank;
+    line.goldLogprob = r.goldLogprob;
+    line.answerIds = r.answerIds;
+    line.inputLength = int(r.inputIds.size());
+    line.untruncatedLength = r.untruncatedLength;
+    line.hits = r.hits;
     for (const auto &c : r.top)
-        top.push_back({{"ids", c.ids}, {"tokens", c.tokens}, {"logprob", c.logProb}});
-    return {{"id", r.id},
-            {"dataset", dataset},
-            {"rank", r.rank ? nlohmann::json(*r.rank) : nlohmann::json()},
-            {"gold_logprob", r.goldLogprob},
-            {"answer_ids", r.answerIds},
-            {"input_length", r.inputIds.size()},
-            {"untruncated_length", r.untruncatedLength},
-            {"hits", hits},
-            {"top", top}};
+        line.top.push_back({c.ids, c.tokens, c.logProb});
+    return line;
 }
 
 } // namespace
@@ -200,7 +192,8 @@ int evaluateCheckpoints(const std::vector<std::string> &checkpoints,
             const auto model = MaskedLM::load(dir.string(), o.engine, error);
             if (!model) throw std::runtime_error(error);
             const auto t0 = std::chrono::steady_clock::now();
-            nlohmann::json metrics = nlohmann::json::object(), dsJson = nlohmann::json::object();
+            ResultsFile file;
+            ResultsCheckpoint entry;
             std::string examples;
             bool cancelled = false;
             std::size_t before = 0; // examples of the sets already done
@@ -238,48 +231,52 @@ int evaluateCheckpoints(const std::vector<std::string> &checkpoints,
                                                         ": " + r.skipped[0].reason) +
                                              ")");
                 const auto n = std::int64_t(r.records.size());
-                dsJson[ds.name] = {{"file", fs::path(ds.path).filename().string()},
-                                   {"path", fs::absolute(ds.path).string()},
-                                   {"sha256", ds.sha256},
-                                   {"n", n}};
-                if (!r.skipped.empty()) dsJson[ds.name]["skipped"] = skippedJson(r.skipped);
+                ResultsDataset &set = file.datasets[ds.name];
+                set.file = fs::path(ds.path).filename().string();
+                set.path = fs::absolute(ds.path).string();
+                set.sha256 = ds.sha256;
+                set.n = n;
+                for (const SkippedExample &skip : r.skipped)
+                    set.skipped.push_back({skip.id, std::int64_t(skip.line), skip.reason});
                 for (const auto &[k, share] : r.hitAt) {
                     std::int64_t count = 0;
                     for (const auto &rec : r.records)
                         count += rec.hits.at(k);
-                    metrics[ds.name + "@" + std::to_string(k)] = {{"value", share},
-                                                                  {"count", count},
-                                                                  {"n", n},
-                                                                  {"dataset", ds.name},
-                                                                  {"k", k}};
+                    entry.metrics.push_back({ds.name + "@" + std::to_string(k),
+                                             share,
+                                             count,
+                                             n,
+                                             ds.name,
+                                             k,
+                                             std::nullopt,
+                                             {}});
                 }
-                metrics[ds.name + "_gold_logprob"] = {{"value", r.meanGoldLogprob},
-                                                      {"dataset", ds.name}};
+                entry.metrics.push_back({ds.name + "_gold_logprob",
+                                         r.meanGoldLogprob,
+                                         std::nullopt,
+                                         std::nullopt,
+                                         ds.name,
+                                         std::nullopt,
+                                         std::nullopt,
+                                         {}});
                 for (const auto &rec : r.records)
-                    examples +=
-                        recordJson(rec, ds.name)
-                            .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) +
-                        "\n";
+                    examples += exampleLineText(exampleLine(rec, ds.name)) + "\n";
             }
-            nlohmann::json checkpoint = {{"name", ckpt}, {"path", fs::absolute(dir).string()}};
-            if (auto step = stepFromCheckpointName(ckpt)) checkpoint["step"] = *step;
-            if (auto epoch = checkpointEpoch(dir)) checkpoint["epoch"] = *epoch;
-            const double seconds =
+            entry.name = ckpt;
+            entry.path = fs::absolute(dir).string();
+            entry.step = stepFromCheckpointName(ckpt);
+            entry.epoch = checkpointEpoch(dir);
+            entry.examples = ckpt + ".examples.jsonl";
+            file.checkpoints.push_back(std::move(entry));
+            file.runName = run;
+            file.seqLen = o.cloze.maxLength;
+            file.settings = ResultsSettings{o.cloze.maxLength, o.cloze.rightKeep, o.engine.dtype,
+                                            o.engine.device};
+            file.createdBy = o.createdBy;
+            file.createdAt = utcNow();
+            file.seconds =
                 std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-            const nlohmann::json doc = {
-                {"format", "clozescope-results"},
-                {"version", 1},
-                {"run", {{"name", run}, {"seq_len", o.cloze.maxLength}}},
-                {"checkpoint", checkpoint},
-                {"datasets", dsJson},
-                {"metrics", metrics},
-                {"examples", ckpt + ".examples.jsonl"},
-                {"settings",
-                 {{"max_length", o.cloze.maxLength},
-                  {"right_keep", o.cloze.rightKeep},
-                  {"dtype", o.engine.dtype},
-                  {"device", o.engine.device}}},
-                {"created", {{"by", o.createdBy}, {"at", utcNow()}, {"seconds", seconds}}}};
+            const nlohmann::json doc = resultsJson(file);
             // The examples first, then the results file that names them: a results file is
             // complete.
             for (const auto &[file, text] :
@@ -287,7 +284,8 @@ int evaluateCheckpoints(const std::vector<std::string> &checkpoints,
                   std::pair{results, doc.dump(2) + "\n"}})
                 if (const std::string e = writeFileAtomically(file.string(), text); !e.empty())
                     throw std::runtime_error(e);
-            log(ckpt + ": done in " + std::to_string(int(seconds)) + " s -> " + results.string());
+            log(ckpt + ": done in " + std::to_string(int(*file.seconds)) + " s -> " +
+                results.string());
             ++evaluated;
         } catch (const std::exception &e) {
             // One broken checkpoint does not stop the others; the call fails at the end.

@@ -66,27 +66,6 @@ bool MetricAliases::lowerIsBetter(const std::string &canonicalId) const
     return containsAny(lower(canonicalId), {"loss", "perplexity", "ppl", "error", "runtime"});
 }
 
-std::string MetricAliases::loadFile(const std::string &path)
-{
-    JsonDocument doc = readJsonFile(path);
-    if (!doc.error.empty()) return doc.error;
-    const auto &j = doc.json;
-    if (!j.is_object()) return path + ": the alias file must hold a JSON object";
-    if (auto it = j.find("aliases"); it != j.end()) {
-        if (!it->is_object()) return path + ": \"aliases\" must be an object {alias: metric}";
-        for (const auto &[alias, id] : it->items()) {
-            if (!id.is_string()) return path + ": aliases." + alias + " must be a string";
-            add(alias, id.get<std::string>());
-        }
-    }
-    if (auto it = j.find("lower_is_better"); it != j.end()) {
-        if (!it->is_array()) return path + ": \"lower_is_better\" must be a list of metric names";
-        for (const auto &id : *it)
-            if (id.is_string()) setLowerIsBetter(id.get<std::string>(), true);
-    }
-    return {};
-}
-
 std::vector<std::string> MetricAliases::ordered(const std::vector<std::string> &ids)
 {
     auto rank = [](const std::string &id) {
@@ -117,15 +96,6 @@ std::string userAliasesPath()
     return config && *config ? std::string(config) + "/clozescope/aliases.json"
            : home            ? std::string(home) + "/.config/clozescope/aliases.json"
                              : std::string();
-}
-
-std::string loadUserAliases(MetricAliases &aliases)
-{
-    const std::string file = userAliasesPath();
-    std::error_code ec;
-    if (file.empty() || !std::filesystem::exists(file, ec)) return {};
-    const std::string e = aliases.loadFile(file);
-    return e.empty() ? e : file + ": " + e;
 }
 
 } // namespace cs

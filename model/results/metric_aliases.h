@@ -30,10 +30,10 @@ class MetricAliases
     void setLowerIsBetter(const std::string &canonicalId, bool lower);
     /// True when lower values are better (losses, perplexities, error rates).
     bool lowerIsBetter(const std::string &canonicalId) const;
-    /// Reads {"aliases": {alias: id}, "lower_is_better": [ids]}; returns an error text or "".
-    std::string loadFile(const std::string &path);
     /// All aliases, lower-cased alias -> id.
     const std::map<std::string, std::string> &table() const { return m_aliases; }
+    /// Metrics whose direction was set by hand, id -> lower is better.
+    const std::map<std::string, bool> &lowerOverrides() const { return m_lowerOverride; }
 
     /// Display order: Real@1, Real@5, LAMBADA@1 first, then the rest by name.
     static std::vector<std::string> ordered(const std::vector<std::string> &ids);
@@ -46,12 +46,9 @@ class MetricAliases
 /// The process-wide alias table used by importers.
 MetricAliases &defaultAliases();
 
-/// The user's alias file: $XDG_CONFIG_HOME/clozescope/aliases.json, else
+/// The user's alias file (read and written by formats/aliases_format.h):
+/// $XDG_CONFIG_HOME/clozescope/aliases.json, else
 /// ~/.config/clozescope/aliases.json ("" when neither variable is set).
 std::string userAliasesPath();
-
-/// Adds the user's alias file to aliases when it exists (the CLI and the workbench read it on
-/// every start); "" or "<file>: <reason>".
-std::string loadUserAliases(MetricAliases &aliases);
 
 } // namespace cs

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "results/shard_merge.h"
 
+#include "formats/results_format.h"
 #include "results/json_reader.h"
 #include "util/atomic_file.h"
 #include "util/confined_path.h"
@@ -50,7 +51,7 @@ ShardMergeReport mergeShardResults(const std::vector<std::string> &shardDirs,
                 name.rfind(".results.json") != name.size() - 13)
                 continue;
             const JsonDocument d = readJsonFile(file.string());
-            if (!d.error.empty() || d.json.value("format", "") != "clozescope-results") {
+            if (!d.error.empty() || d.json.value("format", "") != kResultsFormat) {
                 report.problems.push_back(file.string() + ": " +
                                           (d.error.empty() ? "not ClozeScope results" : d.error));
                 continue;

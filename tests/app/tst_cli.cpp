@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // clozescope-cli end to end: exit statuses, output formats, files written.
 #include "cli_support.h"
+#include "formats/aliases_format.h"
 #include "test_support.h"
 
 #include <QDir>
@@ -50,6 +51,31 @@ class TestCli : public QObject
         QFETCH(int, code);
         const Result r = run(args);
         QVERIFY2(r.code == code, r.err.constData());
+    }
+
+    void aliasesPrintsAnAliasFile()
+    {
+        // The user's file and --aliases join the built-in table; the output reads back as one.
+        QTemporaryDir dir;
+        const QString config = dir.filePath("config");
+        cs::test::writeFile(dir, "config/clozescope/aliases.json",
+                            R"({"aliases": {"coref_f1": "Real@1"}})");
+        const std::string extra =
+            cs::test::writeFile(dir, "extra.json", R"({"lower_is_better": ["my_error"]})");
+        const QString out = dir.filePath("aliases.json");
+        const Result r = run({"aliases", "--aliases", QString::fromStdString(extra), "--out", out},
+                             {"XDG_CONFIG_HOME=" + config});
+        QVERIFY2(r.code == 0, r.err.constData());
+        cs::MetricAliases read;
+        QCOMPARE(cs::readAliasesFile(out.toStdString(), read), std::string());
+        QCOMPARE(read.canonical("coref_f1"), std::string("Real@1"));
+        QCOMPARE(read.canonical("real@5"), std::string("Real@5"));
+        QVERIFY(read.lowerIsBetter("my_error"));
+        const std::string bad = cs::test::writeFile(dir, "bad.json", R"({"aliases": 3})");
+        const Result refused = run({"aliases", "--aliases", QString::fromStdString(bad)});
+        QCOMPARE(refused.code, 2);
+        QVERIFY2(refused.err.contains(QByteArray::fromStdString(bad) + ": \"aliases\" must be"),
+                 refused.err.constData());
     }
 
     void inspectJson()

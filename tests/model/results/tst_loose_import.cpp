@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 // Hand-written JSON shapes, JSON Lines, the fine-tuning scripts' files, ClozeScope's own format.
+#include "formats/aliases_format.h"
 #include "results/metric_aliases.h"
 #include "results/result_loader.h"
 #include "test_support.h"
@@ -121,13 +122,13 @@ class TestLooseImport : public QObject
                                                                         "lower_is_better": ["my_error"]})");
         MetricAliases aliases;
         QVERIFY(aliases.canonical("coref_f1") == "coref_f1");
-        QCOMPARE(aliases.loadFile(aliasPath), std::string());
+        QCOMPARE(readAliasesFile(aliasPath, aliases), std::string());
         QCOMPARE(aliases.canonical("COREF_F1"), metric::Real1);
         QVERIFY(aliases.lowerIsBetter("my_error"));
         QVERIFY(aliases.lowerIsBetter("eval_loss"));
         QVERIFY(!aliases.lowerIsBetter(metric::Real1));
         const std::string bad = writeFile(dir, "bad.json", R"({"aliases": ["x"]})");
-        QVERIFY(aliases.loadFile(bad).find("must be an object") != std::string::npos);
+        QVERIFY(readAliasesFile(bad, aliases).find("must be an object") != std::string::npos);
     }
 
     void ownFormatWithExamples()
