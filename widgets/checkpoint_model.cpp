@@ -73,6 +73,7 @@ QVariant CheckpointModel::headerData(int section, Qt::Orientation orientation, i
 {
     if (orientation != Qt::Horizontal || section < 0 || section >= columnCount())
         return QAbstractTableModel::headerData(section, orientation, role);
+    if (role == ConfidenceRole) return m_session->settings().confidence;
     if (section >= FirstMetricColumn) {
         const QString id = m_metrics[section - FirstMetricColumn];
         if (role == MetricRole) return id;
@@ -104,6 +105,10 @@ QVariant CheckpointModel::data(const QModelIndex &index, int role) const
     case CheckpointIndexRole: return c;
     case StepRole: return cp.step ? QVariant(qlonglong(*cp.step)) : QVariant();
     case EpochRole: return cp.epoch ? QVariant(*cp.epoch) : QVariant();
+    case RunNameRole: return QString::fromStdString(run.displayName());
+    case RunColourRole: return m_session->runColour(r);
+    case RunShownRole: return m_session->isRunVisible(QString::fromStdString(run.key()));
+    case SeqLenRole: return run.seqLen ? QVariant(*run.seqLen) : QVariant();
     default: break;
     }
     const int col = index.column();
@@ -136,6 +141,13 @@ QVariant CheckpointModel::data(const QModelIndex &index, int role) const
         return f;
     }
     case IsPeakRole: return ma && !ma->points.empty() && ma->peak == std::size_t(c);
+    case VerdictRole: return ma ? QVariant(int(ma->verdict)) : QVariant();
+    case EarlyStopRole: {
+        const auto &es = ra.earlyStop;
+        if (!es || es->metric != metric || !es->stopped) return int(NoEarlyStop);
+        return (es->stopAt == std::size_t(c) ? int(StoppedHere) : 0) |
+               (es->restored == std::size_t(c) ? int(RestoredHere) : 0);
+    }
     case WithinNoiseRole:
         return ma && std::find(ma->withinNoise.begin(), ma->withinNoise.end(), std::size_t(c)) !=
                          ma->withinNoise.end();

@@ -29,7 +29,16 @@ class CheckpointModel : public QAbstractTableModel
         IsPeakRole,                   ///< the run's peak for this column's metric (bool)
         WithinNoiseRole,              ///< within noise of the peak (bool)
         MetricRole,                   ///< metric id of a column (header data, QString)
+        RunNameRole,                  ///< the run's name as shown (QString)
+        RunColourRole,                ///< the run's colour in every chart (QColor)
+        RunShownRole,                 ///< the run is ticked in the Runs list (bool)
+        SeqLenRole,                   ///< the run's sequence length (int), invalid when unknown
+        VerdictRole,                  ///< the run's verdict for this column's metric (int Verdict)
+        EarlyStopRole,                ///< EarlyStopMarks of this checkpoint for this metric (int)
+        ConfidenceRole,               ///< level of the intervals, e.g. 0.95 (header data)
     };
+    /// Where early stopping, watching a cell's metric, stopped and what it restored (flags).
+    enum EarlyStopMark { NoEarlyStop = 0, StoppedHere = 1, RestoredHere = 2 };
     /// Fixed columns before the metrics.
     enum Column { RunColumn, CheckpointColumn, StepColumn, EpochColumn, FirstMetricColumn };
 

@@ -126,7 +126,7 @@ void CurvesGrid::rebuild()
         int k = 0;
         for (int r = 0; r < rows.size(); ++r)
             for (const auto &len : columns) {
-                m_charts[k]->build(*m_session, *m_model, rows[r], m_x, len);
+                m_charts[k]->build(*m_model, rows[r], m_x, len);
                 m_views[k++]->connectLegend();
             }
         if (m_legend) m_legend->setText(legendHtml());
@@ -163,7 +163,7 @@ void CurvesGrid::rebuild()
         for (int c = 0; c < int(columns.size()); ++c) {
             auto *chart = new MetricChart;
             chart->legend()->setVisible(!several);
-            chart->build(*m_session, *m_model, rows[r], m_x, columns[std::size_t(c)]);
+            chart->build(*m_model, rows[r], m_x, columns[std::size_t(c)]);
             auto *view = new ChartView(chart, this);
             view->connectLegend();
             connect(chart, &MetricChart::checkpointClicked, this, &CurvesGrid::checkpointClicked);

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: MIT
 #include "metric_chart.h"
 
+#include "analysis/run_analysis.h"
 #include "checkpoint_model.h"
 #include "interface_language.h"
 #include "report/report_builder.h"
-#include "session.h"
 
 #include <QAreaSeries>
 #include <QLegendMarker>
@@ -19,9 +19,18 @@
 namespace cs {
 namespace {
 
+/// The property a series carries its Overlay in.
+constexpr char kOverlayProperty[] = "clozescopeOverlay";
+
+template <typename Series> Series *marked(Series *series, Overlay kind)
+{
+    series->setProperty(kOverlayProperty, int(kind));
+    return series;
+}
+
 QScatterSeries *markerSeries(MarkerKind kind, const QColor &colour)
 {
-    auto *s = new QScatterSeries;
+    auto *s = marked(new QScatterSeries, Overlay::Marker);
     s->setName(markerName(kind));
     switch (kind) {
     case MarkerKind::Peak:
@@ -55,6 +64,11 @@ QScatterSeries *markerSeries(MarkerKind kind, const QColor &colour)
 }
 
 } // namespace
+
+Overlay overlayOf(const QAbstractSeries *series)
+{
+    return Overlay(series->property(kOverlayProperty).toInt());
+}
 
 QString markerName(MarkerKind kind)
 {
@@ -93,12 +107,14 @@ using RunPoints = MetricChart::RunPoints;
 
 namespace {
 
-RunPoints collectPoints(const CheckpointModel &model, int run, int checkpoints, int column, XAxis x)
+/// The points of one run (its rows from first on) on this column and x axis.
+RunPoints collectPoints(const CheckpointModel &model, int first, int column, XAxis x)
 {
     RunPoints rp;
-    rp.run = run;
-    for (int c = 0; c < checkpoints; ++c) {
-        const QModelIndex idx = model.index(model.rowOf(run, c), column);
+    rp.run = model.index(first, 0).data(CheckpointModel::RunIndexRole).toInt();
+    for (int row = first; row < model.rowCount(); ++row) {
+        const QModelIndex idx = model.index(row, column);
+        if (idx.data(CheckpointModel::RunIndexRole).toInt() != rp.run) break;
         const QVariant v = idx.data(CheckpointModel::ValueRole);
         const QVariant xv =
             idx.data(x == XAxis::Epoch ? CheckpointModel::EpochRole : CheckpointModel::StepRole);
@@ -117,8 +133,8 @@ RunPoints collectPoints(const CheckpointModel &model, int run, int checkpoints, 
 
 } // namespace
 
-void MetricChart::build(const Session &session, const CheckpointModel &model, const QString &metric,
-                        XAxis x, std::optional<int> seqLen)
+void MetricChart::build(const CheckpointModel &model, const QString &metric, XAxis x,
+                        std::optional<int> seqLen)
 {
     m_metric = metric;
     m_model = &model;
@@ -131,13 +147,17 @@ void MetricChart::build(const Session &session, const CheckpointModel &model, co
     const int column = model.metricColumn(metric);
     std::vector<RunPoints> runs;
     int withoutX = 0; // values of shown runs that have no place on this x axis
-    const auto &results = session.results();
-    for (int r = 0; column >= 0 && r < int(results.runs.size()); ++r) {
-        const Run &run = results.runs[std::size_t(r)];
-        if (!session.isRunVisible(QString::fromStdString(run.key())) ||
-            (seqLen && run.seqLen != seqLen))
+    // Rows come run by run: each run's first row starts its points.
+    for (int row = 0; column >= 0 && row < model.rowCount(); ++row) {
+        const QModelIndex idx = model.index(row, 0);
+        if (row > 0 && model.index(row - 1, 0).data(CheckpointModel::RunIndexRole) ==
+                           idx.data(CheckpointModel::RunIndexRole))
             continue;
-        RunPoints rp = collectPoints(model, r, int(run.checkpoints.size()), column, x);
+        const QVariant len = idx.data(CheckpointModel::SeqLenRole);
+        if (!idx.data(CheckpointModel::RunShownRole).toBool() ||
+            (seqLen && (!len.isValid() || len.toInt() != *seqLen)))
+            continue;
+        RunPoints rp = collectPoints(model, row, column, x);
         withoutX += rp.withoutX;
         if (!rp.pts.empty()) runs.push_back(std::move(rp));
     }
@@ -151,7 +171,7 @@ void MetricChart::build(const Session &session, const CheckpointModel &model, co
     // (and cost the redraw most of its time); curves, peaks and early stops stay.
     const bool bands = runs.size() <= kMaxBandedRuns;
     for (std::size_t i = 0; i < runs.size(); ++i)
-        fillSlot(slot(i), session, model, runs[i], column, metric, bands);
+        fillSlot(slot(i), model, runs[i], column, bands);
     for (std::size_t i = runs.size(); i < m_slots.size(); ++i)
         for (QAbstractSeries *s : {static_cast<QAbstractSeries *>(m_slots[i].decline),
                                    static_cast<QAbstractSeries *>(m_slots[i].band),
@@ -225,10 +245,10 @@ MetricChart::Slot &MetricChart::slot(std::size_t index)
     while (m_slots.size() <= index) {
         // Created once, in drawing order: decline band, interval band, curve.
         Slot s;
-        s.decline = new QLineSeries;
-        s.band = new QAreaSeries(new QLineSeries, new QLineSeries);
+        s.decline = marked(new QLineSeries, Overlay::Decline);
+        s.band = marked(new QAreaSeries(new QLineSeries, new QLineSeries), Overlay::IntervalBand);
         s.band->setPen(Qt::NoPen);
-        s.line = new QLineSeries;
+        s.line = marked(new QLineSeries, Overlay::RunCurve);
         for (QAbstractSeries *series :
              {static_cast<QAbstractSeries *>(s.decline), static_cast<QAbstractSeries *>(s.band),
               static_cast<QAbstractSeries *>(s.line)})
@@ -256,13 +276,13 @@ MetricChart::Slot &MetricChart::slot(std::size_t index)
     return m_slots[index];
 }
 
-void MetricChart::fillSlot(Slot &slot, const Session &session, const CheckpointModel &model,
-                           const RunPoints &rp, int column, const QString &metric, bool bands)
+void MetricChart::fillSlot(Slot &slot, const CheckpointModel &model, const RunPoints &rp,
+                           int column, bool bands)
 {
-    const Run &run = session.results().runs[std::size_t(rp.run)];
-    const RunAnalysis &ra = session.analysed().analyses[std::size_t(rp.run)];
-    const QColor colour = session.runColour(rp.run);
-    const MetricAnalysis *ma = ra.find(metric.toStdString());
+    const QModelIndex first = model.index(rp.pts.front().row, column);
+    const QColor colour = first.data(CheckpointModel::RunColourRole).value<QColor>();
+    const QVariant verdictData = first.data(CheckpointModel::VerdictRole);
+    const auto verdict = Verdict(verdictData.toInt());
     slot.pts = rp.pts;
     slot.column = column;
     const Point *peak = nullptr;
@@ -271,15 +291,14 @@ void MetricChart::fillSlot(Slot &slot, const Session &session, const CheckpointM
 
     // The stretch from the peak to the last evaluation: a wide band under the curve, red when
     // the decline is significant, the run's colour otherwise.
-    const bool declined =
-        bands && ma && peak && peak->x < rp.pts.back().x &&
-        (ma->verdict == Verdict::WithinNoise || ma->verdict == Verdict::SignificantDecline ||
-         ma->verdict == Verdict::Untested);
+    const bool declined = bands && verdictData.isValid() && peak && peak->x < rp.pts.back().x &&
+                          (verdict == Verdict::WithinNoise ||
+                           verdict == Verdict::SignificantDecline || verdict == Verdict::Untested);
     QList<QPointF> stretch;
     if (declined) {
         for (const auto &p : rp.pts)
             if (p.x >= peak->x) stretch << QPointF(p.x, p.y);
-        const bool significant = ma->verdict == Verdict::SignificantDecline;
+        const bool significant = verdict == Verdict::SignificantDecline;
         QColor c = significant ? QColor(220, 40, 40) : colour;
         c.setAlpha(significant ? 110 : 60);
         slot.decline->setPen(QPen(c, 9, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
@@ -296,7 +315,9 @@ void MetricChart::fillSlot(Slot &slot, const Session &session, const CheckpointM
     QColor fill = colour;
     fill.setAlpha(40);
     slot.band->setBrush(fill);
-    slot.band->setName(tr("%1 % interval").arg(std::lround(session.settings().confidence * 100)));
+    const double level =
+        model.headerData(column, Qt::Horizontal, CheckpointModel::ConfidenceRole).toDouble();
+    slot.band->setName(tr("%1 % interval").arg(std::lround(level * 100)));
     slot.band->setVisible(banded);
 
     QList<QPointF> points;
@@ -304,7 +325,7 @@ void MetricChart::fillSlot(Slot &slot, const Session &session, const CheckpointM
         points << QPointF(p.x, p.y);
     QLineSeries *line = slot.line;
     line->replace(points);
-    line->setName(QString::fromStdString(run.displayName()));
+    line->setName(first.data(CheckpointModel::RunNameRole).toString());
     // Many runs: thin cosmetic lines (readable, and drawn without the path stroker).
     QPen pen(colour, bands ? 2 : 1);
     pen.setCosmetic(!bands);
@@ -330,15 +351,13 @@ void MetricChart::fillSlot(Slot &slot, const Session &session, const CheckpointM
         }
     }
     line->setPointsConfiguration(looks); // one update for the whole run (empty clears)
-    if (ra.earlyStop && ra.earlyStop->metric == metric.toStdString() && ra.earlyStop->stopped)
-        for (const auto &p : rp.pts) {
-            const auto c = std::size_t(
-                model.index(p.row, 0).data(CheckpointModel::CheckpointIndexRole).toInt());
-            if (c == ra.earlyStop->stopAt)
-                m_markers.append({MarkerKind::EarlyStop, QPointF(p.x, p.y)});
-            if (c == ra.earlyStop->restored)
-                m_markers.append({MarkerKind::Restored, QPointF(p.x, p.y)});
-        }
+    for (const auto &p : rp.pts) {
+        const int marks = model.index(p.row, column).data(CheckpointModel::EarlyStopRole).toInt();
+        if (marks & CheckpointModel::StoppedHere)
+            m_markers.append({MarkerKind::EarlyStop, QPointF(p.x, p.y)});
+        if (marks & CheckpointModel::RestoredHere)
+            m_markers.append({MarkerKind::Restored, QPointF(p.x, p.y)});
+    }
 }
 
 void MetricChart::fillMarkers()
@@ -368,9 +387,7 @@ void MetricChart::refreshLegend()
     for (QLegendMarker *m : legendMarkers) {
         QAbstractSeries *s = m->series();
         // Runs always get their entry; bands and declines one entry per kind.
-        const bool perRun = qobject_cast<QLineSeries *>(s) &&
-                            s->name() != tr("Significant decline after the peak") &&
-                            s->name() != tr("Decline after the peak (within noise)");
+        const bool perRun = overlayOf(s) == Overlay::RunCurve;
         const bool visible = s->isVisible() && (perRun || !shown.contains(s->name()));
         m->setVisible(visible);
         if (visible) shown.insert(s->name());

@@ -18,7 +18,6 @@ class QValueAxis;
 namespace cs {
 
 class CheckpointModel;
-class Session;
 
 /// What the x axis shows.
 enum class XAxis { Epoch, Step };
@@ -26,9 +25,17 @@ enum class XAxis { Epoch, Step };
 /// Kinds of marker drawn on a curve.
 enum class MarkerKind { Peak, EarlyStop, Restored, WithinNoise, Decline };
 
+/// What a chart series draws; each series carries its kind (overlayOf), so nothing depends on
+/// its translated name.
+enum class Overlay { RunCurve, IntervalBand, Decline, Marker };
+
+/// The kind of a series a MetricChart made.
+Overlay overlayOf(const QAbstractSeries *series);
+
 /// One metric against epoch or step for the visible runs (optionally of one sequence length):
 /// a curve per run, its interval band, and the analysis markers. Built from the shared
-/// CheckpointModel, so table and chart show the same numbers. Rebuilding reuses the series
+/// CheckpointModel's roles only (values, intervals, peak, noise, verdict, early stop, colour),
+/// so table and chart show the same numbers. Rebuilding reuses the series
 /// objects (their data is replaced), which keeps redraws fast.
 class MetricChart : public QChart
 {
@@ -37,8 +44,8 @@ class MetricChart : public QChart
     /// An empty chart.
     MetricChart();
 
-    /// Shows metric against x for the visible runs (of seqLen only, when given).
-    void build(const Session &session, const CheckpointModel &model, const QString &metric, XAxis x,
+    /// Shows metric against x for the runs shown (of seqLen only, when given).
+    void build(const CheckpointModel &model, const QString &metric, XAxis x,
                std::optional<int> seqLen);
     /// Positions (x, value) of the markers of a kind, in build order; for tests and exports.
     QList<QPointF> markers(MarkerKind kind) const;
@@ -89,8 +96,8 @@ class MetricChart : public QChart
 
     void attach(QAbstractSeries *series);
     Slot &slot(std::size_t index);
-    void fillSlot(Slot &slot, const Session &session, const CheckpointModel &model,
-                  const RunPoints &rp, int column, const QString &metric, bool bands);
+    void fillSlot(Slot &slot, const CheckpointModel &model, const RunPoints &rp, int column,
+                  bool bands);
     void fillMarkers();
     void refreshLegend();
     void setRanges(const std::vector<RunPoints> &runs, XAxis x, bool bands);

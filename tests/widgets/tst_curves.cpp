@@ -9,9 +9,11 @@
 #include "verdict_panel.h"
 #include "widget_support.h"
 
+#include <QChartView>
 #include <QDoubleSpinBox>
 #include <QFile>
 #include <QImage>
+#include <QLegendMarker>
 #include <QLineSeries>
 #include <QProcess>
 #include <QSpinBox>
@@ -56,7 +58,7 @@ class TestCurves : public QObject
         test::loadSamples(session);
         CheckpointModel model(&session);
         MetricChart chart;
-        chart.build(session, model, "Real@1", XAxis::Epoch, 1536);
+        chart.build(model, "Real@1", XAxis::Epoch, 1536);
         QCOMPARE(chart.curveCount(), 2); // Combined and MLM v2 at 1536
         const auto peaks = chart.markers(MarkerKind::Peak);
         QCOMPARE(peaks.size(), 2);
@@ -79,7 +81,7 @@ class TestCurves : public QObject
                 QCOMPARE(line->count(), 11); // checkpoint-650 and -655 both drawn
             }
         QCOMPARE(lines, 1);
-        chart.build(session, model, "Real@1", XAxis::Step, 1536);
+        chart.build(model, "Real@1", XAxis::Step, 1536);
         QVERIFY(near(chart.markers(MarkerKind::Peak)[1], 390, 1585.0 / 2400));
     }
 
@@ -92,7 +94,7 @@ class TestCurves : public QObject
         test::loadSamples(session);
         CheckpointModel model(&session);
         MetricChart chart;
-        chart.build(session, model, "Real@1", XAxis::Epoch, 1536);
+        chart.build(model, "Real@1", XAxis::Epoch, 1536);
         auto *axis = qobject_cast<QValueAxis *>(chart.axes(Qt::Horizontal).first());
         QVERIFY(axis);
         double mostTicks = 0;
@@ -104,7 +106,7 @@ class TestCurves : public QObject
         connect(axis, &QValueAxis::tickIntervalChanged, this, check);
         connect(axis, &QValueAxis::tickTypeChanged, this, check);
         for (XAxis x : {XAxis::Step, XAxis::Epoch, XAxis::Step, XAxis::Epoch}) {
-            chart.build(session, model, "Real@1", x, 1536);
+            chart.build(model, "Real@1", x, 1536);
             QVERIFY(axis->min() >= 0);
             QVERIFY2(mostTicks <= 50, qPrintable(QString::number(mostTicks)));
         }
@@ -122,12 +124,54 @@ class TestCurves : public QObject
         QCoreApplication::installTranslator(&korean);
         CheckpointModel model(&session);
         MetricChart chart;
-        chart.build(session, model, "score", XAxis::Epoch, 1536);
+        chart.build(model, "score", XAxis::Epoch, 1536);
         const QString header =
             model.headerData(model.metricColumn("score"), Qt::Horizontal).toString();
         QCoreApplication::removeTranslator(&korean);
         QCOMPARE(chart.title(), QString::fromUtf8("종합 점수 @ 1536"));
         QCOMPARE(header, QString::fromUtf8("종합 점수"));
+    }
+
+    void overlaysAreMarkedByKind_data()
+    {
+        QTest::addColumn<bool>("korean");
+        QTest::newRow("English") << false;
+        QTest::newRow("Korean") << true;
+    }
+    void overlaysAreMarkedByKind()
+    {
+        // The legend keeps one entry per run and one per other kind, in any language: series
+        // are told apart by their Overlay, not their translated names.
+        QFETCH(bool, korean);
+        Session session;
+        test::loadSamples(session);
+        QTranslator translator;
+        if (korean) {
+            QVERIFY(translator.load(CLOZESCOPE_KO_QM));
+            QCoreApplication::installTranslator(&translator);
+        }
+        CheckpointModel model(&session);
+        auto *chartPtr = new MetricChart;
+        MetricChart &chart = *chartPtr;
+        QChartView view(chartPtr); // legend entries are visible only on a shown chart
+        chart.build(model, "Real@1", XAxis::Epoch, 1536);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QCoreApplication::processEvents();
+        QCoreApplication::removeTranslator(&translator);
+        std::map<Overlay, int> shownEntries;
+        std::set<QString> runNames;
+        for (QLegendMarker *m : chart.legend()->markers()) {
+            const Overlay kind = overlayOf(m->series());
+            if (kind == Overlay::RunCurve) runNames.insert(m->series()->name());
+            shownEntries[kind] += m->isVisible();
+        }
+        QCOMPARE(shownEntries[Overlay::RunCurve], chart.curveCount());
+        QCOMPARE(runNames,
+                 (std::set<QString>{"combined_experiment @ 1536", "mlm_v2_scratch_1536"}));
+        QCOMPARE(shownEntries[Overlay::IntervalBand], 1); // one "95 % interval" for both runs
+        QCOMPARE(shownEntries[Overlay::Decline], 1);      // MLM v2's decline
+        QCOMPARE(shownEntries[Overlay::Marker], 3);       // peak, early stop, restored
     }
 
     void rowsFollowTheMetricsOfTheShownRuns()
@@ -163,11 +207,11 @@ class TestCurves : public QObject
         session.setResults(loadResults({dir.path().toStdString()}), {dir.path()});
         CheckpointModel model(&session);
         MetricChart chart;
-        chart.build(session, model, "Real@1", XAxis::Epoch, 512);
+        chart.build(model, "Real@1", XAxis::Epoch, 512);
         QCOMPARE(chart.curveCount(), 0);
         QVERIFY2(chart.title().contains("No epochs known: choose x = Step"),
                  qPrintable(chart.title()));
-        chart.build(session, model, "Real@1", XAxis::Step, 512);
+        chart.build(model, "Real@1", XAxis::Step, 512);
         QCOMPARE(chart.curveCount(), 1);
         QVERIFY(!chart.title().contains("known"));
     }
@@ -186,7 +230,7 @@ class TestCurves : public QObject
         MetricChart chart;
         QVERIFY(model.metricIds().size() >= 3);
         for (const QString &metric : model.metricIds()) {
-            chart.build(session, model, metric, XAxis::Step, 512);
+            chart.build(model, metric, XAxis::Step, 512);
             double lo = INFINITY, hi = -INFINITY;
             for (QAbstractSeries *s : chart.series())
                 if (auto *line = qobject_cast<QLineSeries *>(s); line && line->isVisible())
@@ -280,13 +324,13 @@ class TestCurves : public QObject
         CheckpointModel model(&session);
         VerdictPanel panel(&session);
         MetricChart chart;
-        chart.build(session, model, "score", XAxis::Epoch, 1536);
+        chart.build(model, "score", XAxis::Epoch, 1536);
         QVERIFY(near(chart.markers(MarkerKind::Peak)[1], 1.5,
                      0.4 * 1570 / 2400 + 0.3 * 1955.0 / 2400 + 0.3 * 222 / 600));
         auto *real5 = panel.findChild<QDoubleSpinBox *>("weight:Real@5");
         QVERIFY(real5);
         real5->setValue(0.0);
-        chart.build(session, model, "score", XAxis::Epoch, 1536);
+        chart.build(model, "score", XAxis::Epoch, 1536);
         QVERIFY(near(chart.markers(MarkerKind::Peak)[1], 1.5, 0.4 * 1570 / 2400 + 0.3 * 222 / 600));
     }
 

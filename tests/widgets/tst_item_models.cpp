@@ -82,6 +82,47 @@ class TestItemModels : public QObject
         QCOMPARE(idx.data(CheckpointModel::IsPeakRole).toBool(), bold);
     }
 
+    void rolesChartsRead()
+    {
+        // Colour, verdict, early stop and the interval level come from the model: the charts
+        // read nothing else.
+        Session session;
+        test::loadSamples(session);
+        CheckpointModel model(&session);
+        const int run = session.runIndex("mlm_v2_scratch_1536@1536");
+        const RunAnalysis &ra = session.analysed().analyses[std::size_t(run)];
+        const int col = model.metricColumn("Real@1");
+        const QModelIndex first = model.index(model.rowOf(run, 0), col);
+        QCOMPARE(first.data(CheckpointModel::RunColourRole).value<QColor>(),
+                 session.runColour(run));
+        QCOMPARE(first.data(CheckpointModel::RunNameRole).toString(),
+                 QString::fromStdString(session.results().runs[std::size_t(run)].displayName()));
+        QCOMPARE(first.data(CheckpointModel::SeqLenRole).toInt(), 1536);
+        QVERIFY(first.data(CheckpointModel::RunShownRole).toBool());
+        QCOMPARE(first.data(CheckpointModel::VerdictRole).toInt(), int(ra.find("Real@1")->verdict));
+        QVERIFY(ra.earlyStop && ra.earlyStop->stopped);
+        const auto marks = [&](std::size_t c) {
+            return model.index(model.rowOf(run, int(c)), col)
+                .data(CheckpointModel::EarlyStopRole)
+                .toInt();
+        };
+        QCOMPARE(marks(ra.earlyStop->stopAt), int(CheckpointModel::StoppedHere));
+        QCOMPARE(marks(ra.earlyStop->restored), int(CheckpointModel::RestoredHere));
+        QCOMPARE(marks(ra.earlyStop->stopAt + 1), int(CheckpointModel::NoEarlyStop));
+        // Early stopping watches the criterion only.
+        QCOMPARE(
+            model
+                .index(model.rowOf(run, int(ra.earlyStop->stopAt)), model.metricColumn("LAMBADA@1"))
+                .data(CheckpointModel::EarlyStopRole)
+                .toInt(),
+            int(CheckpointModel::NoEarlyStop));
+        QCOMPARE(model.headerData(col, Qt::Horizontal, CheckpointModel::ConfidenceRole).toDouble(),
+                 0.95);
+        session.setRunVisible("mlm_v2_scratch_1536@1536", false);
+        QVERIFY(
+            !model.index(model.rowOf(run, 0), col).data(CheckpointModel::RunShownRole).toBool());
+    }
+
     void weightsChangeTheScore()
     {
         Session session;
