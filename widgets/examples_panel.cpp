@@ -2,6 +2,7 @@
 #include "examples_panel.h"
 
 #include "examples_model.h"
+#include "examples_worker.h"
 
 #include <QCheckBox>
 #include <QDir>
@@ -13,7 +14,6 @@
 #include <QPushButton>
 #include <QSortFilterProxyModel>
 #include <QTableView>
-#include <QThread>
 #include <QTimer>
 #include <QVBoxLayout>
 
@@ -51,11 +51,15 @@ ExamplesPanel::ExamplesPanel(QWidget *parent)
       m_view(new QTableView(this)), m_summary(new QLabel(this)),
       m_failingOnly(new QCheckBox(tr("Failing only (answer not first)"), this)),
       m_probe(new QPushButton(tr("Open in Probe"), this)),
-      m_locate(new QPushButton(tr("Locate set…"), this)), m_settle(new QTimer(this))
+      m_locate(new QPushButton(tr("Locate set…"), this)), m_settle(new QTimer(this)),
+      m_reader(new ExamplesWorker(this))
 {
     m_settle->setSingleShot(true);
     m_settle->setInterval(150);
     connect(m_settle, &QTimer::timeout, this, &ExamplesPanel::read);
+    connect(m_reader, &ExamplesWorker::finished, this, [this](quint64 id) {
+        if (id == m_request) display(m_reader->takeResult(), m_label); // else superseded
+    });
     m_proxy->setSourceModel(m_model);
     m_proxy->setSortRole(Qt::EditRole);
     m_view->setObjectName("examplesView");
@@ -116,21 +120,8 @@ void ExamplesPanel::showResults(const QString &resultsFile, const QString &check
 
 void ExamplesPanel::read()
 {
-    const quint64 request = ++m_request;
     // A set of long texts takes a fraction of a second to read: off the GUI thread.
-    auto result = std::make_shared<CheckpointExamples>();
-    std::vector<std::string> chosen;
-    for (const QString &f : m_chosenSets)
-        chosen.push_back(f.toStdString());
-    QThread *thread = QThread::create(
-        [result, file = m_file.toStdString(), checkpoint = m_checkpoint.toStdString(), chosen] {
-            *result = readEvaluatedExamples(file, checkpoint, chosen);
-        });
-    connect(thread, &QThread::finished, thread, &QObject::deleteLater); // outlives the panel
-    connect(thread, &QThread::finished, this, [this, result, request, label = m_label] {
-        if (request == m_request) display(std::move(*result), label);
-    });
-    thread->start();
+    m_reader->start({m_file, m_checkpoint, m_chosenSets, ++m_request});
 }
 
 void ExamplesPanel::display(CheckpointExamples examples, const QString &label)

@@ -15,6 +15,8 @@ class QTimer;
 
 namespace cs {
 
+class ExamplesWorker;
+
 class ExamplesModel;
 
 /// The Examples tab: the per-example records of the selected checkpoint's evaluation, failing
@@ -70,6 +72,7 @@ class ExamplesPanel : public QWidget
     QPushButton *m_probe;
     QPushButton *m_locate; // shown when a set's texts were not found
     QTimer *m_settle;      // a selection held for a moment is read, not each one passed
+    ExamplesWorker *m_reader;
     QString m_file, m_checkpoint, m_label; // what to read next
     QString m_shownSummary;                // the summary of what is shown
     QStringList m_chosenSets;              // set files the user chose

@@ -1,21 +1,18 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "job_thread.h"
 #include "results/result_types.h"
 
 #include <QMap>
-#include <QObject>
 #include <QStringList>
 
-#include <atomic>
 #include <memory>
-
-class QThread;
 
 namespace cs {
 
 /// Imports paths on a worker thread (a thin wrapper of loadResults): progress, cancel, finished.
-class ImportWorker : public QObject
+class ImportWorker : public JobThread
 {
     Q_OBJECT
   public:
@@ -24,12 +21,8 @@ class ImportWorker : public QObject
     ~ImportWorker() override;
 
     /// Starts importing with the user's steps per epoch (run -> steps); a running import is
-    /// cancelled first.
+    /// cancelled first, and its finished() never comes.
     void start(const QStringList &paths, const QMap<QString, double> &stepsPerEpoch = {});
-    /// Asks the running import to stop; finished() still comes with what was read.
-    void cancel();
-    /// True while importing.
-    bool isRunning() const;
     /// The result of the last finished import (moved out).
     ResultSet takeResult();
 
@@ -40,8 +33,6 @@ class ImportWorker : public QObject
     void finished(const QStringList &paths);
 
   private:
-    QThread *m_thread = nullptr;
-    std::shared_ptr<std::atomic_bool> m_cancel;
     std::shared_ptr<ResultSet> m_result;
     quint64 m_generation = 0; // imports started; only the latest may report
 };

@@ -15,6 +15,7 @@
 #include "problems_model.h"
 #include "report/report_builder.h"
 #include "results/importers.h"
+#include "results_watcher.h"
 #include "runs_model.h"
 #include "session.h"
 #include "verdict_panel.h"
@@ -24,12 +25,10 @@
 #include <QComboBox>
 #include <QDateTime>
 #include <QDir>
-#include <QDirIterator>
 #include <QDockWidget>
 #include <QDragEnterEvent>
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QFileSystemWatcher>
 #include <QHeaderView>
 #include <QLabel>
 #include <QMenuBar>
@@ -64,11 +63,11 @@ MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent), m_session(new Session(this)),
       m_model(new CheckpointModel(m_session, this)), m_runs(new RunsModel(m_session, this)),
       m_problems(new ProblemsModel(m_session, this)), m_importer(new ImportWorker(this)),
-      m_watcher(new QFileSystemWatcher(this)), m_reloadTimer(new QTimer(this))
+      m_curves(new CurvesGrid(m_session, m_model, this)), m_watcher(new ResultsWatcher(this)),
+      m_workspaces(m_session), m_exports(m_session, m_curves, m_watcher)
 {
     setWindowTitle(tr("ClozeScope"));
     setAcceptDrops(true);
-    m_curves = new CurvesGrid(m_session, m_model, this);
     // Charts keep their axes in a small window: below their minimum height they scroll.
     auto *curvesArea = new QScrollArea(this);
     curvesArea->setObjectName("curvesArea");
@@ -96,17 +95,9 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_importer, &ImportWorker::finished, this, &MainWindow::onImported);
     connect(m_runs, &RunsModel::stepsPerEpochEdited, this, [this] { openPaths(m_requestedPaths); });
     connect(m_curves, &CurvesGrid::checkpointClicked, this, &MainWindow::selectCheckpoint);
-    m_reloadTimer->setSingleShot(true);
-    m_reloadTimer->setInterval(700);
-    connect(m_reloadTimer, &QTimer::timeout, this, [this] {
-        if (!m_requestedPaths.isEmpty() &&
-            QDateTime::currentMSecsSinceEpoch() - m_lastOwnWrite > 2000)
-            openPaths(m_requestedPaths);
+    connect(m_watcher, &ResultsWatcher::changed, this, [this] {
+        if (!m_requestedPaths.isEmpty()) openPaths(m_requestedPaths);
     });
-    connect(m_watcher, &QFileSystemWatcher::directoryChanged, m_reloadTimer,
-            qOverload<>(&QTimer::start));
-    connect(m_watcher, &QFileSystemWatcher::fileChanged, m_reloadTimer,
-            qOverload<>(&QTimer::start));
     QSettings settings;
     if (!restoreGeometry(settings.value("window/geometry").toByteArray())) resize(1500, 950);
     m_layoutRestored = restoreState(settings.value("window/state").toByteArray());
@@ -303,7 +294,7 @@ void MainWindow::openPaths(const QStringList &given)
     QStringList paths; // absolute, so recent entries and workspaces work from anywhere
     for (const QString &p : given)
         paths << QFileInfo(p).absoluteFilePath();
-    m_reloadTimer->stop();
+    m_watcher->forgetPending();
     m_requestedPaths = paths;
     m_status->setText(tr("Reading…"));
     m_importer->start(paths, m_session->userStepsPerEpoch());
@@ -359,37 +350,16 @@ void MainWindow::onImported(const QStringList &paths)
                       ", " + counted(problems, tr("1 problem"), tr("%1 problems")));
     setWindowTitle(tr("ClozeScope — %1").arg(QFileInfo(paths.front()).fileName()));
     addRecent(paths);
-    watch(paths);
-    if (m_pendingWorkspace && m_pendingWorkspace->paths == paths) {
-        for (const QString &key : m_pendingWorkspace->hiddenRuns)
+    m_watcher->watch(paths);
+    if (const auto w = m_workspaces.takeOpenedFor(paths)) {
+        for (const QString &key : w->hiddenRuns)
             m_session->setRunVisible(key, false);
-        m_xAxis->setCurrentIndex(m_pendingWorkspace->xAxis == "step" ? 1 : 0);
-        m_curves->setXAxis(m_pendingWorkspace->xAxis == "step" ? XAxis::Step : XAxis::Epoch);
-        m_metric->setCurrentIndex(std::max(0, m_metric->findData(m_pendingWorkspace->metric)));
+        m_xAxis->setCurrentIndex(w->xAxis == "step" ? 1 : 0);
+        m_curves->setXAxis(w->xAxis == "step" ? XAxis::Step : XAxis::Epoch);
+        m_metric->setCurrentIndex(std::max(0, m_metric->findData(w->metric)));
         m_curves->setMetric(m_metric->currentData().toString());
     }
-    m_pendingWorkspace.reset();
     emit resultsShown();
-}
-
-void MainWindow::watch(const QStringList &paths)
-{
-    // Folders (new files) and result files (rewritten in place), at most 4 000 of them.
-    const QStringList old = m_watcher->files() + m_watcher->directories();
-    if (!old.isEmpty()) m_watcher->removePaths(old);
-    QStringList add;
-    for (const QString &p : paths) {
-        add << p;
-        if (!QFileInfo(p).isDir()) continue;
-        QDirIterator it(p, QDir::Dirs | QDir::Files | QDir::NoDotAndDotDot,
-                        QDirIterator::Subdirectories);
-        while (it.hasNext() && add.size() < 4000) {
-            const QString entry = it.next();
-            const QString name = it.fileName();
-            if (it.fileInfo().isDir() || containerOf(name.toStdString())) add << entry;
-        }
-    }
-    m_watcher->addPaths(add);
 }
 
 void MainWindow::addRecent(const QStringList &paths)
@@ -457,7 +427,7 @@ EvalDialog *MainWindow::openEvaluateDialog()
             if (!m_requestedPaths.contains(out))
                 openPaths(m_requestedPaths + QStringList{out});
             else
-                m_reloadTimer->start();
+                m_watcher->changeSoon();
         });
         if (const QString run = shownRunFolder(); !run.isEmpty()) m_evalDialog->setRunFolder(run);
     }

@@ -2,21 +2,18 @@
 #pragma once
 
 #include "metric_chart.h"
-#include "workspace_file.h"
-
-#include <optional>
+#include "shown_exports.h"
+#include "workspace_io.h"
 
 #include <QMainWindow>
-
 #include <QStringList>
+
 #include <functional>
 
 class QComboBox;
-class QFileSystemWatcher;
 class QLabel;
 class QMenu;
 class QProgressBar;
-class QTimer;
 class QTreeView;
 
 namespace cs {
@@ -29,12 +26,14 @@ class ExamplesPanel;
 class ProbeDialog;
 class ImportWorker;
 class ProblemsModel;
+class ResultsWatcher;
 class RunsModel;
 class Session;
 class VerdictPanel;
 
 /// The workbench window: runs tree, curves, verdict, checkpoint table and problems, wired to
-/// one session. Thin: the views do the work.
+/// one session. Layout and wiring only: the views, the import worker, the results watcher,
+/// the workspace (WorkspaceIo) and the exports (ShownExports) do the work.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -91,7 +90,6 @@ class MainWindow : public QMainWindow
     void buildActions();
     void buildDocks();
     void onImported(const QStringList &paths);
-    void watch(const QStringList &paths);
     void addRecent(const QStringList &paths);
     void rebuildRecentMenu();
     void exportCharts();
@@ -126,15 +124,13 @@ class MainWindow : public QMainWindow
     QMenu *m_recentMenu;
     QProgressBar *m_progress;
     QLabel *m_status;
-    QFileSystemWatcher *m_watcher;
-    QTimer *m_reloadTimer;
-    std::optional<Workspace> m_pendingWorkspace; // applied when its import finishes
-    bool m_layoutRestored = false;               // the saved dock layout was restored
-    bool m_docksSized = false;                   // first start: docks sized on the first show
-    QStringList m_requestedPaths;                // paths of the import in flight or shown
-    bool m_openingWorkspace = false;             // guards workspaces that name workspaces
-    mutable qint64 m_lastOwnWrite = 0;           // ms; our own exports must not trigger a reload
-    void markOwnWrite() const;
+    ResultsWatcher *m_watcher;
+    WorkspaceIo m_workspaces;
+    ShownExports m_exports;
+    bool m_layoutRestored = false;   // the saved dock layout was restored
+    bool m_docksSized = false;       // first start: docks sized on the first show
+    QStringList m_requestedPaths;    // paths of the import in flight or shown
+    bool m_openingWorkspace = false; // guards workspaces that name workspaces
 };
 
 } // namespace cs
