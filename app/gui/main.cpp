@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 // clozescope: the workbench window, or --export-chart without one.
-#include "headless_export.h"
-#include "main_window.h"
-#include "redraw_bench.h"
 #include "formats/aliases_format.h"
+#include "window/headless_export.h"
+#include "window/main_window.h"
+#include "window/redraw_bench.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

@@ -4,84 +4,83 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../../widgets/metric_chart.cpp" line="62"/>
+        <location filename="../../widgets/charts/metric_chart.cpp" line="76"/>
         <source>Peak</source>
         <translation>정점</translation>
     </message>
     <message>
-        <location filename="../../widgets/metric_chart.cpp" line="63"/>
+        <location filename="../../widgets/charts/metric_chart.cpp" line="77"/>
         <source>Early stop</source>
         <translation>조기 종료</translation>
     </message>
     <message>
-        <location filename="../../widgets/metric_chart.cpp" line="64"/>
+        <location filename="../../widgets/charts/metric_chart.cpp" line="78"/>
         <source>Restored by early stopping</source>
         <translation>조기 종료가 복원한 체크포인트</translation>
     </message>
     <message>
-        <location filename="../../widgets/metric_chart.cpp" line="65"/>
+        <location filename="../../widgets/charts/metric_chart.cpp" line="79"/>
         <source>Within noise of the peak</source>
         <translation>정점과 차이가 잡음 범위 안</translation>
     </message>
     <message>
-        <location filename="../../widgets/metric_chart.cpp" line="66"/>
+        <location filename="../../widgets/charts/metric_chart.cpp" line="80"/>
         <source>Decline after the peak</source>
         <translation>정점 이후 하락</translation>
     </message>
     <message>
-        <location filename="../../widgets/chart_export.cpp" line="20"/>
-        <location filename="../../widgets/chart_export.cpp" line="49"/>
-        <location filename="../../widgets/workspace_file.cpp" line="41"/>
-        <location filename="../../widgets/workspace_file.cpp" line="43"/>
+        <location filename="../../widgets/charts/chart_export.cpp" line="20"/>
+        <location filename="../../widgets/charts/chart_export.cpp" line="49"/>
         <source>%1: cannot write (%2)</source>
         <translation>%1: 쓸 수 없습니다 (%2)</translation>
     </message>
     <message>
-        <location filename="../../widgets/chart_export.cpp" line="26"/>
-        <location filename="../../widgets/chart_export.cpp" line="31"/>
+        <location filename="../../widgets/charts/chart_export.cpp" line="26"/>
+        <location filename="../../widgets/charts/chart_export.cpp" line="31"/>
         <source>ClozeScope curves</source>
         <translation>ClozeScope 곡선</translation>
     </message>
     <message>
-        <location filename="../../widgets/chart_export.cpp" line="44"/>
+        <location filename="../../widgets/charts/chart_export.cpp" line="44"/>
         <source>%1: PNG encoding failed</source>
         <translation>%1: PNG 인코딩 실패</translation>
     </message>
     <message>
-        <location filename="../../widgets/chart_export.cpp" line="47"/>
+        <location filename="../../widgets/charts/chart_export.cpp" line="47"/>
         <source>%1: unknown image format &quot;%2&quot; (png, svg or pdf)</source>
         <translation>%1: 알 수 없는 이미지 형식 &quot;%2&quot; (png, svg, pdf 중 하나)</translation>
     </message>
+</context>
+<context>
+    <name>ShownExports</name>
     <message>
-        <location filename="../../widgets/workspace_file.cpp" line="51"/>
-        <source>%1: cannot open (%2)</source>
-        <translation>%1: 열 수 없습니다 (%2)</translation>
+        <location filename="../../widgets/window/shown_exports.cpp" line="45"/>
+        <source>Nothing is shown to export: tick a run with values.</source>
+        <translation>내보낼 것이 표시되어 있지 않습니다. 값이 있는 실행을 체크하세요.</translation>
     </message>
     <message>
-        <location filename="../../widgets/workspace_file.cpp" line="55"/>
-        <source>%1: byte %2: %3</source>
-        <translation>%1: %2바이트: %3</translation>
+        <location filename="../../widgets/window/shown_exports.cpp" line="72"/>
+        <source>Curves as shown in ClozeScope</source>
+        <translation>ClozeScope에 표시된 곡선</translation>
     </message>
+</context>
+<context>
+    <name>WorkspaceIo</name>
     <message>
-        <location filename="../../widgets/workspace_file.cpp" line="58"/>
-        <source>%1: not a ClozeScope workspace (no &quot;format&quot;: &quot;clozescope-workspace&quot;)</source>
-        <translation>%1: ClozeScope 작업 공간이 아닙니다 (&quot;format&quot;: &quot;clozescope-workspace&quot; 없음)</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/workspace_file.cpp" line="62"/>
-        <source>%1: workspace version %2 is newer than this ClozeScope reads (1)</source>
-        <translation>%1: 작업 공간 버전 %2은(는) 이 ClozeScope가 읽는 버전(1)보다 새롭습니다</translation>
+        <location filename="../../widgets/window/workspace_io.cpp" line="17"/>
+        <source>%1: the workspace names no results to open</source>
+        <translation>%1: 워크스페이스에 열 결과가 없습니다</translation>
     </message>
 </context>
 <context>
     <name>cs</name>
     <message>
-        <location filename="../../widgets/headless_export.cpp" line="28"/>
+        <location filename="../../widgets/window/headless_export.cpp" line="26"/>
         <source>no runs found in %1</source>
         <translation>%1에서 실행(run)을 찾지 못했습니다</translation>
     </message>
     <message>
-        <location filename="../../widgets/headless_export.cpp" line="33"/>
+        <location filename="../../widgets/window/headless_export.cpp" line="31"/>
         <source>no run has the metric %1; available: %2</source>
         <translation>지표 %1을(를) 가진 실행이 없습니다. 사용 가능: %2</translation>
     </message>
@@ -89,7 +88,7 @@
 <context>
     <name>cs::BrowseRow</name>
     <message>
-        <location filename="../../widgets/browse_row.cpp" line="17"/>
+        <location filename="../../widgets/dialogs/browse_row.cpp" line="17"/>
         <source>Browse…</source>
         <translation>찾아보기…</translation>
     </message>
@@ -97,22 +96,22 @@
 <context>
     <name>cs::CheckpointModel</name>
     <message>
-        <location filename="../../widgets/checkpoint_model.cpp" line="85"/>
+        <location filename="../../widgets/models/checkpoint_model.cpp" line="86"/>
         <source>Run</source>
         <translation>실행</translation>
     </message>
     <message>
-        <location filename="../../widgets/checkpoint_model.cpp" line="86"/>
+        <location filename="../../widgets/models/checkpoint_model.cpp" line="87"/>
         <source>Checkpoint</source>
         <translation>체크포인트</translation>
     </message>
     <message>
-        <location filename="../../widgets/checkpoint_model.cpp" line="87"/>
+        <location filename="../../widgets/models/checkpoint_model.cpp" line="88"/>
         <source>Step</source>
         <translation>스텝</translation>
     </message>
     <message>
-        <location filename="../../widgets/checkpoint_model.cpp" line="88"/>
+        <location filename="../../widgets/models/checkpoint_model.cpp" line="89"/>
         <source>Epoch</source>
         <translation>에폭</translation>
     </message>
@@ -120,12 +119,12 @@
 <context>
     <name>cs::CheckpointTable</name>
     <message>
-        <location filename="../../widgets/checkpoint_table.cpp" line="41"/>
+        <location filename="../../widgets/panels/checkpoint_table.cpp" line="41"/>
         <source>Copy as TSV</source>
         <translation>TSV로 복사</translation>
     </message>
     <message>
-        <location filename="../../widgets/checkpoint_table.cpp" line="47"/>
+        <location filename="../../widgets/panels/checkpoint_table.cpp" line="47"/>
         <source>Copy as Markdown</source>
         <translation>Markdown으로 복사</translation>
     </message>
@@ -133,27 +132,27 @@
 <context>
     <name>cs::CurvesGrid</name>
     <message>
-        <location filename="../../widgets/curves_grid.cpp" line="76"/>
+        <location filename="../../widgets/charts/curves_grid.cpp" line="76"/>
         <source>%1 % interval</source>
         <translation>%1 % 신뢰구간</translation>
     </message>
     <message>
-        <location filename="../../widgets/curves_grid.cpp" line="103"/>
+        <location filename="../../widgets/charts/curves_grid.cpp" line="103"/>
         <source>No run is shown: tick one in the Runs list.</source>
         <translation>표시된 실행이 없습니다. 실행 목록에서 하나를 체크하세요.</translation>
     </message>
     <message>
-        <location filename="../../widgets/curves_grid.cpp" line="105"/>
+        <location filename="../../widgets/charts/curves_grid.cpp" line="105"/>
         <source>Open a results folder or file (File ▸ Open, or drop it here).</source>
         <translation>결과 폴더나 파일을 여세요 (파일 ▸ 열기, 또는 여기에 끌어 놓기).</translation>
     </message>
     <message>
-        <location filename="../../widgets/curves_grid.cpp" line="115"/>
+        <location filename="../../widgets/charts/curves_grid.cpp" line="115"/>
         <source>Nothing to show from %1.</source>
         <translation>%1에서 보여 줄 것이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../widgets/curves_grid.cpp" line="116"/>
+        <location filename="../../widgets/charts/curves_grid.cpp" line="116"/>
         <source>All problems: the Problems tab.</source>
         <translation>모든 문제: 문제 탭.</translation>
     </message>
@@ -161,131 +160,131 @@
 <context>
     <name>cs::EvalDialog</name>
     <message>
-        <location filename="../../widgets/eval_dialog.cpp" line="27"/>
+        <location filename="../../widgets/dialogs/eval_dialog.cpp" line="27"/>
         <source>Evaluate checkpoints</source>
         <translation>체크포인트 평가</translation>
     </message>
     <message>
-        <location filename="../../widgets/eval_dialog.cpp" line="30"/>
+        <location filename="../../widgets/dialogs/eval_dialog.cpp" line="30"/>
         <source>Run folder</source>
         <translation>학습 실행 폴더</translation>
     </message>
     <message>
-        <location filename="../../widgets/eval_dialog.cpp" line="32"/>
+        <location filename="../../widgets/dialogs/eval_dialog.cpp" line="32"/>
         <source>Checkpoints</source>
         <translation>체크포인트</translation>
     </message>
     <message>
-        <location filename="../../widgets/eval_dialog.cpp" line="33"/>
+        <location filename="../../widgets/dialogs/eval_dialog.cpp" line="33"/>
         <source>Cloze sets (*.jsonl)</source>
         <translation>빈칸 채우기 세트 (*.jsonl)</translation>
     </message>
     <message>
-        <location filename="../../widgets/eval_dialog.cpp" line="35"/>
+        <location filename="../../widgets/dialogs/eval_dialog.cpp" line="35"/>
         <source>Real set</source>
         <translation>Real 세트</translation>
     </message>
     <message>
-        <location filename="../../widgets/eval_dialog.cpp" line="37"/>
+        <location filename="../../widgets/dialogs/eval_dialog.cpp" line="37"/>
         <source>LAMBADA set</source>
         <translation>LAMBADA 세트</translation>
     </message>
     <message>
-        <location filename="../../widgets/eval_dialog.cpp" line="40"/>
+        <location filename="../../widgets/dialogs/eval_dialog.cpp" line="40"/>
         <source>Device</source>
         <translation>장치</translation>
     </message>
     <message>
-        <location filename="../../widgets/eval_dialog.cpp" line="43"/>
+        <location filename="../../widgets/dialogs/eval_dialog.cpp" line="43"/>
         <source>Precision</source>
         <translation>정밀도</translation>
     </message>
     <message>
-        <location filename="../../widgets/eval_dialog.cpp" line="47"/>
+        <location filename="../../widgets/dialogs/eval_dialog.cpp" line="47"/>
         <source> tokens</source>
         <translation> 토큰</translation>
     </message>
     <message>
-        <location filename="../../widgets/eval_dialog.cpp" line="48"/>
+        <location filename="../../widgets/dialogs/eval_dialog.cpp" line="48"/>
         <source>Max length</source>
         <translation>최대 길이</translation>
     </message>
     <message>
-        <location filename="../../widgets/eval_dialog.cpp" line="50"/>
+        <location filename="../../widgets/dialogs/eval_dialog.cpp" line="50"/>
         <source>Results folder</source>
         <translation>결과 폴더</translation>
     </message>
     <message>
-        <location filename="../../widgets/eval_dialog.cpp" line="55"/>
+        <location filename="../../widgets/dialogs/eval_dialog.cpp" line="55"/>
         <source>Start</source>
         <translation>시작</translation>
     </message>
     <message>
-        <location filename="../../widgets/eval_dialog.cpp" line="96"/>
+        <location filename="../../widgets/dialogs/eval_dialog.cpp" line="96"/>
         <source>%1: no checkpoint-N folders in this run</source>
         <translation>%1: 이 실행에 checkpoint-N 폴더가 없습니다</translation>
     </message>
     <message>
-        <location filename="../../widgets/eval_dialog.cpp" line="139"/>
+        <location filename="../../widgets/dialogs/eval_dialog.cpp" line="139"/>
         <source>Tick at least one checkpoint.</source>
         <translation>체크포인트를 하나 이상 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../../widgets/eval_dialog.cpp" line="141"/>
+        <location filename="../../widgets/dialogs/eval_dialog.cpp" line="141"/>
         <source>Choose a Real or a LAMBADA set.</source>
         <translation>Real 또는 LAMBADA 세트를 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../../widgets/eval_dialog.cpp" line="143"/>
+        <location filename="../../widgets/dialogs/eval_dialog.cpp" line="143"/>
         <source>Choose a results folder.</source>
         <translation>결과 폴더를 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../../widgets/eval_dialog.cpp" line="155"/>
+        <location filename="../../widgets/dialogs/eval_dialog.cpp" line="155"/>
         <source>An evaluation is still running.</source>
         <translation>평가가 아직 진행 중입니다.</translation>
     </message>
     <message>
-        <location filename="../../widgets/eval_dialog.cpp" line="163"/>
+        <location filename="../../widgets/dialogs/eval_dialog.cpp" line="163"/>
         <source>Loading…</source>
         <translation>불러오는 중…</translation>
     </message>
     <message>
-        <location filename="../../widgets/eval_dialog.cpp" line="172"/>
+        <location filename="../../widgets/dialogs/eval_dialog.cpp" line="172"/>
         <source>Cancelling: the checkpoint in progress is dropped, finished ones are kept.</source>
         <translation>취소하는 중: 진행 중인 체크포인트는 버리고, 끝난 체크포인트는 유지합니다.</translation>
     </message>
     <message>
-        <location filename="../../widgets/eval_dialog.cpp" line="185"/>
+        <location filename="../../widgets/dialogs/eval_dialog.cpp" line="185"/>
         <source>, about %1 min %2 s left</source>
         <translation>, 약 %1분 %2초 남음</translation>
     </message>
     <message>
-        <location filename="../../widgets/eval_dialog.cpp" line="187"/>
+        <location filename="../../widgets/dialogs/eval_dialog.cpp" line="187"/>
         <source>%1 (%2 of %3): %4 of %5 examples%6</source>
         <translation>%1 (%3개 중 %2번째): 예제 %5개 중 %4개%6</translation>
     </message>
     <message>
-        <location filename="../../widgets/eval_dialog.cpp" line="201"/>
+        <location filename="../../widgets/dialogs/eval_dialog.cpp" line="201"/>
         <source>Failed: %1</source>
         <translation>실패: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/eval_dialog.cpp" line="204"/>
+        <location filename="../../widgets/dialogs/eval_dialog.cpp" line="204"/>
         <source>Cancelled; %n checkpoint(s) evaluated and kept in %1.</source>
         <translation>
             <numerusform>취소됨. 체크포인트 %n개를 평가해 %1에 보관했습니다.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/eval_dialog.cpp" line="212"/>
+        <location filename="../../widgets/dialogs/eval_dialog.cpp" line="212"/>
         <source>Done: %n checkpoint(s) evaluated into %1; %2 skipped (evaluated before, or by another evaluation).</source>
         <translation>
             <numerusform>완료: 체크포인트 %n개를 평가해 %1에 저장했습니다. %2개는 건너뛰었습니다 (이미 평가되었거나 다른 평가가 맡았습니다).</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/eval_dialog.cpp" line="217"/>
+        <location filename="../../widgets/dialogs/eval_dialog.cpp" line="217"/>
         <source>Done: %n checkpoint(s) evaluated into %1.</source>
         <translation>
             <numerusform>완료: 체크포인트 %n개를 평가해 %1에 저장했습니다.</numerusform>
@@ -295,47 +294,47 @@
 <context>
     <name>cs::ExamplesModel</name>
     <message>
-        <location filename="../../widgets/examples_model.cpp" line="54"/>
+        <location filename="../../widgets/models/examples_model.cpp" line="54"/>
         <source>not among the best fillings the evaluation kept</source>
         <translation>평가가 남긴 최상위 채움 안에 없음</translation>
     </message>
     <message>
-        <location filename="../../widgets/examples_model.cpp" line="64"/>
+        <location filename="../../widgets/models/examples_model.cpp" line="64"/>
         <source>The cloze set was not found; see the line above the table.</source>
         <translation>클로즈 세트를 찾지 못했습니다. 표 위의 설명을 보세요.</translation>
     </message>
     <message>
-        <location filename="../../widgets/examples_model.cpp" line="74"/>
+        <location filename="../../widgets/models/examples_model.cpp" line="74"/>
         <source>Set</source>
         <translation>세트</translation>
     </message>
     <message>
-        <location filename="../../widgets/examples_model.cpp" line="75"/>
+        <location filename="../../widgets/models/examples_model.cpp" line="75"/>
         <source>Example</source>
         <translation>예제</translation>
     </message>
     <message>
-        <location filename="../../widgets/examples_model.cpp" line="76"/>
+        <location filename="../../widgets/models/examples_model.cpp" line="76"/>
         <source>Rank</source>
         <translation>순위</translation>
     </message>
     <message>
-        <location filename="../../widgets/examples_model.cpp" line="77"/>
+        <location filename="../../widgets/models/examples_model.cpp" line="77"/>
         <source>Gold log p</source>
         <translation>정답 log p</translation>
     </message>
     <message>
-        <location filename="../../widgets/examples_model.cpp" line="78"/>
+        <location filename="../../widgets/models/examples_model.cpp" line="78"/>
         <source>Best filling</source>
         <translation>최선의 채움</translation>
     </message>
     <message>
-        <location filename="../../widgets/examples_model.cpp" line="79"/>
+        <location filename="../../widgets/models/examples_model.cpp" line="79"/>
         <source>Answer</source>
         <translation>정답</translation>
     </message>
     <message>
-        <location filename="../../widgets/examples_model.cpp" line="80"/>
+        <location filename="../../widgets/models/examples_model.cpp" line="80"/>
         <source>Text</source>
         <translation>문장</translation>
     </message>
@@ -343,64 +342,64 @@
 <context>
     <name>cs::ExamplesPanel</name>
     <message>
-        <location filename="../../widgets/examples_panel.cpp" line="52"/>
+        <location filename="../../widgets/panels/examples_panel.cpp" line="52"/>
         <source>Failing only (answer not first)</source>
         <translation>틀린 것만 (정답이 1위가 아님)</translation>
     </message>
     <message>
-        <location filename="../../widgets/examples_panel.cpp" line="53"/>
+        <location filename="../../widgets/panels/examples_panel.cpp" line="53"/>
         <source>Open in Probe</source>
         <translation>프로브에서 열기</translation>
     </message>
     <message>
-        <location filename="../../widgets/examples_panel.cpp" line="54"/>
+        <location filename="../../widgets/panels/examples_panel.cpp" line="54"/>
         <source>Locate set…</source>
         <translation>세트 찾기…</translation>
     </message>
     <message>
-        <location filename="../../widgets/examples_panel.cpp" line="80"/>
+        <location filename="../../widgets/panels/examples_panel.cpp" line="84"/>
         <source>A results file&apos;s paths are not followed outside its folder: choose the cloze set it was evaluated on to show the texts</source>
         <translation>결과 파일에 적힌 경로는 그 폴더 밖으로 따라가지 않습니다. 평가에 쓴 빈칸 채우기 세트를 골라야 본문이 보입니다</translation>
     </message>
     <message>
-        <location filename="../../widgets/examples_panel.cpp" line="97"/>
+        <location filename="../../widgets/panels/examples_panel.cpp" line="101"/>
         <source>Select a checkpoint evaluated by ClozeScope to see its examples.</source>
         <translation>ClozeScope로 평가한 체크포인트를 고르면 예제가 보입니다.</translation>
     </message>
     <message>
-        <location filename="../../widgets/examples_panel.cpp" line="113"/>
+        <location filename="../../widgets/panels/examples_panel.cpp" line="117"/>
         <source>%1: reading…</source>
         <translation>%1: 읽는 중…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/examples_panel.cpp" line="144"/>
+        <location filename="../../widgets/panels/examples_panel.cpp" line="135"/>
         <source>%1: %2 of %n example(s) not answered first.</source>
         <translation>
             <numerusform>%1: 예제 %n개 중 %2개가 1위로 맞히지 못함.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../widgets/examples_panel.cpp" line="187"/>
+        <location filename="../../widgets/panels/examples_panel.cpp" line="178"/>
         <source>Locate cloze set &quot;%1&quot;</source>
         <translation>빈칸 채우기 세트 &quot;%1&quot; 찾기</translation>
     </message>
     <message>
-        <location filename="../../widgets/examples_panel.cpp" line="189"/>
+        <location filename="../../widgets/panels/examples_panel.cpp" line="180"/>
         <source>Cloze sets (*.jsonl);;All files (*)</source>
         <translation>빈칸 채우기 세트 (*.jsonl);;모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../../widgets/examples_panel.cpp" line="208"/>
+        <location filename="../../widgets/panels/examples_panel.cpp" line="199"/>
         <source>The text of %1 is not available (see above).</source>
         <translation>%1의 문장을 쓸 수 없습니다 (위 설명 참고).</translation>
     </message>
     <message>
-        <location filename="../../widgets/examples_panel.cpp" line="210"/>
+        <location filename="../../widgets/panels/examples_panel.cpp" line="201"/>
         <source>The results do not say which checkpoint was evaluated: use Probe… and choose its folder for %1.</source>
         <translation>결과에 평가한 체크포인트가 적혀 있지 않습니다: %1은(는) 프로브…에서 그 폴더를 골라 여세요.</translation>
     </message>
     <message>
-        <location filename="../../widgets/examples_panel.cpp" line="214"/>
+        <location filename="../../widgets/panels/examples_panel.cpp" line="205"/>
         <source>The evaluated checkpoint %1 is not on this machine: use Probe… and choose its folder for %2.</source>
         <translation>평가한 체크포인트 %1이(가) 이 컴퓨터에 없습니다: %2은(는) 프로브…에서 그 폴더를 골라 여세요.</translation>
     </message>
@@ -408,7 +407,7 @@
 <context>
     <name>cs::InterfaceLanguage</name>
     <message>
-        <location filename="../../widgets/interface_language.cpp" line="11"/>
+        <location filename="../../widgets/window/interface_language.cpp" line="11"/>
         <source>en</source>
         <comment>language code of this translation</comment>
         <translation>ko</translation>
@@ -417,349 +416,328 @@
 <context>
     <name>cs::MainWindow</name>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="59"/>
+        <location filename="../../widgets/window/main_window.cpp" line="69"/>
         <source>ClozeScope</source>
         <translation>ClozeScope</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="74"/>
+        <location filename="../../widgets/window/main_window.cpp" line="83"/>
         <source>Open results to begin.</source>
         <translation>결과를 열어 시작하세요.</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="84"/>
+        <location filename="../../widgets/window/main_window.cpp" line="93"/>
         <source>Reading %1</source>
         <translation>%1 읽는 중</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="127"/>
+        <location filename="../../widgets/window/main_window.cpp" line="128"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="128"/>
+        <location filename="../../widgets/window/main_window.cpp" line="129"/>
         <source>Main</source>
         <translation>기본</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="131"/>
+        <location filename="../../widgets/window/main_window.cpp" line="132"/>
         <source>Open &amp;folder…</source>
         <translation>폴더 열기(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="133"/>
+        <location filename="../../widgets/window/main_window.cpp" line="134"/>
         <source>Open results folder</source>
         <translation>결과 폴더 열기</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="144"/>
+        <location filename="../../widgets/window/main_window.cpp" line="145"/>
         <source>Open f&amp;iles…</source>
         <translation>파일 열기(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="146"/>
+        <location filename="../../widgets/window/main_window.cpp" line="147"/>
         <source>Open result files</source>
         <translation>결과 파일 열기</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="147"/>
-        <source>Results (*.json *.jsonl *.csv *tfevents*);;All files (*)</source>
-        <translation>결과 (*.json *.jsonl *.csv *tfevents*);;모든 파일 (*)</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/main_window.cpp" line="153"/>
+        <location filename="../../widgets/window/main_window.cpp" line="154"/>
         <source>Open &amp;workspace…</source>
         <translation>작업 공간 열기(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="155"/>
-        <location filename="../../widgets/main_window.cpp" line="159"/>
+        <location filename="../../widgets/window/main_window.cpp" line="156"/>
+        <location filename="../../widgets/window/main_window.cpp" line="160"/>
         <source>Open workspace</source>
         <translation>작업 공간 열기</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="156"/>
-        <location filename="../../widgets/main_window.cpp" line="164"/>
+        <location filename="../../widgets/window/main_window.cpp" line="157"/>
+        <location filename="../../widgets/window/main_window.cpp" line="164"/>
         <source>ClozeScope workspace (*.workspace.json)</source>
         <translation>ClozeScope 작업 공간 (*.workspace.json)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="161"/>
+        <location filename="../../widgets/window/main_window.cpp" line="162"/>
         <source>&amp;Save workspace…</source>
         <translation>작업 공간 저장(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="163"/>
-        <location filename="../../widgets/main_window.cpp" line="167"/>
+        <location filename="../../widgets/window/main_window.cpp" line="163"/>
         <source>Save workspace</source>
         <translation>작업 공간 저장</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="174"/>
+        <location filename="../../widgets/window/main_window.cpp" line="170"/>
         <source>&amp;Reload</source>
         <translation>다시 읽기(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="196"/>
+        <location filename="../../widgets/window/main_window.cpp" line="192"/>
         <source>&amp;Quit</source>
         <translation>끝내기(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="179"/>
+        <location filename="../../widgets/window/main_window.cpp" line="175"/>
         <source>&amp;Evaluate checkpoints…</source>
         <translation>체크포인트 평가(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="137"/>
+        <location filename="../../widgets/window/main_window.cpp" line="138"/>
         <source>&amp;Add folder…</source>
         <translation>폴더 추가(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="139"/>
+        <location filename="../../widgets/window/main_window.cpp" line="140"/>
         <source>Add results folder</source>
         <translation>결과 폴더 추가</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="172"/>
+        <location filename="../../widgets/window/main_window.cpp" line="148"/>
+        <source>Results (%1);;All files (*)</source>
+        <translation>결과 (%1);;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/window/main_window.cpp" line="168"/>
         <source>Open re&amp;cent</source>
         <translation>최근 항목(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="182"/>
+        <location filename="../../widgets/window/main_window.cpp" line="178"/>
         <source>&amp;Probe…</source>
         <translation>프로브(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="187"/>
+        <location filename="../../widgets/window/main_window.cpp" line="183"/>
         <source>E&amp;xport</source>
         <translation>내보내기(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="188"/>
+        <location filename="../../widgets/window/main_window.cpp" line="184"/>
         <source>&amp;Charts (PNG, SVG, PDF)…</source>
         <translation>차트(&amp;C) (PNG, SVG, PDF)…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="191"/>
+        <location filename="../../widgets/window/main_window.cpp" line="187"/>
         <source>&amp;Table (CSV, Markdown, LaTeX, JSON)…</source>
         <translation>표(&amp;T) (CSV, Markdown, LaTeX, JSON)…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="193"/>
+        <location filename="../../widgets/window/main_window.cpp" line="189"/>
         <source>&amp;Report (Markdown, HTML)…</source>
         <translation>보고서(&amp;R) (Markdown, HTML)…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="206"/>
+        <location filename="../../widgets/window/main_window.cpp" line="202"/>
         <source> Metric </source>
         <translation> 지표 </translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="211"/>
+        <location filename="../../widgets/window/main_window.cpp" line="207"/>
         <source>  x </source>
         <translation>  x축 </translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="214"/>
+        <location filename="../../widgets/window/main_window.cpp" line="210"/>
         <source>Epoch</source>
         <translation>에폭</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="215"/>
+        <location filename="../../widgets/window/main_window.cpp" line="211"/>
         <source>Step</source>
         <translation>스텝</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="218"/>
+        <location filename="../../widgets/window/main_window.cpp" line="214"/>
         <source>Export charts…</source>
         <translation>차트 내보내기…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="227"/>
+        <location filename="../../widgets/window/main_window.cpp" line="223"/>
         <source>Small multiples</source>
         <translation>작은 다중 차트</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="246"/>
+        <location filename="../../widgets/window/main_window.cpp" line="242"/>
         <source>Runs</source>
         <translation>실행</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="252"/>
+        <location filename="../../widgets/window/main_window.cpp" line="248"/>
         <source>Verdict</source>
         <translation>판정</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="276"/>
+        <location filename="../../widgets/window/main_window.cpp" line="272"/>
         <source>Checkpoints</source>
         <translation>체크포인트</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="277"/>
-        <location filename="../../widgets/main_window.cpp" line="281"/>
+        <location filename="../../widgets/window/main_window.cpp" line="273"/>
+        <location filename="../../widgets/window/main_window.cpp" line="277"/>
         <source>Problems</source>
         <translation>문제</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="278"/>
+        <location filename="../../widgets/window/main_window.cpp" line="274"/>
         <source>Examples</source>
         <translation>예제</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="281"/>
+        <location filename="../../widgets/window/main_window.cpp" line="277"/>
         <source>Problems (%1)</source>
         <translation>문제 (%1)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="283"/>
+        <location filename="../../widgets/window/main_window.cpp" line="279"/>
         <source>Table</source>
         <translation>표</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="303"/>
+        <location filename="../../widgets/window/main_window.cpp" line="299"/>
         <source>Reading…</source>
         <translation>읽는 중…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="311"/>
-        <source>%1: the workspace names no results to open</source>
-        <translation>%1: 워크스페이스에 열 결과가 없습니다</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/main_window.cpp" line="361"/>
+        <location filename="../../widgets/window/main_window.cpp" line="311"/>
         <source>Select a checkpoint evaluated by ClozeScope to see its examples.</source>
         <translation>ClozeScope로 평가한 체크포인트를 고르면 예제가 보입니다.</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="374"/>
+        <location filename="../../widgets/window/main_window.cpp" line="324"/>
         <source>%1: no per-example records (only ClozeScope&apos;s own evaluation writes them).</source>
         <translation>%1: 예제별 기록이 없습니다 (ClozeScope의 평가만 기록합니다).</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="398"/>
+        <location filename="../../widgets/window/main_window.cpp" line="348"/>
         <source>1 run</source>
         <translation>실행 1개</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="398"/>
+        <location filename="../../widgets/window/main_window.cpp" line="348"/>
         <source>%1 runs</source>
         <translation>실행 %1개</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="399"/>
+        <location filename="../../widgets/window/main_window.cpp" line="349"/>
         <source>1 file</source>
         <translation>파일 1개</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="399"/>
+        <location filename="../../widgets/window/main_window.cpp" line="349"/>
         <source>%1 files</source>
         <translation>파일 %1개</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="400"/>
+        <location filename="../../widgets/window/main_window.cpp" line="350"/>
         <source>1 problem</source>
         <translation>문제 1개</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="400"/>
+        <location filename="../../widgets/window/main_window.cpp" line="350"/>
         <source>%1 problems</source>
         <translation>문제 %1개</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="401"/>
+        <location filename="../../widgets/window/main_window.cpp" line="351"/>
         <source>ClozeScope — %1</source>
         <translation>ClozeScope — %1</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="476"/>
+        <location filename="../../widgets/window/main_window_files.cpp" line="62"/>
         <source>Wrote %1</source>
         <translation>%1에 썼습니다</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="489"/>
-        <location filename="../../widgets/main_window.cpp" line="495"/>
+        <location filename="../../widgets/window/main_window_files.cpp" line="67"/>
         <source>Export charts</source>
         <translation>차트 내보내기</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="491"/>
+        <location filename="../../widgets/window/main_window_files.cpp" line="67"/>
         <source>PNG (*.png);;SVG (*.svg);;PDF (*.pdf)</source>
         <translation>PNG (*.png);;SVG (*.svg);;PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="503"/>
-        <location filename="../../widgets/main_window.cpp" line="507"/>
+        <location filename="../../widgets/window/main_window_files.cpp" line="73"/>
         <source>Export table</source>
         <translation>표 내보내기</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="504"/>
+        <location filename="../../widgets/window/main_window_files.cpp" line="74"/>
         <source>CSV (*.csv);;Markdown (*.md);;LaTeX (*.tex);;JSON (*.json)</source>
         <translation>CSV (*.csv);;Markdown (*.md);;LaTeX (*.tex);;JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="529"/>
-        <source>Nothing is shown to export: tick a run with values.</source>
-        <translation>내보낼 것이 표시되어 있지 않습니다. 값이 있는 실행을 체크하세요.</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/main_window.cpp" line="537"/>
-        <location filename="../../widgets/main_window.cpp" line="542"/>
+        <location filename="../../widgets/window/main_window_files.cpp" line="80"/>
         <source>Export report</source>
         <translation>보고서 내보내기</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.cpp" line="539"/>
+        <location filename="../../widgets/window/main_window_files.cpp" line="80"/>
         <source>HTML (*.html);;Markdown (*.md)</source>
         <translation>HTML (*.html);;Markdown (*.md)</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/main_window.cpp" line="568"/>
-        <source>Curves as shown in ClozeScope</source>
-        <translation>ClozeScope에 표시된 곡선</translation>
     </message>
 </context>
 <context>
     <name>cs::MetricChart</name>
     <message>
-        <location filename="../../widgets/metric_chart.cpp" line="130"/>
+        <location filename="../../widgets/charts/metric_chart.cpp" line="146"/>
         <source>Epoch</source>
         <translation>에폭</translation>
     </message>
     <message>
-        <location filename="../../widgets/metric_chart.cpp" line="130"/>
+        <location filename="../../widgets/charts/metric_chart.cpp" line="146"/>
         <source>Step</source>
         <translation>스텝</translation>
     </message>
     <message>
-        <location filename="../../widgets/metric_chart.cpp" line="147"/>
+        <location filename="../../widgets/charts/metric_chart.cpp" line="167"/>
         <source>No epochs known: choose x = Step, or double-click a run&apos;s steps per epoch</source>
         <translation>에폭을 알 수 없습니다. x를 스텝으로 바꾸거나, 실행의 에폭당 스텝을 더블클릭해 입력하세요</translation>
     </message>
     <message>
-        <location filename="../../widgets/metric_chart.cpp" line="149"/>
+        <location filename="../../widgets/charts/metric_chart.cpp" line="169"/>
         <source>No steps known: choose x = Epoch</source>
         <translation>스텝을 알 수 없습니다. x를 에폭으로 바꾸세요</translation>
     </message>
     <message>
-        <location filename="../../widgets/metric_chart.cpp" line="286"/>
-        <location filename="../../widgets/metric_chart.cpp" line="372"/>
+        <location filename="../../widgets/charts/metric_chart.cpp" line="305"/>
         <source>Significant decline after the peak</source>
         <translation>정점 이후 유의한 하락</translation>
     </message>
     <message>
-        <location filename="../../widgets/metric_chart.cpp" line="287"/>
-        <location filename="../../widgets/metric_chart.cpp" line="373"/>
+        <location filename="../../widgets/charts/metric_chart.cpp" line="306"/>
         <source>Decline after the peak (within noise)</source>
         <translation>정점 이후 하락 (잡음 범위 안)</translation>
     </message>
     <message>
-        <location filename="../../widgets/metric_chart.cpp" line="299"/>
+        <location filename="../../widgets/charts/metric_chart.cpp" line="320"/>
         <source>%1 % interval</source>
         <translation>%1 % 신뢰구간</translation>
     </message>
     <message>
-        <location filename="../../widgets/metric_chart.cpp" line="201"/>
+        <location filename="../../widgets/charts/metric_chart.cpp" line="221"/>
         <source>step %1, epoch %2</source>
         <translation>스텝 %1, 에폭 %2</translation>
     </message>
@@ -767,137 +745,137 @@
 <context>
     <name>cs::ProbeDialog</name>
     <message>
-        <location filename="../../widgets/probe_dialog.cpp" line="37"/>
-        <location filename="../../widgets/probe_dialog.cpp" line="85"/>
+        <location filename="../../widgets/dialogs/probe_dialog.cpp" line="37"/>
+        <location filename="../../widgets/dialogs/probe_dialog.cpp" line="85"/>
         <source>Probe</source>
         <translation>프로브</translation>
     </message>
     <message>
-        <location filename="../../widgets/probe_dialog.cpp" line="40"/>
+        <location filename="../../widgets/dialogs/probe_dialog.cpp" line="40"/>
         <source>Checkpoint or run folder</source>
         <translation>체크포인트 또는 학습 실행 폴더</translation>
     </message>
     <message>
-        <location filename="../../widgets/probe_dialog.cpp" line="42"/>
+        <location filename="../../widgets/dialogs/probe_dialog.cpp" line="42"/>
         <source>A sentence with one or more [MASK]</source>
         <translation>[MASK]가 하나 이상 있는 문장</translation>
     </message>
     <message>
-        <location filename="../../widgets/probe_dialog.cpp" line="43"/>
+        <location filename="../../widgets/dialogs/probe_dialog.cpp" line="43"/>
         <source>Text</source>
         <translation>문장</translation>
     </message>
     <message>
-        <location filename="../../widgets/probe_dialog.cpp" line="45"/>
+        <location filename="../../widgets/dialogs/probe_dialog.cpp" line="45"/>
         <source>Words to follow across checkpoints, comma-separated</source>
         <translation>체크포인트마다 확률을 볼 단어 (쉼표로 구분)</translation>
     </message>
     <message>
-        <location filename="../../widgets/probe_dialog.cpp" line="46"/>
+        <location filename="../../widgets/dialogs/probe_dialog.cpp" line="46"/>
         <source>Follow</source>
         <translation>추적할 단어</translation>
     </message>
     <message>
-        <location filename="../../widgets/probe_dialog.cpp" line="57"/>
+        <location filename="../../widgets/dialogs/probe_dialog.cpp" line="57"/>
         <source>whole text</source>
         <translation>문장 전체</translation>
     </message>
     <message>
-        <location filename="../../widgets/probe_dialog.cpp" line="58"/>
+        <location filename="../../widgets/dialogs/probe_dialog.cpp" line="58"/>
         <source>Cut a longer text around its last mask, as the evaluation does</source>
         <translation>더 긴 문장은 평가처럼 마지막 마스크 주위로 자릅니다</translation>
     </message>
     <message>
-        <location filename="../../widgets/probe_dialog.cpp" line="59"/>
+        <location filename="../../widgets/dialogs/probe_dialog.cpp" line="59"/>
         <source>Top k</source>
         <translation>상위 k</translation>
     </message>
     <message>
-        <location filename="../../widgets/probe_dialog.cpp" line="60"/>
+        <location filename="../../widgets/dialogs/probe_dialog.cpp" line="60"/>
         <source>Max length</source>
         <translation>최대 길이</translation>
     </message>
     <message>
-        <location filename="../../widgets/probe_dialog.cpp" line="61"/>
+        <location filename="../../widgets/dialogs/probe_dialog.cpp" line="61"/>
         <source>Device</source>
         <translation>장치</translation>
     </message>
     <message>
-        <location filename="../../widgets/probe_dialog.cpp" line="62"/>
+        <location filename="../../widgets/dialogs/probe_dialog.cpp" line="62"/>
         <source>Precision</source>
         <translation>정밀도</translation>
     </message>
     <message>
-        <location filename="../../widgets/probe_dialog.cpp" line="75"/>
+        <location filename="../../widgets/dialogs/probe_dialog.cpp" line="75"/>
         <source>Followed words by epoch</source>
         <translation>에폭별 추적 단어 확률</translation>
     </message>
     <message>
-        <location filename="../../widgets/probe_dialog.cpp" line="100"/>
+        <location filename="../../widgets/dialogs/probe_dialog.cpp" line="100"/>
         <source>%1 (%2 of %3)</source>
         <translation>%1 (%3개 중 %2번째)</translation>
     </message>
     <message>
-        <location filename="../../widgets/probe_dialog.cpp" line="136"/>
+        <location filename="../../widgets/dialogs/probe_dialog.cpp" line="136"/>
         <source>A probe is running: cancel it or wait, then open the example again.</source>
         <translation>프로브가 실행 중입니다: 취소하거나 기다린 뒤 예제를 다시 여세요.</translation>
     </message>
     <message>
-        <location filename="../../widgets/probe_dialog.cpp" line="170"/>
+        <location filename="../../widgets/dialogs/probe_dialog.cpp" line="170"/>
         <source>Type a sentence with [MASK] where a word is hidden.</source>
         <translation>단어를 가린 자리에 [MASK]를 넣어 문장을 입력하세요.</translation>
     </message>
     <message>
-        <location filename="../../widgets/probe_dialog.cpp" line="188"/>
+        <location filename="../../widgets/dialogs/probe_dialog.cpp" line="188"/>
         <source>Loading…</source>
         <translation>불러오는 중…</translation>
     </message>
     <message>
-        <location filename="../../widgets/probe_dialog.cpp" line="196"/>
+        <location filename="../../widgets/dialogs/probe_dialog.cpp" line="196"/>
         <source>Stopping after the checkpoint in progress…</source>
         <translation>진행 중인 체크포인트가 끝나면 멈춥니다…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/probe_dialog.cpp" line="214"/>
+        <location filename="../../widgets/dialogs/probe_dialog.cpp" line="214"/>
         <source>%n checkpoint(s) answered</source>
         <translation>
             <numerusform>체크포인트 %n개 응답</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/probe_dialog.cpp" line="215"/>
+        <location filename="../../widgets/dialogs/probe_dialog.cpp" line="215"/>
         <source>; %n failed (first: %1)</source>
         <translation>
             <numerusform>; %n개 실패 (첫 번째: %1)</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../widgets/probe_dialog.cpp" line="217"/>
+        <location filename="../../widgets/dialogs/probe_dialog.cpp" line="217"/>
         <source>; stopped before the rest</source>
         <translation>; 나머지는 하기 전에 멈춤</translation>
     </message>
     <message>
-        <location filename="../../widgets/probe_dialog.cpp" line="218"/>
+        <location filename="../../widgets/dialogs/probe_dialog.cpp" line="218"/>
         <source>Not probed: %1</source>
         <translation>프로브하지 못함: %1</translation>
     </message>
     <message>
-        <location filename="../../widgets/probe_dialog.cpp" line="235"/>
+        <location filename="../../widgets/dialogs/probe_dialog.cpp" line="235"/>
         <source>Epoch</source>
         <translation>에폭</translation>
     </message>
     <message>
-        <location filename="../../widgets/probe_dialog.cpp" line="235"/>
+        <location filename="../../widgets/dialogs/probe_dialog.cpp" line="235"/>
         <source>Step</source>
         <translation>스텝</translation>
     </message>
     <message>
-        <location filename="../../widgets/probe_dialog.cpp" line="235"/>
+        <location filename="../../widgets/dialogs/probe_dialog.cpp" line="235"/>
         <source>Checkpoint</source>
         <translation>체크포인트</translation>
     </message>
     <message>
-        <location filename="../../widgets/probe_dialog.cpp" line="238"/>
+        <location filename="../../widgets/dialogs/probe_dialog.cpp" line="238"/>
         <source>p</source>
         <translation>p</translation>
     </message>
@@ -905,32 +883,32 @@
 <context>
     <name>cs::ProbeModel</name>
     <message>
-        <location filename="../../widgets/probe_model.cpp" line="70"/>
+        <location filename="../../widgets/models/probe_model.cpp" line="70"/>
         <source>failed</source>
         <translation>실패</translation>
     </message>
     <message>
-        <location filename="../../widgets/probe_model.cpp" line="91"/>
+        <location filename="../../widgets/models/probe_model.cpp" line="91"/>
         <source>%1: p = %2, log p = %3, id %4</source>
         <translation>%1: p = %2, log p = %3, id %4</translation>
     </message>
     <message>
-        <location filename="../../widgets/probe_model.cpp" line="128"/>
+        <location filename="../../widgets/models/probe_model.cpp" line="128"/>
         <source>Checkpoint</source>
         <translation>체크포인트</translation>
     </message>
     <message>
-        <location filename="../../widgets/probe_model.cpp" line="129"/>
+        <location filename="../../widgets/models/probe_model.cpp" line="129"/>
         <source>Epoch</source>
         <translation>에폭</translation>
     </message>
     <message>
-        <location filename="../../widgets/probe_model.cpp" line="133"/>
+        <location filename="../../widgets/models/probe_model.cpp" line="133"/>
         <source>Mask %1 #%2</source>
         <translation>마스크 %1 #%2</translation>
     </message>
     <message>
-        <location filename="../../widgets/probe_model.cpp" line="136"/>
+        <location filename="../../widgets/models/probe_model.cpp" line="136"/>
         <source>p(%1)</source>
         <translation>p(%1)</translation>
     </message>
@@ -938,37 +916,37 @@
 <context>
     <name>cs::ProblemsModel</name>
     <message>
-        <location filename="../../widgets/problems_model.cpp" line="35"/>
+        <location filename="../../widgets/models/problems_model.cpp" line="35"/>
         <source>Severity</source>
         <translation>심각도</translation>
     </message>
     <message>
-        <location filename="../../widgets/problems_model.cpp" line="36"/>
+        <location filename="../../widgets/models/problems_model.cpp" line="36"/>
         <source>File</source>
         <translation>파일</translation>
     </message>
     <message>
-        <location filename="../../widgets/problems_model.cpp" line="37"/>
+        <location filename="../../widgets/models/problems_model.cpp" line="37"/>
         <source>Place</source>
         <translation>위치</translation>
     </message>
     <message>
-        <location filename="../../widgets/problems_model.cpp" line="38"/>
+        <location filename="../../widgets/models/problems_model.cpp" line="38"/>
         <source>Reason</source>
         <translation>이유</translation>
     </message>
     <message>
-        <location filename="../../widgets/problems_model.cpp" line="66"/>
+        <location filename="../../widgets/models/problems_model.cpp" line="66"/>
         <source>error</source>
         <translation>오류</translation>
     </message>
     <message>
-        <location filename="../../widgets/problems_model.cpp" line="67"/>
+        <location filename="../../widgets/models/problems_model.cpp" line="67"/>
         <source>warning</source>
         <translation>경고</translation>
     </message>
     <message>
-        <location filename="../../widgets/problems_model.cpp" line="68"/>
+        <location filename="../../widgets/models/problems_model.cpp" line="68"/>
         <source>note</source>
         <translation>참고</translation>
     </message>
@@ -976,37 +954,37 @@
 <context>
     <name>cs::RunsModel</name>
     <message>
-        <location filename="../../widgets/runs_model.cpp" line="59"/>
+        <location filename="../../widgets/models/runs_model.cpp" line="59"/>
         <source>Run</source>
         <translation>실행</translation>
     </message>
     <message>
-        <location filename="../../widgets/runs_model.cpp" line="59"/>
+        <location filename="../../widgets/models/runs_model.cpp" line="59"/>
         <source>Checkpoints</source>
         <translation>체크포인트</translation>
     </message>
     <message>
-        <location filename="../../widgets/runs_model.cpp" line="59"/>
+        <location filename="../../widgets/models/runs_model.cpp" line="59"/>
         <source>n per metric</source>
         <translation>지표별 n</translation>
     </message>
     <message>
-        <location filename="../../widgets/runs_model.cpp" line="59"/>
+        <location filename="../../widgets/models/runs_model.cpp" line="59"/>
         <source>Steps/epoch</source>
         <translation>에폭당 스텝</translation>
     </message>
     <message>
-        <location filename="../../widgets/runs_model.cpp" line="74"/>
+        <location filename="../../widgets/models/runs_model.cpp" line="74"/>
         <source>%1 tokens</source>
         <translation>%1 토큰</translation>
     </message>
     <message>
-        <location filename="../../widgets/runs_model.cpp" line="74"/>
+        <location filename="../../widgets/models/runs_model.cpp" line="74"/>
         <source>length unknown</source>
         <translation>길이 모름</translation>
     </message>
     <message>
-        <location filename="../../widgets/runs_model.cpp" line="106"/>
+        <location filename="../../widgets/models/runs_model.cpp" line="106"/>
         <source>Steps per epoch (double-click to set; remembered in the workspace)</source>
         <translation>에폭당 스텝 수 (두 번 클릭해 입력, 작업 공간에 저장됨)</translation>
     </message>
@@ -1014,67 +992,67 @@
 <context>
     <name>cs::VerdictPanel</name>
     <message>
-        <location filename="../../widgets/verdict_panel.cpp" line="36"/>
+        <location filename="../../widgets/panels/verdict_panel.cpp" line="36"/>
         <source>Settings</source>
         <translation>설정</translation>
     </message>
     <message>
-        <location filename="../../widgets/verdict_panel.cpp" line="59"/>
+        <location filename="../../widgets/panels/verdict_panel.cpp" line="59"/>
         <source>Keep the best by</source>
         <translation>최고 체크포인트 기준</translation>
     </message>
     <message>
-        <location filename="../../widgets/verdict_panel.cpp" line="60"/>
+        <location filename="../../widgets/panels/verdict_panel.cpp" line="60"/>
         <source>Early stopping on</source>
         <translation>조기 종료 기준 지표</translation>
     </message>
     <message>
-        <location filename="../../widgets/verdict_panel.cpp" line="61"/>
+        <location filename="../../widgets/panels/verdict_panel.cpp" line="61"/>
         <source>Patience</source>
         <translation>인내(patience)</translation>
     </message>
     <message>
-        <location filename="../../widgets/verdict_panel.cpp" line="62"/>
+        <location filename="../../widgets/panels/verdict_panel.cpp" line="62"/>
         <source>Threshold</source>
         <translation>임계값</translation>
     </message>
     <message>
-        <location filename="../../widgets/verdict_panel.cpp" line="63"/>
+        <location filename="../../widgets/panels/verdict_panel.cpp" line="63"/>
         <source>Significance level</source>
         <translation>유의수준</translation>
     </message>
     <message>
-        <location filename="../../widgets/verdict_panel.cpp" line="64"/>
+        <location filename="../../widgets/panels/verdict_panel.cpp" line="64"/>
         <source>Composite score weights</source>
         <translation>종합 점수 가중치</translation>
     </message>
     <message>
-        <location filename="../../widgets/verdict_panel.cpp" line="99"/>
+        <location filename="../../widgets/panels/verdict_panel.cpp" line="99"/>
         <source>Real@1, else score</source>
         <translation>Real@1, 없으면 종합 점수</translation>
     </message>
     <message>
-        <location filename="../../widgets/verdict_panel.cpp" line="100"/>
+        <location filename="../../widgets/panels/verdict_panel.cpp" line="100"/>
         <source>the same metric</source>
         <translation>같은 지표</translation>
     </message>
     <message>
-        <location filename="../../widgets/verdict_panel.cpp" line="149"/>
+        <location filename="../../widgets/panels/verdict_panel.cpp" line="149"/>
         <source>Early stopping (patience %1) never stops; best %2%3.</source>
         <translation>조기 종료(patience %1)는 멈추지 않습니다. 최고: %2%3.</translation>
     </message>
     <message>
-        <location filename="../../widgets/verdict_panel.cpp" line="153"/>
+        <location filename="../../widgets/panels/verdict_panel.cpp" line="153"/>
         <source>Early stopping (patience %1) stops at %2 (epoch %3) and restores %4%5.</source>
         <translation>조기 종료(patience %1)는 %2(에폭 %3)에서 멈추고 %4을(를) 복원합니다%5.</translation>
     </message>
     <message>
-        <location filename="../../widgets/verdict_panel.cpp" line="159"/>
+        <location filename="../../widgets/panels/verdict_panel.cpp" line="159"/>
         <source>Early stopping (patience %1) stops at %2 and restores %3%4.</source>
         <translation>조기 종료(patience %1)는 %2에서 멈추고 %3을(를) 복원합니다%4.</translation>
     </message>
     <message>
-        <location filename="../../widgets/verdict_panel.cpp" line="168"/>
+        <location filename="../../widgets/panels/verdict_panel.cpp" line="168"/>
         <source>No run shown.</source>
         <translation>표시된 실행이 없습니다.</translation>
     </message>

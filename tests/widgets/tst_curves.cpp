@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: MIT
 // Curves: series and marker positions equal the analysis; settings move the markers at once;
 // exports are valid files that contain the markers.
-#include "chart_export.h"
-#include "checkpoint_model.h"
-#include "curves_grid.h"
+#include "charts/chart_export.h"
+#include "charts/curves_grid.h"
+#include "models/checkpoint_model.h"
+#include "panels/verdict_panel.h"
 #include "report/report_builder.h"
 #include "test_support.h"
-#include "verdict_panel.h"
 #include "widget_support.h"
 
 #include <QChartView>

@@ -2,10 +2,10 @@
 // Evaluate… end to end, offscreen: the dialog finds a run's checkpoints, evaluates them on the
 // worker thread, the charts' session gains each finished checkpoint, and cancel keeps what
 // finished.
-#include "eval_dialog.h"
-#include "examples_panel.h"
-#include "main_window.h"
-#include "session.h"
+#include "dialogs/eval_dialog.h"
+#include "models/session.h"
+#include "panels/examples_panel.h"
+#include "window/main_window.h"
 
 #include "results/metric_aliases.h"
 #include "test_support.h"

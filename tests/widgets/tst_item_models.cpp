@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: MIT
 // Every item model through QAbstractItemModelTester; table contents and bold best values.
-#include "checkpoint_model.h"
-#include "checkpoint_table.h"
-#include "problems_model.h"
+#include "models/checkpoint_model.h"
+#include "models/problems_model.h"
+#include "models/runs_model.h"
+#include "panels/checkpoint_table.h"
 #include "results/result_loader.h"
-#include "runs_model.h"
 #include "widget_support.h"
 
 #include <QAbstractItemModelTester>

@@ -1,13 +1,15 @@
 // SPDX-License-Identifier: MIT
 // The window end to end: import on the worker thread, runs tree, curves, verdict, table.
-#include "chart_view.h"
-#include "checkpoint_table.h"
-#include "curves_grid.h"
-#include "import_worker.h"
-#include "main_window.h"
-#include "metric_chart.h"
-#include "session.h"
-#include "verdict_panel.h"
+#include "charts/chart_view.h"
+#include "charts/curves_grid.h"
+#include "charts/metric_chart.h"
+#include "models/session.h"
+#include "panels/checkpoint_table.h"
+#include "panels/verdict_panel.h"
+#include "test_support.h"
+#include "window/main_window.h"
+#include "workers/examples_worker.h"
+#include "workers/import_worker.h"
 
 #include <QDir>
 #include <QFile>
@@ -404,6 +406,39 @@ class TestMainWindow : public QObject
         QTest::qWait(0);
         QCOMPARE(done.size(), 1);
         QCOMPARE(done.front().front().toStringList(), QStringList{empty.path()});
+    }
+
+    void examplesWorkerSaysTheLatestRequest()
+    {
+        // Asked three times while reading, it reads the first and the last and says the last.
+        QTemporaryDir dir;
+        const std::string sidecar =
+            R"({"id": "a", "dataset": "real", "rank": 1, "hits": {"1": true}})"
+            "\n";
+        for (const QString &name : {QString("checkpoint-1"), QString("checkpoint-2")}) {
+            cs::test::writeFile(dir, name + ".examples.jsonl", QByteArray::fromStdString(sidecar));
+            cs::test::writeFile(dir, name + ".results.json",
+                                QByteArray::fromStdString(nlohmann::json{
+                                    {"format", "clozescope-results"},
+                                    {"version", 1},
+                                    {"checkpoint", {{"name", name.toStdString()}}},
+                                    {"examples", (name + ".examples.jsonl").toStdString()}}
+                                                              .dump()));
+        }
+        ExamplesWorker worker;
+        QSignalSpy done(&worker, &ExamplesWorker::finished);
+        const QString first = dir.filePath("checkpoint-1.results.json"),
+                      last = dir.filePath("checkpoint-2.results.json");
+        worker.start({first, "checkpoint-1", {}, 1});
+        worker.start({first, "checkpoint-1", {}, 2});
+        worker.start({last, "checkpoint-2", {}, 3});
+        QVERIFY(done.wait(10000));
+        QTest::qWait(50);
+        QCOMPARE(done.size(), 1);
+        QCOMPARE(done.front().front().toULongLong(), quint64(3));
+        const CheckpointExamples read = worker.takeResult();
+        QCOMPARE(read.resultsFile, last.toStdString());
+        QCOMPARE(read.examples.size(), std::size_t(1));
     }
 
     void reloadKeepsHiddenRuns()

@@ -3,12 +3,12 @@
 // Trainer run is probed on the worker thread, the table shows epoch × rank and the followed
 // word's curve follows the epochs; a folder that is not a run is refused with the reason; a
 // failing example of an evaluation opens in the probe with the same number as the evaluation.
-#include "checkpoint_table.h"
-#include "examples_model.h"
-#include "examples_panel.h"
-#include "main_window.h"
-#include "probe_dialog.h"
-#include "probe_model.h"
+#include "dialogs/probe_dialog.h"
+#include "models/examples_model.h"
+#include "models/probe_model.h"
+#include "panels/checkpoint_table.h"
+#include "panels/examples_panel.h"
+#include "window/main_window.h"
 
 #include "engine/eval_run.h"
 #include "test_support.h"

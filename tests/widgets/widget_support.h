@@ -2,8 +2,8 @@
 // Helpers for the widget suites: a session holding the bundled samples.
 #pragma once
 
+#include "models/session.h"
 #include "results/result_loader.h"
-#include "session.h"
 
 #include <QStringList>
 
