@@ -12,3 +12,8 @@ export CCACHE_BASEDIR="$PWD"
 cmake --preset no-engine -DCLOZESCOPE_BUILD_TESTS=ON
 cmake --build --preset no-engine --parallel "$(nproc)"
 ctest --test-dir build-noengine --output-on-failure --parallel "$(nproc)"
+# CI also builds the Debian package and installs, uses and removes it (scripts/test-package.sh).
+if [ "${CI:-}" = "true" ]; then
+    cpack --config build/CPackConfig.cmake -B build/package
+    scripts/test-package.sh
+fi

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 // clozescope-cli: ClozeScope without a display.
+#include "../version_text.h"
 #include "cli_options.h"
 #include "commands.h"
 
@@ -11,7 +12,7 @@ int main(int argc, char **argv)
     CLI::App app{"clozescope-cli " CLOZESCOPE_VERSION
                  ": analyse masked-LM evaluation results and choose the checkpoint to keep.\n"
                  "Exit status: 0 ok, 1 input problems, 2 usage error."};
-    app.set_version_flag("--version", CLOZESCOPE_VERSION);
+    app.set_version_flag("--version", [] { return cs::versionText("clozescope-cli"); });
     app.require_subcommand(1);
     std::map<std::string, cs::cli::Action> actions = {
         {"inspect", cs::cli::addInspect(app)}, {"report", cs::cli::addReport(app)},

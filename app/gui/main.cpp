@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 // clozescope: the workbench window, or --export-chart without one.
+#include "../version_text.h"
 #include "formats/aliases_format.h"
 #include "window/headless_export.h"
 #include "window/main_window.h"
@@ -18,6 +19,12 @@
 
 int main(int argc, char **argv)
 {
+    // The version and the engine's devices, without a display.
+    for (int i = 1; i < argc; ++i)
+        if (std::string(argv[i]) == "--version" || std::string(argv[i]) == "-v") {
+            std::puts(cs::versionText("clozescope").c_str());
+            return 0;
+        }
     // Rendering without a window needs no display.
     bool exportOnly = false;
     for (int i = 1; i < argc; ++i)
@@ -42,7 +49,9 @@ int main(int argc, char **argv)
     parser.setApplicationDescription(
         QApplication::translate("main", "Choose which masked-LM checkpoint to keep."));
     parser.addHelpOption();
-    parser.addVersionOption();
+    parser.addOption({{"v", "version"},
+                      QApplication::translate("main", "Print the version, LibTorch's and the "
+                                                      "devices it sees, and exit.")});
     parser.addPositionalArgument(
         "paths", QApplication::translate("main", "Result files or folders to open."));
     QCommandLineOption exportChart(

@@ -416,250 +416,250 @@
 <context>
     <name>cs::MainWindow</name>
     <message>
-        <location filename="../../widgets/window/main_window.cpp" line="69"/>
+        <location filename="../../widgets/window/main_window.cpp" line="67"/>
         <source>ClozeScope</source>
         <translation>ClozeScope</translation>
     </message>
     <message>
-        <location filename="../../widgets/window/main_window.cpp" line="83"/>
+        <location filename="../../widgets/window/main_window.cpp" line="81"/>
         <source>Open results to begin.</source>
         <translation>결과를 열어 시작하세요.</translation>
     </message>
     <message>
-        <location filename="../../widgets/window/main_window.cpp" line="93"/>
+        <location filename="../../widgets/window/main_window.cpp" line="91"/>
         <source>Reading %1</source>
         <translation>%1 읽는 중</translation>
     </message>
     <message>
-        <location filename="../../widgets/window/main_window.cpp" line="128"/>
+        <location filename="../../widgets/window/main_window.cpp" line="126"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../widgets/window/main_window.cpp" line="129"/>
+        <location filename="../../widgets/window/main_window.cpp" line="127"/>
         <source>Main</source>
         <translation>기본</translation>
     </message>
     <message>
-        <location filename="../../widgets/window/main_window.cpp" line="132"/>
+        <location filename="../../widgets/window/main_window.cpp" line="130"/>
         <source>Open &amp;folder…</source>
         <translation>폴더 열기(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../widgets/window/main_window.cpp" line="134"/>
+        <location filename="../../widgets/window/main_window.cpp" line="132"/>
         <source>Open results folder</source>
         <translation>결과 폴더 열기</translation>
     </message>
     <message>
-        <location filename="../../widgets/window/main_window.cpp" line="145"/>
+        <location filename="../../widgets/window/main_window.cpp" line="143"/>
         <source>Open f&amp;iles…</source>
         <translation>파일 열기(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../widgets/window/main_window.cpp" line="147"/>
+        <location filename="../../widgets/window/main_window.cpp" line="145"/>
         <source>Open result files</source>
         <translation>결과 파일 열기</translation>
     </message>
     <message>
-        <location filename="../../widgets/window/main_window.cpp" line="154"/>
+        <location filename="../../widgets/window/main_window.cpp" line="152"/>
         <source>Open &amp;workspace…</source>
         <translation>작업 공간 열기(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../widgets/window/main_window.cpp" line="156"/>
-        <location filename="../../widgets/window/main_window.cpp" line="160"/>
+        <location filename="../../widgets/window/main_window.cpp" line="154"/>
+        <location filename="../../widgets/window/main_window.cpp" line="158"/>
         <source>Open workspace</source>
         <translation>작업 공간 열기</translation>
     </message>
     <message>
-        <location filename="../../widgets/window/main_window.cpp" line="157"/>
-        <location filename="../../widgets/window/main_window.cpp" line="164"/>
+        <location filename="../../widgets/window/main_window.cpp" line="155"/>
+        <location filename="../../widgets/window/main_window.cpp" line="162"/>
         <source>ClozeScope workspace (*.workspace.json)</source>
         <translation>ClozeScope 작업 공간 (*.workspace.json)</translation>
     </message>
     <message>
-        <location filename="../../widgets/window/main_window.cpp" line="162"/>
+        <location filename="../../widgets/window/main_window.cpp" line="160"/>
         <source>&amp;Save workspace…</source>
         <translation>작업 공간 저장(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../widgets/window/main_window.cpp" line="163"/>
+        <location filename="../../widgets/window/main_window.cpp" line="161"/>
         <source>Save workspace</source>
         <translation>작업 공간 저장</translation>
     </message>
     <message>
-        <location filename="../../widgets/window/main_window.cpp" line="170"/>
+        <location filename="../../widgets/window/main_window.cpp" line="168"/>
         <source>&amp;Reload</source>
         <translation>다시 읽기(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../widgets/window/main_window.cpp" line="192"/>
+        <location filename="../../widgets/window/main_window.cpp" line="190"/>
         <source>&amp;Quit</source>
         <translation>끝내기(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../widgets/window/main_window.cpp" line="175"/>
+        <location filename="../../widgets/window/main_window.cpp" line="173"/>
         <source>&amp;Evaluate checkpoints…</source>
         <translation>체크포인트 평가(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../widgets/window/main_window.cpp" line="138"/>
+        <location filename="../../widgets/window/main_window.cpp" line="136"/>
         <source>&amp;Add folder…</source>
         <translation>폴더 추가(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../widgets/window/main_window.cpp" line="140"/>
+        <location filename="../../widgets/window/main_window.cpp" line="138"/>
         <source>Add results folder</source>
         <translation>결과 폴더 추가</translation>
     </message>
     <message>
-        <location filename="../../widgets/window/main_window.cpp" line="148"/>
+        <location filename="../../widgets/window/main_window.cpp" line="146"/>
         <source>Results (%1);;All files (*)</source>
         <translation>결과 (%1);;모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../../widgets/window/main_window.cpp" line="168"/>
+        <location filename="../../widgets/window/main_window.cpp" line="166"/>
         <source>Open re&amp;cent</source>
         <translation>최근 항목(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../widgets/window/main_window.cpp" line="178"/>
+        <location filename="../../widgets/window/main_window.cpp" line="176"/>
         <source>&amp;Probe…</source>
         <translation>프로브(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../widgets/window/main_window.cpp" line="183"/>
+        <location filename="../../widgets/window/main_window.cpp" line="181"/>
         <source>E&amp;xport</source>
         <translation>내보내기(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../widgets/window/main_window.cpp" line="184"/>
+        <location filename="../../widgets/window/main_window.cpp" line="182"/>
         <source>&amp;Charts (PNG, SVG, PDF)…</source>
         <translation>차트(&amp;C) (PNG, SVG, PDF)…</translation>
     </message>
     <message>
-        <location filename="../../widgets/window/main_window.cpp" line="187"/>
+        <location filename="../../widgets/window/main_window.cpp" line="185"/>
         <source>&amp;Table (CSV, Markdown, LaTeX, JSON)…</source>
         <translation>표(&amp;T) (CSV, Markdown, LaTeX, JSON)…</translation>
     </message>
     <message>
-        <location filename="../../widgets/window/main_window.cpp" line="189"/>
+        <location filename="../../widgets/window/main_window.cpp" line="187"/>
         <source>&amp;Report (Markdown, HTML)…</source>
         <translation>보고서(&amp;R) (Markdown, HTML)…</translation>
     </message>
     <message>
-        <location filename="../../widgets/window/main_window.cpp" line="202"/>
+        <location filename="../../widgets/window/main_window.cpp" line="200"/>
         <source> Metric </source>
         <translation> 지표 </translation>
     </message>
     <message>
-        <location filename="../../widgets/window/main_window.cpp" line="207"/>
+        <location filename="../../widgets/window/main_window.cpp" line="205"/>
         <source>  x </source>
         <translation>  x축 </translation>
     </message>
     <message>
-        <location filename="../../widgets/window/main_window.cpp" line="210"/>
+        <location filename="../../widgets/window/main_window.cpp" line="208"/>
         <source>Epoch</source>
         <translation>에폭</translation>
     </message>
     <message>
-        <location filename="../../widgets/window/main_window.cpp" line="211"/>
+        <location filename="../../widgets/window/main_window.cpp" line="209"/>
         <source>Step</source>
         <translation>스텝</translation>
     </message>
     <message>
-        <location filename="../../widgets/window/main_window.cpp" line="214"/>
+        <location filename="../../widgets/window/main_window.cpp" line="212"/>
         <source>Export charts…</source>
         <translation>차트 내보내기…</translation>
     </message>
     <message>
-        <location filename="../../widgets/window/main_window.cpp" line="223"/>
+        <location filename="../../widgets/window/main_window.cpp" line="221"/>
         <source>Small multiples</source>
         <translation>작은 다중 차트</translation>
     </message>
     <message>
-        <location filename="../../widgets/window/main_window.cpp" line="242"/>
+        <location filename="../../widgets/window/main_window.cpp" line="240"/>
         <source>Runs</source>
         <translation>실행</translation>
     </message>
     <message>
-        <location filename="../../widgets/window/main_window.cpp" line="248"/>
+        <location filename="../../widgets/window/main_window.cpp" line="246"/>
         <source>Verdict</source>
         <translation>판정</translation>
     </message>
     <message>
-        <location filename="../../widgets/window/main_window.cpp" line="272"/>
+        <location filename="../../widgets/window/main_window.cpp" line="270"/>
         <source>Checkpoints</source>
         <translation>체크포인트</translation>
     </message>
     <message>
-        <location filename="../../widgets/window/main_window.cpp" line="273"/>
-        <location filename="../../widgets/window/main_window.cpp" line="277"/>
+        <location filename="../../widgets/window/main_window.cpp" line="271"/>
+        <location filename="../../widgets/window/main_window.cpp" line="275"/>
         <source>Problems</source>
         <translation>문제</translation>
     </message>
     <message>
-        <location filename="../../widgets/window/main_window.cpp" line="274"/>
+        <location filename="../../widgets/window/main_window.cpp" line="272"/>
         <source>Examples</source>
         <translation>예제</translation>
     </message>
     <message>
-        <location filename="../../widgets/window/main_window.cpp" line="277"/>
+        <location filename="../../widgets/window/main_window.cpp" line="275"/>
         <source>Problems (%1)</source>
         <translation>문제 (%1)</translation>
     </message>
     <message>
-        <location filename="../../widgets/window/main_window.cpp" line="279"/>
+        <location filename="../../widgets/window/main_window.cpp" line="277"/>
         <source>Table</source>
         <translation>표</translation>
     </message>
     <message>
-        <location filename="../../widgets/window/main_window.cpp" line="299"/>
+        <location filename="../../widgets/window/main_window.cpp" line="297"/>
         <source>Reading…</source>
         <translation>읽는 중…</translation>
     </message>
     <message>
-        <location filename="../../widgets/window/main_window.cpp" line="311"/>
+        <location filename="../../widgets/window/main_window.cpp" line="309"/>
         <source>Select a checkpoint evaluated by ClozeScope to see its examples.</source>
         <translation>ClozeScope로 평가한 체크포인트를 고르면 예제가 보입니다.</translation>
     </message>
     <message>
-        <location filename="../../widgets/window/main_window.cpp" line="324"/>
+        <location filename="../../widgets/window/main_window.cpp" line="322"/>
         <source>%1: no per-example records (only ClozeScope&apos;s own evaluation writes them).</source>
         <translation>%1: 예제별 기록이 없습니다 (ClozeScope의 평가만 기록합니다).</translation>
     </message>
     <message>
-        <location filename="../../widgets/window/main_window.cpp" line="348"/>
+        <location filename="../../widgets/window/main_window.cpp" line="346"/>
         <source>1 run</source>
         <translation>실행 1개</translation>
     </message>
     <message>
-        <location filename="../../widgets/window/main_window.cpp" line="348"/>
+        <location filename="../../widgets/window/main_window.cpp" line="346"/>
         <source>%1 runs</source>
         <translation>실행 %1개</translation>
     </message>
     <message>
-        <location filename="../../widgets/window/main_window.cpp" line="349"/>
+        <location filename="../../widgets/window/main_window.cpp" line="347"/>
         <source>1 file</source>
         <translation>파일 1개</translation>
     </message>
     <message>
-        <location filename="../../widgets/window/main_window.cpp" line="349"/>
+        <location filename="../../widgets/window/main_window.cpp" line="347"/>
         <source>%1 files</source>
         <translation>파일 %1개</translation>
     </message>
     <message>
-        <location filename="../../widgets/window/main_window.cpp" line="350"/>
+        <location filename="../../widgets/window/main_window.cpp" line="348"/>
         <source>1 problem</source>
         <translation>문제 1개</translation>
     </message>
     <message>
-        <location filename="../../widgets/window/main_window.cpp" line="350"/>
+        <location filename="../../widgets/window/main_window.cpp" line="348"/>
         <source>%1 problems</source>
         <translation>문제 %1개</translation>
     </message>
     <message>
-        <location filename="../../widgets/window/main_window.cpp" line="351"/>
+        <location filename="../../widgets/window/main_window.cpp" line="349"/>
         <source>ClozeScope — %1</source>
         <translation>ClozeScope — %1</translation>
     </message>
@@ -1060,52 +1060,57 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../../app/gui/main.cpp" line="43"/>
+        <location filename="../../app/gui/main.cpp" line="50"/>
         <source>Choose which masked-LM checkpoint to keep.</source>
         <translation>남길 마스크드 LM 체크포인트를 고릅니다.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main.cpp" line="47"/>
+        <location filename="../../app/gui/main.cpp" line="53"/>
+        <source>Print the version, LibTorch&apos;s and the devices it sees, and exit.</source>
+        <translation>버전, LibTorch 버전과 보이는 장치를 출력하고 끝냅니다.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main.cpp" line="56"/>
         <source>Result files or folders to open.</source>
         <translation>열 결과 파일이나 폴더.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main.cpp" line="50"/>
+        <location filename="../../app/gui/main.cpp" line="59"/>
         <source>Render the curves to FILE (.png, .svg, .pdf) and exit.</source>
         <translation>곡선을 FILE(.png, .svg, .pdf)로 그리고 끝냅니다.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main.cpp" line="53"/>
+        <location filename="../../app/gui/main.cpp" line="62"/>
         <source>Metric to draw (default: small multiples).</source>
         <translation>그릴 지표 (기본: 작은 다중 차트).</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main.cpp" line="55"/>
+        <location filename="../../app/gui/main.cpp" line="64"/>
         <source>x axis: epoch or step.</source>
         <translation>x축: epoch 또는 step.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main.cpp" line="58"/>
+        <location filename="../../app/gui/main.cpp" line="67"/>
         <source>Time chart redraws of 50 runs × 20 checkpoints and exit.</source>
         <translation>실행 50개 × 체크포인트 20개의 차트 다시 그리기 시간을 재고 끝냅니다.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main.cpp" line="61"/>
+        <location filename="../../app/gui/main.cpp" line="70"/>
         <source>Open the Evaluate dialog on the run folder given as PATH.</source>
         <translation>PATH로 지정한 학습 실행 폴더에 대해 평가 대화상자를 엽니다.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main.cpp" line="64"/>
+        <location filename="../../app/gui/main.cpp" line="73"/>
         <source>Open the Probe on the run or checkpoint folder given as PATH.</source>
         <translation>PATH로 준 학습 실행 폴더나 체크포인트 폴더에서 프로브를 엽니다.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main.cpp" line="103"/>
+        <location filename="../../app/gui/main.cpp" line="112"/>
         <source>Metric aliases</source>
         <translation>지표 별칭</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main.cpp" line="104"/>
+        <location filename="../../app/gui/main.cpp" line="113"/>
         <source>Your metric aliases were not read: %1</source>
         <translation>지표 별칭을 읽지 못했습니다: %1</translation>
     </message>

@@ -53,6 +53,21 @@ class TestCli : public QObject
         QVERIFY2(r.code == code, r.err.constData());
     }
 
+    void versionSaysTheEngineAndItsDevices()
+    {
+        const Result r = run({"--version"});
+        QCOMPARE(r.code, 0);
+        const QList<QByteArray> lines = r.out.trimmed().split('\n');
+        QCOMPARE(lines.size(), 2);
+        QCOMPARE(lines[0], QByteArray("clozescope-cli " CLOZESCOPE_VERSION));
+#ifdef CLOZESCOPE_HAVE_ENGINE
+        QVERIFY2(lines[1].startsWith("LibTorch ") && lines[1].contains("devices: cpu ("),
+                 lines[1].constData());
+#else
+        QVERIFY2(lines[1].startsWith("built without the engine"), lines[1].constData());
+#endif
+    }
+
     void aliasesPrintsAnAliasFile()
     {
         // The user's file and --aliases join the built-in table; the output reads back as one.
