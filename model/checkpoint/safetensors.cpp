@@ -153,9 +153,12 @@ std::unique_ptr<SafetensorsFile> SafetensorsFile::open(const std::string &path, 
     const auto *bytes = static_cast<const std::uint8_t *>(f->m_map);
     std::uint64_t headerLen = 0;
     std::memcpy(&headerLen, bytes, 8); // little-endian hosts only
-    if (headerLen > f->m_size - 8 || headerLen > kMaxHeader)
+    if (headerLen > f->m_size - 8)
         return fail("header length " + std::to_string(headerLen) + " exceeds the file (" +
                     std::to_string(f->m_size) + " bytes)");
+    if (headerLen > kMaxHeader)
+        return fail("header length " + std::to_string(headerLen) +
+                    " is over safetensors' limit of " + std::to_string(kMaxHeader) + " bytes");
     nlohmann::json header;
     const std::string headerText(reinterpret_cast<const char *>(bytes) + 8, headerLen);
     if (jsonNestingDepth(headerText) > 16) // a header is three levels deep

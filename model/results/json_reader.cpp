@@ -99,6 +99,16 @@ JsonDocument parseJson(const std::string &text)
         doc.error = at + 1 >= quoted.size() ? "truncated JSON (" + what + ")"
                                             : "malformed JSON (" + what + ")";
         doc.json = nullptr;
+    } catch (const nlohmann::json::exception &e) {
+        // A number beyond a double (1e999): nlohmann names the literal, not where it is.
+        const std::string what = e.what();
+        const auto open = what.find('\''), close = what.rfind('\'');
+        if (open != std::string::npos && close > open)
+            if (const auto at = quoted.find(what.substr(open + 1, close - open - 1));
+                at != std::string::npos)
+                doc.location = lineColumn(quoted, at);
+        doc.error = "a number out of range (" + what.substr(what.find(']') + 2) + ")";
+        doc.json = nullptr;
     }
     return doc;
 }

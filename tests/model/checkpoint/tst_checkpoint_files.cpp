@@ -174,6 +174,23 @@ class TestCheckpointFiles : public QObject
         QVERIFY(error.find(path.toStdString()) != std::string::npos); // names the file
     }
 
+    void headerOverTheLimit()
+    {
+        // A header longer than safetensors' 100 MiB inside a file long enough (sparse here) is
+        // refused for what it is, before it is parsed.
+        QTemporaryDir dir;
+        const QString path = dir.filePath("model.safetensors");
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(QByteArray::fromHex("0100400600000000")); // 100 MiB + 1, little-endian
+        QVERIFY(f.resize(110ll << 20));
+        f.close();
+        std::string error;
+        QVERIFY(!SafetensorsFile::open(path.toStdString(), error));
+        QVERIFY2(error.find("over safetensors' limit of 104857600 bytes") != std::string::npos,
+                 error.c_str());
+    }
+
     void configErrors_data()
     {
         QTest::addColumn<QString>("config");

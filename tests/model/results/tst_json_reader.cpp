@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: MIT
+#include "formats/workspace_format.h"
 #include "results/json_reader.h"
+#include "test_support.h"
 
 #include <QtTest>
 
@@ -39,6 +41,26 @@ class TestJsonReader : public QObject
         QTest::newRow("malformed") << "{\n  \"a\": 1,\n  oops\n}"
                                    << "malformed"
                                    << "line 3, column 3";
+        // Found by fuzz_formats: nlohmann throws out_of_range (not parse_error) for it, which
+        // left parseJson and crashed a reader without its own guard (a workspace opened).
+        QTest::newRow("number beyond a double") << "{\n  \"alpha\": 1e999\n}"
+                                                << "a number out of range"
+                                                << "line 2, column 12";
+    }
+
+    void fuzzFindingsAreErrors()
+    {
+        // Every input the fuzz targets found, kept as it is: an error, never an exception.
+        const QDir dir(QString::fromStdString(test::dataPath("fuzz")));
+        const QStringList files = dir.entryList(QDir::Files);
+        QVERIFY(!files.isEmpty());
+        for (const QString &f : files) {
+            const JsonDocument d = readJsonFile(dir.filePath(f).toStdString());
+            QVERIFY2(!d.error.empty(), qPrintable(f));
+        }
+        WorkspaceFile w;
+        const std::string error = loadWorkspaceFile(dir.filePath(files.front()).toStdString(), w);
+        QVERIFY2(error.find("a number out of range") != std::string::npos, error.c_str());
     }
     void errors()
     {
