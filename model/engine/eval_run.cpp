@@ -18,6 +18,7 @@
 #include <cstring>
 #include <fcntl.h>
 #include <filesystem>
+#include <map>
 #include <random>
 #include <set>
 #include <stdexcept>
@@ -73,7 +74,6 @@ void removeLeftovers(const fs::path &outRun, const std::string &ckpt,
     }
 }
 
-/// The skipped examples of a set, as the results record them.
 /// One evaluated example as the per-example sidecar records it.
 ExampleLine exampleLine(const ClozeRecord &r, const std::string &dataset)
 {
@@ -89,6 +89,40 @@ ExampleLine exampleLine(const ClozeRecord &r, const std::string &dataset)
     for (const auto &c : r.top)
         line.top.push_back({c.ids, c.tokens, c.logProb});
     return line;
+}
+
+/// True when text is valid UTF-8 (what a JSON string can hold).
+bool isUtf8(const std::string &text)
+{
+    try {
+        (void)nlohmann::json(text).dump();
+        return true;
+    } catch (const nlohmann::json::exception &) {
+        return false;
+    }
+}
+
+/// Refuses, before any work, what the results could not record: two sets of one name (the
+/// second's metrics would replace the first's) and names or paths that are not UTF-8 (a
+/// results file is JSON; writing it would fail after each checkpoint's evaluation).
+void checkEvalInputs(const std::vector<std::string> &checkpoints,
+                     const std::vector<EvalDataset> &datasets)
+{
+    std::map<std::string, std::string> seen;
+    for (const EvalDataset &ds : datasets) {
+        if (const auto [it, fresh] = seen.emplace(ds.name, ds.path); !fresh)
+            throw std::runtime_error("cloze set name \"" + ds.name + "\" is given twice (" +
+                                     it->second + " and " + ds.path +
+                                     "): each set needs a name of its own");
+        for (const std::string *text : {&ds.name, &ds.path})
+            if (!isUtf8(*text))
+                throw std::runtime_error(*text + ": not valid UTF-8, which a results file "
+                                                 "(JSON) cannot record; rename it");
+    }
+    for (const std::string &dir : checkpoints)
+        if (const std::string full = fs::absolute(dir).string(); !isUtf8(full))
+            throw std::runtime_error(full + ": not valid UTF-8, which a results file (JSON) "
+                                            "cannot record; rename the folder");
 }
 
 } // namespace
@@ -143,6 +177,7 @@ int evaluateCheckpoints(const std::vector<std::string> &checkpoints,
                         const EvalProgressFn &progress)
 {
     const std::vector<std::string> mine = shardCheckpoints(checkpoints, o.shardIndex, o.shardCount);
+    checkEvalInputs(mine, datasets);
     std::size_t perCheckpoint = 0;
     for (const EvalDataset &ds : datasets)
         perCheckpoint += ds.examples.size();

@@ -74,7 +74,9 @@ std::vector<std::string> shardCheckpoints(const std::vector<std::string> &checkp
 
 /// Evaluates every checkpoint of this shard on every dataset, writing each checkpoint's results
 /// (ClozeScope results v1 + per-example JSONL) atomically as it finishes. Before any work the
-/// results folder is made and checked writable (prepareResultsFolder). Checkpoints whose
+/// results folder is made and checked writable (prepareResultsFolder), and two sets of one
+/// name, or a set or checkpoint folder whose name is not UTF-8, are refused
+/// (std::runtime_error). Checkpoints whose
 /// results file exists are skipped (resume); one that another process is evaluating into the
 /// same folder (its <checkpoint>.lock held) is left to it; temporary files a stopped writer
 /// left are removed. Examples that cannot be evaluated are skipped, logged once per run and

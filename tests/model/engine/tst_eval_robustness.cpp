@@ -188,6 +188,45 @@ class TestEvalRobustness : public QObject
                               QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
     }
 
+    void whatResultsCannotRecordIsRefusedBeforeAnyWork_data()
+    {
+        QTest::addColumn<QString>("kind");
+        QTest::addColumn<QString>("reason");
+        QTest::newRow("one set name twice") << "twice"
+                                            << "is given twice";
+        QTest::newRow("a set name not UTF-8") << "set"
+                                              << "not valid UTF-8";
+        QTest::newRow("a run folder not UTF-8") << "run"
+                                                << "not valid UTF-8";
+    }
+    void whatResultsCannotRecordIsRefusedBeforeAnyWork()
+    {
+        // Once kept only the second set's metrics (its examples beside the first's), or failed
+        // every checkpoint after its evaluation when the results JSON was written.
+        QFETCH(QString, kind);
+        QFETCH(QString, reason);
+        std::vector<EvalDataset> sets = m_fx.datasets();
+        std::vector<std::string> checkpoints = discoverCheckpoints(m_fx.run);
+        if (kind == "twice") sets[1].name = sets[0].name;
+        if (kind == "set") sets[0].name = "real\xff";
+        if (kind == "run") {
+            const std::string odd = m_fx.tmp.path().toStdString() + "/run\xff"; // raw bytes
+            test::makeRun(odd, test::dataPath("hf-reference/deberta-v2-tiny"), {"checkpoint-1"});
+            checkpoints = discoverCheckpoints(odd);
+        }
+        std::vector<std::string> log;
+        try {
+            evaluateCheckpoints(checkpoints, sets, m_fx.options("refused"),
+                                [&](const std::string &l) { log.push_back(l); });
+            QFAIL("accepted");
+        } catch (const std::runtime_error &e) {
+            QVERIFY2(std::string(e.what()).find(reason.toStdString()) != std::string::npos,
+                     e.what());
+        }
+        QVERIFY(log.empty()); // no checkpoint was loaded
+        QVERIFY(!QFileInfo::exists(m_fx.tmp.filePath("refused")));
+    }
+
     void leftoversOfAStoppedWriterAreRemoved()
     {
         EvalRunOptions o = m_fx.options("leftovers");
