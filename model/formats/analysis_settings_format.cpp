@@ -27,22 +27,23 @@ AnalysisSettings readAnalysisSettings(const nlohmann::json &obj, const std::stri
     const auto bad = [&](const std::string &key, const std::string &why) {
         if (problem) problem(Severity::Warning, location + "." + key, why + "; default kept");
     };
-    // A number in (low, high) (or [low, high) when lowIncluded) read into to.
-    const auto fraction = [&](const nlohmann::json &o, const char *key, double low, double high,
-                              bool lowIncluded, const std::string &where, double &to) {
+    // A number member of o that accept allows, read into to.
+    const auto number = [&](const nlohmann::json &o, const char *key, const std::string &where,
+                            bool (*accept)(double), double &to) {
         const auto it = o.find(key);
         if (it == o.end()) return;
-        const auto v = finiteNumber(*it);
-        if (v && (*v > low || (lowIncluded && *v == low)) && *v < high)
+        if (const auto v = finiteNumber(*it); v && accept(*v))
             to = *v;
         else
             bad(where, "not a number in the allowed range");
     };
+    const auto fraction = [](double v) { return v > 0 && v < 1; };
+    const auto nonNegative = [](double v) { return v >= 0; };
     if (const auto w = obj.find("weights"); w != obj.end()) {
         if (w->is_object()) {
             s.weights.clear();
             for (const auto &[metric, weight] : w->items()) {
-                if (const auto v = finiteNumber(weight); v && *v >= 0)
+                if (const auto v = finiteNumber(weight); v && nonNegative(*v))
                     s.weights[metric] = *v;
                 else
                     bad("weights." + metric, "not a non-negative number");
@@ -51,9 +52,11 @@ AnalysisSettings readAnalysisSettings(const nlohmann::json &obj, const std::stri
             bad("weights", "not an object {metric: weight}");
         }
     }
-    fraction(obj, "alpha", 0, 1, false, "alpha", s.alpha);
-    fraction(obj, "confidence", 0, 1, false, "confidence", s.confidence);
-    fraction(obj, "score_tolerance", 0, 1, true, "score_tolerance", s.scoreTolerance);
+    number(obj, "alpha", "alpha", fraction, s.alpha);
+    number(obj, "confidence", "confidence", fraction, s.confidence);
+    number(
+        obj, "score_tolerance", "score_tolerance", [](double v) { return v >= 0 && v < 1; },
+        s.scoreTolerance);
     if (const auto c = obj.find("criterion"); c != obj.end()) {
         if (c->is_string())
             s.criterion = c->get<std::string>();
@@ -69,7 +72,7 @@ AnalysisSettings readAnalysisSettings(const nlohmann::json &obj, const std::stri
             else
                 bad("early_stop.patience", "not an integer 1 … 1000");
         }
-        fraction(*es, "threshold", 0, 1e300, true, "early_stop.threshold", s.earlyStop.threshold);
+        number(*es, "threshold", "early_stop.threshold", nonNegative, s.earlyStop.threshold);
     }
     return s;
 }

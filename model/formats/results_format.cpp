@@ -4,6 +4,8 @@
 #include "results/import_common.h"
 #include "results/json_reader.h"
 
+#include <charconv>
+
 namespace cs {
 namespace {
 
@@ -265,9 +267,12 @@ std::optional<ExampleLine> readExampleLine(const json &record, std::string &why)
     ExampleLine e;
     e.id = id->get<std::string>();
     e.dataset = ds->get<std::string>();
-    for (const auto &[k, hit] : hits->items())
-        if (auto v = integerValue(json::parse(k, nullptr, false)); v && hit.is_boolean())
-            e.hits[int(*v)] = hit.get<bool>();
+    for (const auto &[key, hit] : hits->items()) {
+        int k = 0;
+        const auto [end, error] = std::from_chars(key.data(), key.data() + key.size(), k);
+        if (error == std::errc() && end == key.data() + key.size() && hit.is_boolean())
+            e.hits[k] = hit.get<bool>();
+    }
     if (const json *r = member(record, "rank"))
         if (auto v = integerValue(*r)) e.rank = int(*v);
     if (const json *g = member(record, "gold_logprob")) e.goldLogprob = numberValue(*g);

@@ -22,10 +22,10 @@ std::vector<std::string> strings(const json &obj, const char *key)
     return out;
 }
 
+/// A string member of an object (which must be one), or fallback.
 std::string stringAt(const json &obj, const char *key, const std::string &fallback = {})
 {
-    const auto it = obj.find(key);
-    return it != obj.end() && it->is_string() ? it->get<std::string>() : fallback;
+    return stringValue(obj.value(key, json())).value_or(fallback);
 }
 
 void readRuns(const json &runs, WorkspaceFile &out, const FormatProblemFn &problem)

@@ -6,6 +6,8 @@
 #include "results/json_reader.h"
 #include "util/confined_path.h"
 
+#include <charconv>
+
 namespace cs {
 namespace {
 
@@ -36,9 +38,11 @@ void readExamples(const std::string &path, Checkpoint &cp, ImportSink &sink)
             for (auto &[metricId, mv] : cp.metrics) {
                 const auto at = metricId.rfind('@');
                 if (datasetName(mv.dataset) != line->dataset || at == std::string::npos) continue;
-                const std::string k = metricId.substr(at + 1);
-                for (const auto &[hk, hit] : line->hits)
-                    if (std::to_string(hk) == k) mv.examples.push_back({line->id, hit});
+                int k = 0; // "real@5" -> 5; "real@5_acc" is no hit@k metric
+                const char *end = metricId.data() + metricId.size();
+                if (std::from_chars(metricId.data() + at + 1, end, k).ptr != end) continue;
+                if (const auto hit = line->hits.find(k); hit != line->hits.end())
+                    mv.examples.push_back({line->id, hit->second});
             }
         },
         [&](std::size_t lineNo, const std::string &why) {

@@ -22,23 +22,16 @@ void ExamplesWorker::launchNext()
 {
     const Request r = *m_next;
     m_next.reset();
-    const quint64 generation = ++m_generation;
     std::vector<std::string> chosen;
     for (const QString &f : r.chosenSets)
         chosen.push_back(f.toStdString());
-    launch([this, r, chosen, generation](const std::atomic_bool &) {
+    launchLatest([this, r, chosen](const std::atomic_bool &) {
         auto result = std::make_shared<CheckpointExamples>(
             readEvaluatedExamples(r.resultsFile.toStdString(), r.checkpoint.toStdString(), chosen));
-        return [this, result, id = r.id, generation] {
-            QMetaObject::invokeMethod(
-                this,
-                [this, result, id, generation] {
-                    if (generation != m_generation) return;             // a later read was launched
-                    if (m_next && readyToLaunch()) return launchNext(); // and one is waiting
-                    m_result = std::move(*result);
-                    emit finished(id);
-                },
-                Qt::QueuedConnection);
+        return [this, result, id = r.id] {
+            if (m_next && readyToLaunch()) return launchNext(); // a later request is waiting
+            m_result = std::move(*result);
+            emit finished(id);
         };
     });
 }

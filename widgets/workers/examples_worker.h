@@ -45,7 +45,6 @@ class ExamplesWorker : public JobThread
 
     std::optional<Request> m_next;
     CheckpointExamples m_result;
-    quint64 m_generation = 0; // reads launched; only the latest is said
 };
 
 } // namespace cs

@@ -14,31 +14,23 @@ ImportWorker::~ImportWorker()
 
 void ImportWorker::start(const QStringList &paths, const QMap<QString, double> &stepsPerEpoch)
 {
-    stopAndWait(); // a running import ends with what it read; its last word is dropped below
-    const quint64 generation = ++m_generation;
+    stopAndWait(); // a running import ends with what it read; being replaced, it says nothing
     LoadOptions options;
     for (auto it = stepsPerEpoch.begin(); it != stepsPerEpoch.end(); ++it)
         options.stepsPerEpoch[it.key().toStdString()] = it.value();
     std::vector<std::string> list;
     for (const QString &p : paths)
         list.push_back(p.toStdString());
-    launch([this, list, options, paths, generation](const std::atomic_bool &cancelled) {
+    launchLatest([this, list, options, paths](const std::atomic_bool &cancelled) {
         auto result = std::make_shared<ResultSet>(loadResults(
             list, options,
             [this, &cancelled](std::size_t done, std::size_t total, const std::string &file) {
                 emit progress(int(done), int(total), QString::fromStdString(file));
                 return !cancelled;
             }));
-        return [this, result, paths, generation] {
-            // Said on the GUI thread, where a later start() may already have replaced it.
-            QMetaObject::invokeMethod(
-                this,
-                [this, result, paths, generation] {
-                    if (generation != m_generation) return;
-                    m_result = result;
-                    emit finished(paths);
-                },
-                Qt::QueuedConnection);
+        return [this, result, paths] {
+            m_result = result;
+            emit finished(paths);
         };
     });
 }

@@ -34,7 +34,6 @@ class ImportWorker : public JobThread
 
   private:
     std::shared_ptr<ResultSet> m_result;
-    quint64 m_generation = 0; // imports started; only the latest may report
 };
 
 } // namespace cs

@@ -42,6 +42,7 @@ bool JobThread::launch(std::function<LastWord(const std::atomic_bool &cancelled)
 {
     if (!readyToLaunch()) return false;
     delete m_thread;
+    ++m_launches;
     auto cancelFlag = std::make_shared<std::atomic_bool>(false);
     auto done = std::make_shared<std::atomic_bool>(false);
     m_cancel = cancelFlag;
@@ -53,6 +54,22 @@ bool JobThread::launch(std::function<LastWord(const std::atomic_bool &cancelled)
     });
     m_thread->start();
     return true;
+}
+
+bool JobThread::launchLatest(std::function<LastWord(const std::atomic_bool &cancelled)> job)
+{
+    const quint64 mine = m_launches + 1; // the number launch gives it
+    return launch([this, job = std::move(job), mine](const std::atomic_bool &cancelled) {
+        const LastWord word = job(cancelled);
+        return LastWord([this, word, mine] {
+            QMetaObject::invokeMethod(
+                this,
+                [this, word, mine] {
+                    if (mine == m_launches && word) word();
+                },
+                Qt::QueuedConnection);
+        });
+    });
 }
 
 } // namespace cs

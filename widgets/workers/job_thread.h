@@ -38,6 +38,9 @@ class JobThread : public QObject
     /// returns its last word, said once the worker counts as ready for the next job: a slot
     /// that starts another on it is not refused.
     bool launch(std::function<LastWord(const std::atomic_bool &cancelled)> job);
+    /// As launch, but the last word is said on this object's thread, and only when no job was
+    /// launched after this one: a replaced job says nothing.
+    bool launchLatest(std::function<LastWord(const std::atomic_bool &cancelled)> job);
     /// Cancels the job and waits for its thread.
     void stopAndWait();
 
@@ -45,6 +48,7 @@ class JobThread : public QObject
     QThread *m_thread = nullptr;
     std::shared_ptr<std::atomic_bool> m_cancel;
     std::shared_ptr<std::atomic_bool> m_done; // the job has returned (its thread is ending)
+    quint64 m_launches = 0;                   // jobs launched (this object's thread only)
 };
 
 } // namespace cs
