@@ -16,6 +16,8 @@ Action addInspect(CLI::App &app);
 Action addReport(CLI::App &app);
 /// `table PATH… --metric M --format csv|md|latex|json`.
 Action addTable(CLI::App &app);
+/// `flips RESULTS --from CKPT --to CKPT [--format md|csv|json]`: examples that flipped.
+Action addFlips(CLI::App &app);
 /// `fill-mask --model DIR TEXT`: the engine's fill-mask (only when LibTorch was found).
 Action addFillMask(CLI::App &app);
 /// `probe --run DIR TEXT`: fill-mask on every checkpoint of a run, side by side (engine only).

@@ -18,6 +18,7 @@ int main(int argc, char **argv)
         {"inspect", cs::cli::addInspect(app)}, {"report", cs::cli::addReport(app)},
         {"table", cs::cli::addTable(app)},     {"bench", cs::cli::addBench(app)},
         {"merge", cs::cli::addMerge(app)},     {"aliases", cs::cli::addAliases(app)},
+        {"flips", cs::cli::addFlips(app)},
     };
 #ifdef CLOZESCOPE_HAVE_ENGINE
     actions["fill-mask"] = cs::cli::addFillMask(app);

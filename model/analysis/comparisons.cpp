@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "analysis/comparisons.h"
 
+#include "analysis/score_statistics.h"
 #include "results/metric_aliases.h"
 
 #include <cmath>
@@ -21,20 +22,18 @@ std::map<long long, std::size_t> byEpoch(const Run &run, const RunAnalysis &ra,
     return out;
 }
 
-DifferenceTest testOrDescribe(const Checkpoint &a, const Checkpoint &b, const std::string &metric,
-                              double va, double vb)
+DifferenceTest test(const Checkpoint &a, const Checkpoint &b, const std::string &metric,
+                    const AnalysisSettings &settings)
 {
-    if (metric != metric::Score) return compareCheckpoints(a, b, metric);
-    DifferenceTest t;
-    t.difference = vb - va;
-    t.why = untested::compositeScore;
-    return t;
+    return metric == metric::Score ? compareComposite(a, b, settings)
+                                   : compareCheckpoints(a, b, metric);
 }
 
 } // namespace
 
 MatchedComparison compareAtMatchedEpochs(const Run &a, const RunAnalysis &ra, const Run &b,
-                                         const RunAnalysis &rb, const std::string &metric)
+                                         const RunAnalysis &rb, const std::string &metric,
+                                         const AnalysisSettings &settings)
 {
     MatchedComparison mc;
     mc.runA = a.key();
@@ -50,8 +49,7 @@ MatchedComparison compareAtMatchedEpochs(const Run &a, const RunAnalysis &ra, co
         row.b = it->second;
         row.valueA = *metricValue(a, &ra, ia, metric);
         row.valueB = *metricValue(b, &rb, row.b, metric);
-        row.test =
-            testOrDescribe(a.checkpoints[ia], b.checkpoints[row.b], metric, row.valueA, row.valueB);
+        row.test = test(a.checkpoints[ia], b.checkpoints[row.b], metric, settings);
         mc.setsDiffer = mc.setsDiffer || !row.test.sameDataset;
         mc.rows.push_back(row);
     }
@@ -59,7 +57,7 @@ MatchedComparison compareAtMatchedEpochs(const Run &a, const RunAnalysis &ra, co
 }
 
 LengthComparison compareLengths(const Run &a, const RunAnalysis &ra, const Run &b,
-                                const RunAnalysis &rb)
+                                const RunAnalysis &rb, const AnalysisSettings &settings)
 {
     LengthComparison lc;
     lc.experiment = a.experiment;
@@ -76,8 +74,7 @@ LengthComparison compareLengths(const Run &a, const RunAnalysis &ra, const Run &
         row.peakB = mb->peak;
         row.valueA = *metricValue(a, &ra, ma.peak, ma.metric);
         row.valueB = *metricValue(b, &rb, mb->peak, ma.metric);
-        row.test = testOrDescribe(a.checkpoints[ma.peak], b.checkpoints[mb->peak], ma.metric,
-                                  row.valueA, row.valueB);
+        row.test = test(a.checkpoints[ma.peak], b.checkpoints[mb->peak], ma.metric, settings);
         lc.setsDiffer = lc.setsDiffer || !row.test.sameDataset;
         lc.rows.push_back(row);
     }

@@ -32,7 +32,8 @@ struct MatchedComparison
 /// Compares two runs at matched epochs (to 0.01); of several checkpoints at one epoch the
 /// last is used.
 MatchedComparison compareAtMatchedEpochs(const Run &a, const RunAnalysis &ra, const Run &b,
-                                         const RunAnalysis &rb, const std::string &metric);
+                                         const RunAnalysis &rb, const std::string &metric,
+                                         const AnalysisSettings &settings = {});
 
 /// One metric's best values at two sequence lengths of an experiment.
 struct LengthRow
@@ -59,6 +60,6 @@ struct LengthComparison
 
 /// Peak-to-peak comparison of two runs of one experiment at different lengths.
 LengthComparison compareLengths(const Run &a, const RunAnalysis &ra, const Run &b,
-                                const RunAnalysis &rb);
+                                const RunAnalysis &rb, const AnalysisSettings &settings = {});
 
 } // namespace cs

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: MIT
 #include "analysis/run_analysis.h"
 
+#include "analysis/flips.h"
 #include "results/metric_aliases.h"
 
 #include <algorithm>
 #include <cmath>
-#include <unordered_map>
 
 namespace cs {
 
@@ -70,6 +70,23 @@ std::optional<stats::Interval> metricInterval(const Checkpoint &cp, const std::s
     return std::nullopt;
 }
 
+bool pairingWasPossible(const MetricValue &a, const MetricValue &b)
+{
+    // ClozeScope's own results name a set with its SHA-256 ("real:9f2c…").
+    return a.dataset.find(':') != std::string::npos && a.dataset == b.dataset &&
+           (a.examples.empty() || b.examples.empty());
+}
+
+std::optional<stats::Interval> valueInterval(const Run &run, const RunAnalysis &ra,
+                                             std::size_t index, const std::string &metric,
+                                             double confidence)
+{
+    if (index >= run.checkpoints.size()) return std::nullopt;
+    if (metric != metric::Score) return metricInterval(run.checkpoints[index], metric, confidence);
+    if (index >= ra.compositeSpread.size() || !ra.compositeSpread[index]) return std::nullopt;
+    return ra.compositeSpread[index]->interval;
+}
+
 DifferenceTest compareCheckpoints(const Checkpoint &a, const Checkpoint &b,
                                   const std::string &metric)
 {
@@ -82,33 +99,18 @@ DifferenceTest compareCheckpoints(const Checkpoint &a, const Checkpoint &b,
     const MetricValue &ma = ia->second, &mb = ib->second;
     t.difference = mb.value - ma.value;
     t.sameDataset = ma.n == mb.n && ma.dataset == mb.dataset;
-    if (!ma.examples.empty() && !mb.examples.empty()) {
-        std::unordered_map<std::string, bool> hitsA;
-        for (const auto &e : ma.examples)
-            hitsA[e.id] = e.hit;
-        std::int64_t onlyA = 0, onlyB = 0, paired = 0;
-        for (const auto &e : mb.examples) {
-            auto it = hitsA.find(e.id);
-            if (it == hitsA.end()) continue;
-            ++paired;
-            onlyA += it->second && !e.hit;
-            onlyB += !it->second && e.hit;
-        }
-        // Paired only when both record every example: a partial sidecar would test a subset.
-        const auto complete = [&](const MetricValue &m) {
-            return static_cast<std::int64_t>(m.examples.size()) == paired &&
-                   (!m.n || *m.n == paired);
-        };
-        if (paired > 0 && complete(ma) && complete(mb)) {
-            t.p = stats::mcnemarExact(onlyA, onlyB);
-            t.test = "McNemar exact (paired, " + std::to_string(paired) + " examples)";
-            t.paired = std::size_t(paired);
-            return t;
-        }
+    if (const auto flips = flipsBetween(a, b, metric)) {
+        t.p = flips->p;
+        t.test = "McNemar exact (paired, " + std::to_string(flips->paired) + " examples)";
+        t.paired = std::size_t(flips->paired);
+        t.kind = TestKind::McNemarExact;
+        return t;
     }
+    t.pairingLost = pairingWasPossible(ma, mb);
     if (ma.n && mb.n && ma.value >= 0 && ma.value <= 1 && mb.value >= 0 && mb.value <= 1) {
         t.p = stats::twoProportionZ(ma.value, *ma.n, mb.value, *mb.n);
         t.test = "two-proportion z (unpaired, approximate)";
+        t.kind = TestKind::TwoProportionZ;
         return t;
     }
     if (ma.stderr_ && mb.stderr_ && (*ma.stderr_ > 0 || *mb.stderr_ > 0)) {
@@ -116,6 +118,7 @@ DifferenceTest compareCheckpoints(const Checkpoint &a, const Checkpoint &b,
                          std::sqrt(*ma.stderr_ * *ma.stderr_ + *mb.stderr_ * *mb.stderr_);
         t.p = 2.0 * (1.0 - stats::normalCdf(z));
         t.test = "z on the reported standard errors (unpaired, approximate)";
+        t.kind = TestKind::ReportedErrorsZ;
         return t;
     }
     t.why = untested::examplesUnknown;

@@ -13,10 +13,19 @@ namespace cs {
 
 /// The reasons a difference cannot be tested (DifferenceTest::why), for interfaces to word.
 namespace untested {
-inline const std::string compositeScore = "the composite score has no test"; ///< score
 inline const std::string valueMissing = "value missing";                     ///< no value
 inline const std::string examplesUnknown = "number of examples unknown";     ///< no n, no SE
 } // namespace untested
+
+/// Which test a difference was tested with.
+enum class TestKind {
+    None,            ///< not tested (DifferenceTest::why says why)
+    McNemarExact,    ///< exact McNemar on per-example records (paired)
+    TwoProportionZ,  ///< pooled two-proportion z (unpaired, approximate)
+    ReportedErrorsZ, ///< z on the standard errors a file reports (unpaired, approximate)
+    PairedBootstrap, ///< bootstrap over the items both recorded (paired), composite score
+    DeltaMethodZ,    ///< z on delta-method standard errors (unpaired, approximate), score
+};
 
 /// The outcome of testing the difference between two checkpoints on one metric.
 struct DifferenceTest
@@ -26,7 +35,30 @@ struct DifferenceTest
     std::string test; ///< "McNemar exact (paired)", "two-proportion z (unpaired, approximate)"
     bool sameDataset = true; ///< false when n or dataset identity differ
     std::string why;         ///< when p is missing: the reason
-    std::size_t paired = 0;  ///< examples paired for McNemar's test (0: another test)
+    TestKind kind = TestKind::None; ///< which test gave p
+    std::size_t paired = 0;  ///< examples paired (0: an unpaired test)
+    int resamples = 0;       ///< bootstrap resamples (PairedBootstrap)
+    bool pairingLost = false; ///< unpaired, though both evaluated one set (same SHA-256):
+                              ///< pairing was possible had the per-example records been kept
+};
+
+/// The uncertainty of one checkpoint's composite score.
+struct ScoreSpread
+{
+    stats::Interval interval; ///< at the settings' confidence, within [0, Σ weights]
+    double se = 0.0;          ///< standard error (delta method) or bootstrap SD
+    bool bootstrap = false;   ///< bootstrap over items (records kept), else the delta method
+    std::int64_t items = 0;   ///< items behind it, every set together
+};
+
+/// The smallest decline from the peak a test at the chosen level would have found with the
+/// chosen power: what "no significant decline" can and cannot rule out.
+struct DetectableDecline
+{
+    double size = 0.0;   ///< in the metric's units (a proportion for proportions)
+    std::int64_t n = 0;  ///< examples behind it
+    bool paired = false; ///< from the discordance of per-example records, else from n and p
+    double power = 0.8;  ///< the power it is stated at
 };
 
 /// How a run ended relative to its peak.
@@ -47,7 +79,12 @@ struct MetricAnalysis
     double change = 0.0;                  ///< last − peak (points ×100 for proportions)
     DifferenceTest declineTest;           ///< peak vs last
     Verdict verdict = Verdict::NoDecline; ///< overfitting verdict
-    std::vector<std::size_t> withinNoise; ///< checkpoint indices not distinguishable from the peak
+    std::vector<std::size_t> withinNoise; ///< tied with the best: not significantly worse than
+                                          ///< the peak after Holm's correction
+    std::vector<std::optional<double>> holmP; ///< per checkpoint index: Holm-adjusted p vs peak
+    std::size_t compared = 0;                 ///< checkpoints tested against the peak
+    std::string comparisonTest;               ///< the test those comparisons used (the first)
+    std::optional<DetectableDecline> detectable; ///< power: the smallest decline it could see
 };
 
 /// Early-stopping outcome.
@@ -75,6 +112,7 @@ struct RunAnalysis
 {
     std::string runKey;                           ///< Run::key()
     std::vector<std::optional<double>> composite; ///< composite score per checkpoint
+    std::vector<std::optional<ScoreSpread>> compositeSpread; ///< its interval per checkpoint
     std::vector<MetricAnalysis> metrics;          ///< per metric, in display order
     std::string criterion;                        ///< metric that picks the checkpoint
     std::optional<EarlyStopOutcome> earlyStop;    ///< early-stopping simulation
@@ -93,6 +131,10 @@ std::optional<double> metricValue(const Run &run, const RunAnalysis *analysis, s
 std::optional<double> compositeScore(const Checkpoint &cp,
                                      const std::map<std::string, double> &weights);
 
+/// True when both values are ClozeScope results of the same set (same SHA-256) and one has no
+/// per-example records: a paired test was possible had they been kept.
+bool pairingWasPossible(const MetricValue &a, const MetricValue &b);
+
 /// Tests the difference of two checkpoints on a metric (McNemar where both have
 /// per-example records, else unpaired two-proportion z where both have n).
 DifferenceTest compareCheckpoints(const Checkpoint &a, const Checkpoint &b,
@@ -107,6 +149,12 @@ RunAnalysis analyseRun(const Run &run, const AnalysisSettings &settings);
 
 /// Metric ids of a run (plus "score" when the composite exists), in display order.
 std::vector<std::string> runMetrics(const Run &run, const RunAnalysis *analysis);
+
+/// Interval of a run's value at a checkpoint: the composite's spread for "score", else
+/// metricInterval.
+std::optional<stats::Interval> valueInterval(const Run &run, const RunAnalysis &ra,
+                                             std::size_t index, const std::string &metric,
+                                             double confidence);
 
 /// Wilson interval of a checkpoint's metric, when its n is known.
 std::optional<stats::Interval> metricInterval(const Checkpoint &cp, const std::string &metric,

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "analysis/run_analysis.h"
 
+#include "analysis/flips.h"
+#include "analysis/score_statistics.h"
 #include "results/metric_aliases.h"
 
 #include <algorithm>
@@ -20,6 +22,77 @@ std::string chooseCriterion(const std::vector<std::string> &metrics, const std::
     for (const auto &m : metrics)
         if (!defaultAliases().lowerIsBetter(m)) return m;
     return metrics.empty() ? std::string() : metrics.front();
+}
+
+/// The checkpoints not significantly worse than the peak after Holm's correction over every
+/// comparison with it.
+template <typename Test>
+void tiedWithTheBest(MetricAnalysis &m, const Test &test, double alpha, std::size_t checkpoints)
+{
+    std::vector<std::size_t> tested;
+    std::vector<double> ps;
+    for (std::size_t i : m.points) {
+        if (i == m.peak) continue;
+        const DifferenceTest t = test(m.peak, i);
+        if (!t.p) continue;
+        if (m.comparisonTest.empty()) m.comparisonTest = t.test;
+        tested.push_back(i);
+        ps.push_back(*t.p);
+    }
+    m.compared = tested.size();
+    m.holmP.assign(checkpoints, std::nullopt);
+    const auto adjusted = stats::holm(ps);
+    for (std::size_t k = 0; k < tested.size(); ++k) {
+        m.holmP[tested[k]] = adjusted[k];
+        if (adjusted[k] >= alpha) m.withinNoise.push_back(tested[k]);
+    }
+}
+
+/// The smallest decline from the peak the decline test would find with the chosen power:
+/// paired from the discordance between the peak and the last evaluation (or the one before
+/// the peak when it is the last) where records exist, else from n and the peak's value.
+std::optional<DetectableDecline> detectableDecline(const Run &run, const MetricAnalysis &m,
+                                                   const AnalysisSettings &settings)
+{
+    if (!m.proportion || m.points.empty()) return std::nullopt;
+    const Checkpoint &peak = run.checkpoints[m.peak];
+    std::optional<std::size_t> other;
+    if (m.peak != m.last)
+        other = m.last;
+    else if (m.points.size() > 1)
+        other = m.points[m.points.size() - 2];
+    DetectableDecline d;
+    d.power = settings.power;
+    if (m.metric == metric::Score) {
+        std::optional<double> se;
+        if (other) se = compositeDifferenceSe(peak, run.checkpoints[*other], settings, &d.paired);
+        if (!se)
+            if (const auto var = compositeVariance(peak, settings.weights))
+                se = std::sqrt(2.0 * *var);
+        const auto spread = compositeSpread(peak, settings);
+        if (!se || !spread) return std::nullopt;
+        d.size = stats::detectableShift(*se, settings.alpha, settings.power);
+        d.n = spread->items;
+        return d;
+    }
+    if (other)
+        if (const auto f = flipsBetween(peak, run.checkpoints[*other], m.metric))
+            if (const auto size = stats::detectableDeclinePaired(
+                    double(f->lost.size() + f->gained.size()) / double(f->paired), f->paired,
+                    settings.alpha, settings.power)) {
+                d.size = *size;
+                d.n = f->paired;
+                d.paired = true;
+                return d;
+            }
+    const MetricValue &mv = peak.metrics.at(m.metric);
+    if (!mv.n) return std::nullopt;
+    const auto size =
+        stats::detectableDeclineUnpaired(mv.value, *mv.n, settings.alpha, settings.power);
+    if (!size) return std::nullopt;
+    d.size = *size;
+    d.n = *mv.n;
+    return d;
 }
 
 MetricAnalysis analyseMetric(const Run &run, const RunAnalysis &ra, const std::string &metric,
@@ -51,26 +124,21 @@ MetricAnalysis analyseMetric(const Run &run, const RunAnalysis &ra, const std::s
     m.last = m.points.back();
     const double scale = m.proportion ? 100.0 : 1.0;
     m.change = (value(m.last) - value(m.peak)) * scale;
-    const bool declined = better(value(m.peak), value(m.last));
-    if (declined && metric != metric::Score) {
-        m.declineTest =
-            compareCheckpoints(run.checkpoints[m.peak], run.checkpoints[m.last], metric);
+    const auto test = [&](std::size_t a, std::size_t b) {
+        return metric == metric::Score
+                   ? compareComposite(run.checkpoints[a], run.checkpoints[b], settings)
+                   : compareCheckpoints(run.checkpoints[a], run.checkpoints[b], metric);
+    };
+    if (better(value(m.peak), value(m.last))) {
+        m.declineTest = test(m.peak, m.last);
         if (!m.declineTest.p)
             m.verdict = Verdict::Untested;
         else
             m.verdict = *m.declineTest.p < settings.alpha ? Verdict::SignificantDecline
                                                           : Verdict::WithinNoise;
-    } else if (declined) {
-        m.verdict = Verdict::Untested;
-        m.declineTest.difference = value(m.last) - value(m.peak);
-        m.declineTest.why = untested::compositeScore;
     }
-    if (metric != metric::Score)
-        for (std::size_t i : m.points) {
-            if (i == m.peak) continue;
-            const auto t = compareCheckpoints(run.checkpoints[m.peak], run.checkpoints[i], metric);
-            if (t.p && *t.p >= settings.alpha) m.withinNoise.push_back(i);
-        }
+    tiedWithTheBest(m, test, settings.alpha, run.checkpoints.size());
+    m.detectable = detectableDecline(run, m, settings);
     return m;
 }
 
@@ -101,8 +169,11 @@ RunAnalysis analyseRun(const Run &run, const AnalysisSettings &settings)
 {
     RunAnalysis ra;
     ra.runKey = run.key();
-    for (const auto &cp : run.checkpoints)
+    for (const auto &cp : run.checkpoints) {
         ra.composite.push_back(compositeScore(cp, settings.weights));
+        ra.compositeSpread.push_back(ra.composite.back() ? compositeSpread(cp, settings)
+                                                         : std::nullopt);
+    }
     const auto metrics = runMetrics(run, &ra);
     ra.criterion = chooseCriterion(metrics, settings.criterion);
     for (const auto &id : metrics)

@@ -88,3 +88,151 @@ std::int64_t countOf(double p, std::int64_t n)
 }
 
 } // namespace cs::stats
+
+namespace cs::stats {
+
+std::vector<double> holm(const std::vector<double> &p)
+{
+    std::vector<std::size_t> order(p.size());
+    for (std::size_t i = 0; i < order.size(); ++i)
+        order[i] = i;
+    std::stable_sort(order.begin(), order.end(), [&](auto a, auto b) { return p[a] < p[b]; });
+    std::vector<double> adjusted(p.size());
+    double running = 0.0; // adjusted p-values never decrease along the sorted order
+    for (std::size_t k = 0; k < order.size(); ++k) {
+        running = std::max(running, std::min(1.0, double(order.size() - k) * p[order[k]]));
+        adjusted[order[k]] = running;
+    }
+    return adjusted;
+}
+
+double twoProportionPower(double p1, double p2, std::int64_t n, double alpha)
+{
+    if (n <= 0) return 0.0;
+    const double nn = double(n), za = normalQuantile(1.0 - alpha / 2.0);
+    const double pooled = (p1 + p2) / 2.0;
+    const double se0 = std::sqrt(2.0 * pooled * (1.0 - pooled) / nn);
+    const double se1 = std::sqrt((p1 * (1.0 - p1) + p2 * (1.0 - p2)) / nn);
+    const double d = std::fabs(p1 - p2);
+    if (se1 <= 0.0) return d > za * se0 ? 1.0 : 0.0;
+    return normalCdf((d - za * se0) / se1) + normalCdf((-d - za * se0) / se1);
+}
+
+namespace {
+
+/// The smallest x in (0, high] with reaches(x), by bisection; reaches must be monotone.
+template <typename F> std::optional<double> smallestReaching(double high, F reaches)
+{
+    if (high <= 0.0 || !reaches(high)) return std::nullopt;
+    double lo = 0.0, hi = high;
+    for (int i = 0; i < 60; ++i) {
+        const double mid = (lo + hi) / 2.0;
+        (reaches(mid) ? hi : lo) = mid;
+    }
+    return hi;
+}
+
+} // namespace
+
+std::optional<double> detectableDeclineUnpaired(double p, std::int64_t n, double alpha,
+                                                double power)
+{
+    if (n <= 0) return std::nullopt;
+    return smallestReaching(
+        p, [&](double d) { return twoProportionPower(p, p - d, n, alpha) >= power; });
+}
+
+std::optional<double> detectableDeclinePaired(double psi, std::int64_t n, double alpha,
+                                              double power)
+{
+    if (n <= 0 || psi <= 0.0) return std::nullopt;
+    const double za = normalQuantile(1.0 - alpha / 2.0), zb = normalQuantile(power);
+    // Connor (1987): n = (za·√ψ + zb·√(ψ − δ²))² / δ², solved for δ.
+    return smallestReaching(psi, [&](double d) {
+        const double need = za * std::sqrt(psi) + zb * std::sqrt(std::max(0.0, psi - d * d));
+        return need * need / (d * d) <= double(n);
+    });
+}
+
+double detectableShift(double se, double alpha, double power)
+{
+    return (normalQuantile(1.0 - alpha / 2.0) + normalQuantile(power)) * se;
+}
+
+std::int64_t ItemValues::items() const
+{
+    std::int64_t n = 0;
+    for (auto c : count)
+        n += c;
+    return n;
+}
+
+double ItemValues::mean() const
+{
+    double sum = 0.0;
+    for (std::size_t i = 0; i < value.size(); ++i)
+        sum += value[i] * double(count[i]);
+    const auto n = items();
+    return n > 0 ? sum / double(n) : 0.0;
+}
+
+double bootstrapReplicate(const std::vector<ItemValues> &groups, std::mt19937_64 &rng)
+{
+    double total = 0.0;
+    for (const ItemValues &g : groups) {
+        const std::int64_t n = g.items();
+        if (n <= 0) continue;
+        // A multinomial draw as a chain of binomials: each value takes its share of the rest.
+        std::int64_t left = n, weightLeft = n;
+        double sum = 0.0;
+        for (std::size_t i = 0; i < g.value.size() && left > 0; ++i) {
+            std::int64_t k = left;
+            if (i + 1 < g.value.size() && g.count[i] < weightLeft) {
+                std::binomial_distribution<std::int64_t> draw(
+                    left, double(g.count[i]) / double(weightLeft));
+                k = draw(rng);
+            }
+            sum += g.value[i] * double(k);
+            left -= k;
+            weightLeft -= g.count[i];
+        }
+        total += sum / double(n);
+    }
+    return total;
+}
+
+std::vector<double> bootstrap(const std::vector<ItemValues> &groups, int resamples,
+                              std::uint64_t seed)
+{
+    std::mt19937_64 rng(seed);
+    std::vector<double> out(std::size_t(std::max(0, resamples)));
+    for (double &r : out)
+        r = bootstrapReplicate(groups, rng);
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+Interval percentileInterval(const std::vector<double> &sorted, double confidence)
+{
+    if (sorted.empty()) return {};
+    const auto at = [&](double q) {
+        const double pos = q * double(sorted.size() - 1);
+        const auto i = std::size_t(std::floor(pos));
+        const double f = pos - double(i);
+        return i + 1 < sorted.size() ? sorted[i] * (1 - f) + sorted[i + 1] * f : sorted[i];
+    };
+    return {at((1.0 - confidence) / 2.0), at((1.0 + confidence) / 2.0)};
+}
+
+double bootstrapP(const std::vector<double> &replicates)
+{
+    std::int64_t below = 0, above = 0;
+    for (double r : replicates) {
+        below += r <= 0.0;
+        above += r >= 0.0;
+    }
+    const double b = double(replicates.size());
+    return std::min(1.0, 2.0 * (double(std::min(below, above)) + 1.0) / (b + 1.0));
+}
+
+} // namespace cs::stats

@@ -16,7 +16,9 @@ nlohmann::json analysisSettingsJson(const AnalysisSettings &s)
              {{"metric", s.earlyStop.metric},
               {"patience", s.earlyStop.patience},
               {"threshold", s.earlyStop.threshold}}},
-            {"score_tolerance", s.scoreTolerance}};
+            {"score_tolerance", s.scoreTolerance},
+            {"power", s.power},
+            {"bootstrap", {{"resamples", s.bootstrapResamples}, {"seed", s.bootstrapSeed}}}};
 }
 
 AnalysisSettings readAnalysisSettings(const nlohmann::json &obj, const std::string &location,
@@ -57,6 +59,21 @@ AnalysisSettings readAnalysisSettings(const nlohmann::json &obj, const std::stri
     number(
         obj, "score_tolerance", "score_tolerance", [](double v) { return v >= 0 && v < 1; },
         s.scoreTolerance);
+    number(obj, "power", "power", fraction, s.power);
+    if (const auto b = obj.find("bootstrap"); b != obj.end() && b->is_object()) {
+        if (const auto r = b->find("resamples"); r != b->end()) {
+            if (const auto v = integerValue(*r); v && *v >= 100 && *v <= 1000000)
+                s.bootstrapResamples = int(*v);
+            else
+                bad("bootstrap.resamples", "not an integer 100 … 1000000");
+        }
+        if (const auto seed = b->find("seed"); seed != b->end()) {
+            if (seed->is_number_unsigned())
+                s.bootstrapSeed = seed->get<std::uint64_t>();
+            else
+                bad("bootstrap.seed", "not a non-negative integer");
+        }
+    }
     if (const auto c = obj.find("criterion"); c != obj.end()) {
         if (c->is_string())
             s.criterion = c->get<std::string>();

@@ -51,6 +51,11 @@ std::string pClause(std::optional<double> p)
     return v[0] == '<' ? "p " + v : "p = " + v;
 }
 
+std::string points(double proportion)
+{
+    return printf1("%.1f", std::fabs(proportion) * 100.0);
+}
+
 std::string change(double v, bool points)
 {
     const double r = points ? std::round(v * 100.0) / 100.0 : v;

@@ -18,6 +18,8 @@ std::string epoch(std::optional<double> e);
 std::string pValue(std::optional<double> p);
 /// A p-value in a sentence: "p = 0.32", "p < 0.001" (never "p = < 0.001").
 std::string pClause(std::optional<double> p);
+/// A proportion as percentage points with one decimal, unsigned: 0.0386 -> "3.9".
+std::string points(double proportion);
 /// A signed difference: points with 2 decimals for proportions, else 4 decimals.
 std::string change(double v, bool points);
 /// to − from as shown: the difference of the 4-decimal values a reader sees, so tables add

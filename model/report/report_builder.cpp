@@ -60,16 +60,30 @@ void criteriaSection(Document &doc, const AnalysedResults &r)
             "where only that is known; none is shown otherwise.",
             {std::to_string(pct)}),
         say(l,
+            "The composite score's interval: a percentile bootstrap over items ({1} resamples, "
+            "seed {2}) where every example of every weighted metric was recorded; otherwise the "
+            "delta method from the counts, with Real@1 and Real@5 sharing their items (a Real@1 "
+            "hit is a Real@5 hit) and LAMBADA another set.",
+            {std::to_string(s.bootstrapResamples), std::to_string(s.bootstrapSeed)}),
+        say(l,
             "Tests: exact McNemar on per-example records when both checkpoints have them; "
             "otherwise a pooled two-proportion z-test, which treats the two evaluations as "
             "independent (approximate). Significance level {1}.",
             {fmt::number(s.alpha)}),
+        say(l, "The composite score is tested by a paired bootstrap over the items both "
+               "checkpoints recorded, else by a z-test on the delta-method standard errors "
+               "(unpaired). Each result names its test."),
         say(l,
             "Overfitting verdict: \"significant decline\" only when the last evaluation is "
             "significantly below the peak; otherwise \"within noise\" or \"no decline\". "
-            "Checkpoints whose difference to the peak has p ≥ {1} are \"within noise of the "
-            "peak\".",
+            "The checkpoints not significantly worse than the peak at level {1} after Holm's "
+            "correction over all comparisons with it are \"tied with the best\".",
             {fmt::number(s.alpha)}),
+        say(l,
+            "Power: the detectable decline is the smallest the decline test finds with {1} % "
+            "power at level {2}; paired from how often the two checkpoints disagree where "
+            "per-example records exist, else from n and the peak's value.",
+            {std::to_string(int(std::lround(s.power * 100))), fmt::number(s.alpha)}),
         say(l,
             "Early stopping as Hugging Face's EarlyStoppingCallback: patience {1}, threshold "
             "{2}, on {3}.",
@@ -128,7 +142,7 @@ void bestSection(Document &doc, const AnalysedResults &r)
         for (const auto &m : ra.metrics) {
             if (m.points.empty()) continue;
             const Checkpoint &cp = run.checkpoints[m.peak];
-            const auto ci = metricInterval(cp, m.metric, r.settings.confidence);
+            const auto ci = valueInterval(run, ra, m.peak, m.metric, r.settings.confidence);
             t.addRow({run.displayName(), say(l, "best {1}", {metricLabel(m.metric, l)}), cp.name,
                       fmt::epoch(cp.epoch), fmt::value(*metricValue(run, &ra, m.peak, m.metric)),
                       ci ? fmt::interval(*ci) : ""});

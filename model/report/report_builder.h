@@ -5,6 +5,7 @@
 #include "analysis/run_analysis.h"
 #include "report/document.h"
 #include "report/report_words.h"
+#include "results/flip_examples.h"
 #include "results/result_types.h"
 
 #include <functional>
@@ -56,6 +57,11 @@ std::string recommendation(const Run &run, const RunAnalysis &analysis,
 
 /// Appends the comparison, overfitting, early-stopping, score-check and problem sections.
 void comparisonSections(Document &doc, const AnalysedResults &results);
+
+/// The examples that flipped between two checkpoints (lostOnly: right → wrong only), with
+/// their ranks before and after and their texts; notes say what could not be read.
+Table flipsTable(const DescribedFlips &flips, ReportLanguage language = ReportLanguage::English,
+                 bool lostOnly = false);
 
 /// Display name of a metric ("score" -> "Score").
 std::string metricLabel(const std::string &metric);

@@ -3,7 +3,10 @@
 #include "report/format.h"
 #include "report/report_builder.h"
 #include "report/report_words.h"
+#include "results/flip_examples.h"
 #include "results/metric_aliases.h"
+
+#include <cmath>
 
 #include <map>
 
@@ -18,9 +21,15 @@ std::string pText(std::optional<double> p, ReportLanguage l)
 
 std::string testText(const DifferenceTest &t, ReportLanguage l)
 {
-    if (t.p && t.paired)
+    switch (t.kind) {
+    case TestKind::McNemarExact:
         return say(l, "McNemar exact (paired, {1} examples)", {std::to_string(t.paired)});
-    return say(l, t.p ? t.test : t.why);
+    case TestKind::PairedBootstrap:
+        return say(l, "paired bootstrap over items ({1} examples, {2} resamples)",
+                   {std::to_string(t.paired), std::to_string(t.resamples)});
+    case TestKind::None: return say(l, t.why);
+    default: return say(l, t.test);
+    }
 }
 
 std::string nText(const Checkpoint &cp, const std::string &metric)
@@ -44,7 +53,7 @@ void lengthSection(Document &doc, const AnalysedResults &r)
                 if (!any) doc.heading(2, say(l, "Sequence length comparison"));
                 any = true;
                 const LengthComparison lc =
-                    compareLengths(a, r.analyses[idx[i]], b, r.analyses[idx[j]]);
+                    compareLengths(a, r.analyses[idx[i]], b, r.analyses[idx[j]], r.settings);
                 Table t;
                 t.caption =
                     say(l, "{1}: {2} vs {3}",
@@ -94,7 +103,8 @@ void matchedSection(Document &doc, const AnalysedResults &r)
                 continue;
             const std::string metric = r.analyses[i].criterion;
             const MatchedComparison mc =
-                compareAtMatchedEpochs(runs[i], r.analyses[i], runs[j], r.analyses[j], metric);
+                compareAtMatchedEpochs(runs[i], r.analyses[i], runs[j], r.analyses[j], metric,
+                                       r.settings);
             if (mc.rows.size() < 2) continue;
             if (!any) doc.heading(2, say(l, "Matched-epoch comparison"));
             any = true;
@@ -121,6 +131,16 @@ void matchedSection(Document &doc, const AnalysedResults &r)
     }
 }
 
+/// "3.9 points (n = 2400)" or "3.1 points (paired, n = 300)"; "" when not known.
+std::string detectableCell(const MetricAnalysis &m, ReportLanguage l)
+{
+    if (!m.detectable) return {};
+    const auto &d = *m.detectable;
+    const std::string size = fmt::points(d.size);
+    return d.paired ? say(l, "{1} points (paired, n = {2})", {size, std::to_string(d.n)})
+                    : say(l, "{1} points (n = {2})", {size, std::to_string(d.n)});
+}
+
 void overfittingSection(Document &doc, const AnalysedResults &r)
 {
     const ReportLanguage l = r.language;
@@ -128,7 +148,8 @@ void overfittingSection(Document &doc, const AnalysedResults &r)
     t.caption = say(l, "Decline after the peak");
     t.columns = {say(l, "Run"),  say(l, "Metric"),  say(l, "Peak"),
                  say(l, "Last"), say(l, "Change"),  "p",
-                 say(l, "Test"), say(l, "Verdict"), say(l, "Within noise of the peak")};
+                 say(l, "Test"), say(l, "Verdict"), say(l, "Tied with the best (Holm)"),
+                 say(l, "Detectable decline")};
     for (std::size_t k = 0; k < r.set->runs.size(); ++k) {
         const Run &run = r.set->runs[k];
         const RunAnalysis &ra = r.analyses[k];
@@ -147,16 +168,58 @@ void overfittingSection(Document &doc, const AnalysedResults &r)
                       fmt::difference(peakV, lastV, m.proportion),
                       m.verdict == Verdict::NoDecline ? "" : pText(m.declineTest.p, l),
                       m.verdict == Verdict::NoDecline ? "" : testText(m.declineTest, l),
-                      say(l, verdictName(m.verdict)),
-                      m.metric == metric::Score ? say(l, "(no test)") : noise});
+                      say(l, verdictName(m.verdict)), noise, detectableCell(m, l)});
         }
     }
     doc.heading(2, say(l, "Overfitting analysis"));
     doc.paragraph(say(l,
                       "Change is last − peak (points for proportions). A decline is called "
-                      "significant only when its test says so at level {1}.",
-                      {fmt::number(r.settings.alpha)}));
+                      "significant only when its test says so at level {1}. Detectable decline: "
+                      "the smallest decline that test would find with {2} % power; a smaller "
+                      "one could not have been seen.",
+                      {fmt::number(r.settings.alpha),
+                       std::to_string(int(std::lround(r.settings.power * 100)))}));
     doc.table(t);
+}
+
+void lostAfterPeakSection(Document &doc, const AnalysedResults &r)
+{
+    const ReportLanguage l = r.language;
+    constexpr std::size_t kShown = 20; // examples listed per metric; the CLI lists them all
+    bool headed = false;
+    for (std::size_t k = 0; k < r.set->runs.size(); ++k) {
+        const Run &run = r.set->runs[k];
+        for (const MetricAnalysis &m : r.analyses[k].metrics) {
+            if (m.peak == m.last || m.metric == metric::Score) continue;
+            const auto d =
+                describeFlips(run.checkpoints[m.peak], run.checkpoints[m.last], m.metric);
+            if (!d) continue;
+            if (!headed) {
+                doc.heading(2, say(l, "What was lost after the peak"));
+                doc.paragraph(say(l, "For each metric that declined after its peak and whose "
+                                     "examples were recorded: the examples right at the peak "
+                                     "and wrong at the last evaluation."));
+            }
+            headed = true;
+            doc.paragraph(say(
+                l,
+                "{1}, {2} from {3} to {4}: {5} examples right at the peak are wrong at the last "
+                "evaluation, {6} wrong ones became right (McNemar exact, {7}).",
+                {run.displayName(), metricLabel(m.metric, l), d->from, d->to,
+                 std::to_string(d->flips.lost.size()), std::to_string(d->flips.gained.size()),
+                 fmt::pClause(d->flips.p)}));
+            Table t = flipsTable(*d, l, true);
+            t.caption = say(l, "{1}, {2}: right at {3}, wrong at {4}",
+                            {run.displayName(), metricLabel(m.metric, l), d->from, d->to});
+            if (t.rows.size() > kShown) {
+                t.notes.insert(t.notes.begin(),
+                               say(l, "The first {1} of {2}; clozescope-cli flips lists them all.",
+                                   {std::to_string(kShown), std::to_string(t.rows.size())}));
+                t.rows.resize(kShown);
+            }
+            doc.table(t);
+        }
+    }
 }
 
 void earlyStopSection(Document &doc, const AnalysedResults &r)
@@ -268,6 +331,7 @@ void comparisonSections(Document &doc, const AnalysedResults &r)
     lengthSection(doc, r);
     matchedSection(doc, r);
     overfittingSection(doc, r);
+    lostAfterPeakSection(doc, r);
     earlyStopSection(doc, r);
     scoreSection(doc, r);
     problemsSection(doc, r);

@@ -73,10 +73,15 @@ Table checkpointTable(const Run &run, const RunAnalysis &ra, const AnalysisSetti
             cells.push_back(it == cp.metrics.end() ? "" : fmt::value(it->second.value));
         }
         if (hasCriterionCi) {
-            const auto ci = metricInterval(cp, ra.criterion, settings.confidence);
+            const auto ci = valueInterval(run, ra, i, ra.criterion, settings.confidence);
             cells.push_back(ci ? fmt::interval(*ci) : "");
         }
-        if (hasScore) cells.push_back(ra.composite[i] ? fmt::value(*ra.composite[i]) : "");
+        if (hasScore) {
+            const auto ci = valueInterval(run, ra, i, metric::Score, settings.confidence);
+            cells.push_back(!ra.composite[i] ? ""
+                            : ci             ? fmt::value(*ra.composite[i]) + " " + fmt::interval(*ci)
+                                             : fmt::value(*ra.composite[i]));
+        }
         if (hasFileScore) {
             std::string fileScore;
             for (const auto &fs : cp.fileScores) {
@@ -129,7 +134,7 @@ Table metricTable(const AnalysedResults &results, const std::vector<std::string>
     t.columns = {"run", "experiment", "seq_len", "checkpoint", "step", "epoch"};
     for (const auto &m : metrics) {
         t.columns.push_back(m);
-        if (m != metric::Score && !compact) {
+        if (!compact) {
             t.columns.push_back(m + " ci_low");
             t.columns.push_back(m + " ci_high");
             t.columns.push_back(m + " n");
@@ -153,9 +158,7 @@ Table metricTable(const AnalysedResults &results, const std::vector<std::string>
             for (const auto &m : metrics) {
                 const auto v = metricValue(run, &ra, i, m);
                 any = any || v.has_value();
-                const auto ci = m == metric::Score
-                                    ? std::nullopt
-                                    : metricInterval(cp, m, results.settings.confidence);
+                const auto ci = valueInterval(run, ra, i, m, results.settings.confidence);
                 const auto it = cp.metrics.find(m);
                 const std::int64_t n = // examples behind the value; 0 = not known
                     it != cp.metrics.end() && it->second.n ? *it->second.n : 0;
@@ -167,7 +170,6 @@ Table metricTable(const AnalysedResults &results, const std::vector<std::string>
                     continue;
                 }
                 cells.push_back(v ? fmt::number(*v) : "");
-                if (m == metric::Score) continue;
                 cells.push_back(ci ? fmt::number(ci->low) : "");
                 cells.push_back(ci ? fmt::number(ci->high) : "");
                 cells.push_back(n > 0 ? std::to_string(n) : "");
@@ -216,8 +218,13 @@ struct Recommendation
     std::string byCheckpoint;             ///< name of the last evaluation
     std::string p;                        ///< "p = 0.32" or "p < 0.001": the decline test
     std::string why;                      ///< why the decline cannot be tested
-    std::size_t withinNoise = 0;          ///< other checkpoints within noise of the peak
-    std::size_t others = 0;               ///< other checkpoints with a value
+    std::size_t tied = 0;                 ///< others tied with the best (Holm)
+    std::size_t compared = 0;             ///< others tested against the peak
+    std::size_t estimates = 0;            ///< checkpoints with a value (the peak is the best of)
+    std::string detectable;               ///< "3.9" (points), "" when not known
+    std::string detectableN;              ///< n behind it
+    bool detectablePaired = false;        ///< from per-example records
+    bool pairingLost = false;             ///< a paired test was possible with records kept
 };
 
 Recommendation recommend(const Run &run, const RunAnalysis &ra, const AnalysisSettings &settings,
@@ -234,7 +241,7 @@ Recommendation recommend(const Run &run, const RunAnalysis &ra, const AnalysisSe
     if (peak.epoch) r.epoch = fmt::epoch(peak.epoch);
     r.metric = metricLabel(ra.criterion, l);
     r.value = fmt::value(*metricValue(run, &ra, m->peak, ra.criterion));
-    if (auto ci = metricInterval(peak, ra.criterion, settings.confidence))
+    if (auto ci = valueInterval(run, ra, m->peak, ra.criterion, settings.confidence))
         r.interval = fmt::interval(*ci);
     r.verdict = m->verdict;
     r.peakIsLast = m->peak == m->last;
@@ -246,8 +253,15 @@ Recommendation recommend(const Run &run, const RunAnalysis &ra, const AnalysisSe
     r.byCheckpoint = last.name;
     r.p = fmt::pClause(m->declineTest.p);
     r.why = say(l, m->declineTest.why);
-    r.withinNoise = m->withinNoise.size();
-    r.others = m->points.size() - 1;
+    r.tied = m->withinNoise.size();
+    r.compared = m->compared;
+    r.estimates = m->points.size();
+    if (m->detectable && m->proportion) {
+        r.detectable = fmt::points(m->detectable->size);
+        r.detectableN = std::to_string(m->detectable->n);
+        r.detectablePaired = m->detectable->paired;
+    }
+    r.pairingLost = m->declineTest.pairingLost;
     return r;
 }
 
@@ -297,10 +311,51 @@ std::string recommendation(const Run &run, const RunAnalysis &ra, const Analysis
         s += "; " + say(l, "{1} cannot be tested ({2})", {decline, r.why});
         break;
     }
-    if (r.withinNoise > 0)
-        s += "; " + say(l, "{1} of {2} other checkpoints are within noise of it",
-                        {std::to_string(r.withinNoise), std::to_string(r.others)});
-    return s + ".";
+    if (r.compared > 0)
+        s += "; " + say(l, "{1} of the {2} other checkpoints are tied with it after Holm's "
+                           "correction",
+                        {std::to_string(r.tied), std::to_string(r.compared)});
+    if (!r.detectable.empty() && r.verdict != Verdict::SignificantDecline)
+        s += "; " + (r.detectablePaired
+                         ? say(l, "with n = {1} paired examples a decline under {2} points could "
+                                  "not have been seen",
+                               {r.detectableN, r.detectable})
+                         : say(l, "with n = {1} a decline under {2} points could not have been "
+                                  "seen",
+                               {r.detectableN, r.detectable}));
+    s += ".";
+    if (r.estimates > 1)
+        s += " " + say(l, "Its value is the best of {1} noisy estimates, so it likely overstates "
+                          "what the checkpoint scores on new data.",
+                       {std::to_string(r.estimates)});
+    if (r.pairingLost)
+        s += " " + say(l, "Both evaluations used the same set (same SHA-256): a paired test was "
+                          "possible had the per-example records been kept.");
+    return s;
+}
+
+Table flipsTable(const DescribedFlips &flips, ReportLanguage l, bool lostOnly)
+{
+    Table t;
+    t.caption = say(l, "{1}: flips from {2} to {3}",
+                    {metricLabel(flips.flips.metric, l), flips.from, flips.to});
+    t.columns = {say(l, "Change"),      say(l, "Set"),    say(l, "Example"),
+                 say(l, "Rank before"), say(l, "Rank after"), say(l, "Answer"),
+                 say(l, "Text")};
+    const auto rank = [](const std::optional<int> &r) {
+        return r ? std::to_string(*r) : std::string(">10");
+    };
+    for (const FlippedExample &e : flips.examples) {
+        if (lostOnly && !e.lost) continue;
+        std::string answers;
+        for (const auto &a : e.answers)
+            answers += (answers.empty() ? "" : " | ") + a;
+        t.addRow({e.lost ? say(l, "right → wrong") : say(l, "wrong → right"), e.dataset, e.id,
+                  rank(e.rankFrom), rank(e.rankTo), answers, e.text});
+    }
+    for (const auto &p : flips.problems)
+        t.notes.push_back(problemLine(p));
+    return t;
 }
 
 } // namespace cs

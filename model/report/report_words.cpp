@@ -34,14 +34,6 @@ const std::map<std::string, std::string> &korean()
          "검정: 두 체크포인트 모두 예제별 기록이 있으면 정확 McNemar 검정, 아니면 두 평가를 "
          "독립으로 "
          "보는 합동 두 비율 z-검정(근사). 유의수준 {1}."},
-        {"Overfitting verdict: \"significant decline\" only when the last evaluation is "
-         "significantly below the peak; otherwise \"within noise\" or \"no decline\". "
-         "Checkpoints whose difference to the peak has p ≥ {1} are \"within noise of the peak\".",
-         "과적합 판정: 마지막 평가가 정점보다 유의하게 낮을 때만 \"유의한 하락\", 아니면 \"잡음 "
-         "범위 "
-         "안\" 또는 \"하락 없음\". 정점과의 차이가 p ≥ {1}인 체크포인트는 \"정점과 차이가 잡음 "
-         "범위 "
-         "안\"입니다."},
         {"Early stopping as Hugging Face's EarlyStoppingCallback: patience {1}, threshold {2}, on "
          "{3}.",
          "조기 종료는 Hugging Face EarlyStoppingCallback과 같이: 인내(patience) {1}, 임계값 {2}, "
@@ -97,9 +89,6 @@ const std::map<std::string, std::string> &korean()
         {"{1} is within noise, {2}", "{1}은 잡음 범위 안입니다 ({2})"},
         {"{1} is significant, {2}", "{1}은 유의합니다 ({2})"},
         {"{1} cannot be tested ({2})", "{1}은 검정할 수 없습니다 ({2})"},
-        {"{1} of {2} other checkpoints are within noise of it",
-         "다른 체크포인트 {2}개 중 {1}개가 잡음 범위 안입니다"},
-        {"the composite score has no test", "종합 점수에는 검정이 없음"},
         {"value missing", "값이 없음"},
         {"number of examples unknown", "예제 수를 모름"},
         // Comparisons.
@@ -116,6 +105,10 @@ const std::map<std::string, std::string> &korean()
          "참고용일 "
          "뿐입니다."},
         {"McNemar exact (paired, {1} examples)", "정확 McNemar (대응, 예제 {1}개)"},
+        {"paired bootstrap over items ({1} examples, {2} resamples)",
+         "예제 단위 대응 부트스트랩 (예제 {1}개, 재표본 {2}회)"},
+        {"z on delta-method standard errors (unpaired, approximate)",
+         "델타 방법 표준오차의 z (비대응, 근사)"},
         {"two-proportion z (unpaired, approximate)", "두 비율 z (비대응, 근사)"},
         {"z on the reported standard errors (unpaired, approximate)",
          "보고된 표준오차로 z (비대응, 근사)"},
@@ -127,17 +120,81 @@ const std::map<std::string, std::string> &korean()
         {"Last", "마지막"},
         {"Change", "변화"},
         {"Verdict", "판정"},
-        {"Within noise of the peak", "정점과 차이가 잡음 범위 안"},
         {"no decline", "하락 없음"},
         {"within noise", "잡음 범위 안"},
         {"significant decline", "유의한 하락"},
         {"decline, not tested", "하락, 검정 못 함"},
-        {"(no test)", "(검정 없음)"},
-        {"Overfitting analysis", "과적합 분석"},
+        // Intervals, tests, Holm, power and flips (issue 13).
+        {"The composite score's interval: a percentile bootstrap over items ({1} resamples, "
+         "seed {2}) where every example of every weighted metric was recorded; otherwise the "
+         "delta method from the counts, with Real@1 and Real@5 sharing their items (a Real@1 "
+         "hit is a Real@5 hit) and LAMBADA another set.",
+         "종합 점수의 구간: 가중치가 있는 모든 지표의 예제가 전부 기록되어 있으면 예제 단위 백분위 "
+         "부트스트랩 (재표본 {1}회, 시드 {2}), 아니면 개수로부터 델타 방법. Real@1과 Real@5는 같은 "
+         "예제를 공유하고 (Real@1 적중은 Real@5 적중), LAMBADA는 다른 세트입니다."},
+        {"The composite score is tested by a paired bootstrap over the items both checkpoints "
+         "recorded, else by a z-test on the delta-method standard errors (unpaired). Each result "
+         "names its test.",
+         "종합 점수는 두 체크포인트가 모두 기록한 예제에 대한 대응 부트스트랩으로, 아니면 델타 방법 "
+         "표준오차의 z-검정(비대응)으로 검정합니다. 결과마다 검정 이름을 적습니다."},
+        {"Overfitting verdict: \"significant decline\" only when the last evaluation is "
+         "significantly below the peak; otherwise \"within noise\" or \"no decline\". The "
+         "checkpoints not significantly worse than the peak at level {1} after Holm's correction "
+         "over all comparisons with it are \"tied with the best\".",
+         "과적합 판정: 마지막 평가가 정점보다 유의하게 낮을 때만 \"유의한 하락\", 아니면 \"잡음 "
+         "범위 안\" 또는 \"하락 없음\". 정점과의 모든 비교에 Holm 보정을 한 뒤 유의수준 {1}에서 "
+         "정점보다 유의하게 나쁘지 않은 체크포인트는 \"최고와 동률\"입니다."},
+        {"Power: the detectable decline is the smallest the decline test finds with {1} % power "
+         "at level {2}; paired from how often the two checkpoints disagree where per-example "
+         "records exist, else from n and the peak's value.",
+         "검정력: 검출 가능한 하락은 하락 검정이 유의수준 {2}에서 검정력 {1} %로 찾아내는 가장 작은 "
+         "하락입니다. 예제별 기록이 있으면 두 체크포인트가 엇갈리는 비율로(대응), 없으면 n과 정점 "
+         "값으로 구합니다."},
         {"Change is last − peak (points for proportions). A decline is called significant only "
-         "when its test says so at level {1}.",
+         "when its test says so at level {1}. Detectable decline: the smallest decline that test "
+         "would find with {2} % power; a smaller one could not have been seen.",
          "변화는 마지막 − 정점입니다 (비율은 포인트). 하락은 검정이 유의수준 {1}에서 유의하다고 할 "
-         "때만 유의하다고 합니다."},
+         "때만 유의하다고 합니다. 검출 가능한 하락: 그 검정이 검정력 {2} %로 찾아낼 가장 작은 하락. "
+         "그보다 작은 하락은 보일 수 없었습니다."},
+        {"Tied with the best (Holm)", "최고와 동률 (Holm)"},
+        {"Detectable decline", "검출 가능한 하락"},
+        {"{1} points (paired, n = {2})", "{1}포인트 (대응, n = {2})"},
+        {"{1} points (n = {2})", "{1}포인트 (n = {2})"},
+        {"{1} of the {2} other checkpoints are tied with it after Holm's correction",
+         "Holm 보정 후 다른 체크포인트 {2}개 중 {1}개가 이와 동률입니다"},
+        {"with n = {1} paired examples a decline under {2} points could not have been seen",
+         "대응 예제 n = {1}개로는 {2}포인트보다 작은 하락은 보일 수 없었습니다"},
+        {"with n = {1} a decline under {2} points could not have been seen",
+         "n = {1}으로는 {2}포인트보다 작은 하락은 보일 수 없었습니다"},
+        {"Its value is the best of {1} noisy estimates, so it likely overstates what the "
+         "checkpoint scores on new data.",
+         "이 값은 잡음이 있는 추정치 {1}개 중 최고이므로, 새 데이터에서의 점수를 과대평가했을 "
+         "가능성이 큽니다."},
+        {"Both evaluations used the same set (same SHA-256): a paired test was possible had the "
+         "per-example records been kept.",
+         "두 평가는 같은 세트(같은 SHA-256)를 썼습니다. 예제별 기록을 남겼다면 대응 검정이 "
+         "가능했습니다."},
+        {"What was lost after the peak", "정점 이후 잃은 것"},
+        {"For each metric that declined after its peak and whose examples were recorded: the "
+         "examples right at the peak and wrong at the last evaluation.",
+         "정점 이후 하락했고 예제가 기록된 지표마다: 정점에서 맞았고 마지막 평가에서 틀린 예제."},
+        {"{1}, {2} from {3} to {4}: {5} examples right at the peak are wrong at the last "
+         "evaluation, {6} wrong ones became right (McNemar exact, {7}).",
+         "{1}, {2}, {3}에서 {4}로: 정점에서 맞은 예제 {5}개가 마지막 평가에서 틀렸고, 틀린 예제 "
+         "{6}개가 맞게 되었습니다 (정확 McNemar, {7})."},
+        {"{1}, {2}: right at {3}, wrong at {4}", "{1}, {2}: {3}에서 맞고 {4}에서 틀림"},
+        {"The first {1} of {2}; clozescope-cli flips lists them all.",
+         "{2}개 중 처음 {1}개. clozescope-cli flips가 모두 보여 줍니다."},
+        {"{1}: flips from {2} to {3}", "{1}: {2}에서 {3}로 바뀐 예제"},
+        {"Set", "세트"},
+        {"Example", "예제"},
+        {"Rank before", "이전 순위"},
+        {"Rank after", "이후 순위"},
+        {"Answer", "정답"},
+        {"Text", "텍스트"},
+        {"right → wrong", "맞음 → 틀림"},
+        {"wrong → right", "틀림 → 맞음"},
+        {"Overfitting analysis", "과적합 분석"},
         {"Early-stopping simulation (threshold {1})", "조기 종료 모의 실험 (임계값 {1})"},
         {"patience {1}", "인내 {1}"},
         {"stops at {1} ({2}), restores {3}", "{1}({2})에서 멈추고 {3} 복원"},

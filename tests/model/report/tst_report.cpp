@@ -64,7 +64,8 @@ class TestReport : public QObject
         QTest::newRow("file scores checked")
             << "18 scores carried by the files were recomputed from their own metrics; 0 disagree.";
         QTest::newRow("composite for MLM v2")
-            << "| checkpoint-65 | 65 | 0.5 | 0.6558 | 0.8167 | 0.3567 | [0.637, 0.675] | 0.6143 |";
+            << "| checkpoint-65 | 65 | 0.5 | 0.6558 | 0.8167 | 0.3567 | [0.637, 0.675] | 0.6143 [0.598, "
+               "0.630] |"; // the score's delta-method interval, worked out by hand in tst_score
     }
     void contains()
     {
@@ -84,7 +85,8 @@ class TestReport : public QObject
         QTest::newRow("best score") << "| coref_finetune_2048_20251010_063737 | 최고 종합 점수 "
                                        "| checkpoint-1600 | 2.843 | 0.6314 |";
         QTest::newRow("composite row")
-            << "| checkpoint-65 | 65 | 0.5 | 0.6558 | 0.8167 | 0.3567 | [0.637, 0.675] | 0.6143 |";
+            << "| checkpoint-65 | 65 | 0.5 | 0.6558 | 0.8167 | 0.3567 | [0.637, 0.675] | 0.6143 [0.598, "
+               "0.630] |"; // the score's delta-method interval, worked out by hand in tst_score
         QTest::newRow("weights") << "종합 점수 = 0.3·LAMBADA@1 + 0.4·Real@1 + 0.3·Real@5";
         QTest::newRow("lengths") << "**mlm_v2_scratch: 1536 대 2048**";
         QTest::newRow("sets differ") << "길이마다 평가 세트가 다릅니다 (Real@k n 2400 대 3200)";
