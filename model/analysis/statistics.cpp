@@ -226,10 +226,11 @@ Interval percentileInterval(const std::vector<double> &sorted, double confidence
 
 double bootstrapP(const std::vector<double> &replicates)
 {
+    constexpr double kZero = 1e-12; // sums of item values land beside 0 by rounding
     std::int64_t below = 0, above = 0;
     for (double r : replicates) {
-        below += r <= 0.0;
-        above += r >= 0.0;
+        below += r <= kZero;
+        above += r >= -kZero;
     }
     const double b = double(replicates.size());
     return std::min(1.0, 2.0 * (double(std::min(below, above)) + 1.0) / (b + 1.0));

@@ -14,6 +14,9 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <QJsonArray>
+
+#include <cmath>
 #include <csignal>
 #include <map>
 #include <sys/types.h>
@@ -116,6 +119,95 @@ class TestCliEval : public QObject
         }
         QCOMPARE(evaluated, 3);
         QVERIFY(folderContents(tmp.filePath("alone")) == folderContents(tmp.filePath("shared")));
+    }
+
+    void evaluatedTrainerRunIsTestedPairedAndListsFlips()
+    {
+        // The real Trainer run's three checkpoints with weights, evaluated with per-example
+        // records: every test in the report is paired, the score gets a bootstrap interval, and
+        // what was lost after a peak is listed; `flips` counts what the records say.
+        QTemporaryDir tmp;
+        const QString data = QString(CLOZESCOPE_TEST_DATA);
+        for (const char *c : {"checkpoint-63", "checkpoint-315", "checkpoint-625"})
+            QVERIFY(cs::test::copyFiles(
+                (data + "/trainer-run/mlm_synth_128/" + c).toStdString(),
+                tmp.filePath(QString("mlm_synth_128/") + c),
+                {"config.json", "model.safetensors", "tokenizer.json", "tokenizer_config.json",
+                 "trainer_state.json"}));
+        const QString out = tmp.filePath("out");
+        Result r = run({"eval", "--run", tmp.filePath("mlm_synth_128"), "--data",
+                        "real=" + data + "/cloze/real.jsonl", "--data",
+                        "lambada=" + data + "/cloze/lambada.jsonl", "--max-length", "128",
+                        "--out", out});
+        QVERIFY2(r.code == 0, r.err.constData());
+        for (const char *set : {"real.jsonl", "lambada.jsonl"}) // texts beside the results
+            QVERIFY(QFile::copy(data + "/cloze/" + set, out + "/mlm_synth_128/" + set));
+
+        r = run({"report", out});
+        QVERIFY2(r.code == 0, r.err.constData());
+        const QString md = QString::fromUtf8(r.out);
+        QVERIFY2(!md.contains("unpaired, approximate) |"), qPrintable(md)); // no unpaired row
+        QVERIFY(md.contains("McNemar exact (paired, 300 examples)"));
+        QVERIFY(md.contains("(paired, n = 300)"));    // power from the records
+        QVERIFY(md.contains("with n = 300 paired examples a decline under"));
+        QVERIFY(md.contains("percentile bootstrap over items"));
+        QVERIFY(md.contains("## What was lost after the peak"));
+        const QRegularExpression lost(
+            "lambada@10 from checkpoint-315 to checkpoint-625: (\\d+) examples right at the peak "
+            "are wrong at the last evaluation, (\\d+) wrong ones became right");
+        const auto m = lost.match(md);
+        QVERIFY2(m.hasMatch(), qPrintable(md));
+
+        // The same counts from the sidecars themselves: hit at 10 before and after.
+        const auto hitsAt10 = [&](const QString &ckpt) {
+            std::map<QString, bool> hits;
+            QFile f(out + "/mlm_synth_128/" + ckpt + ".examples.jsonl");
+            f.open(QIODevice::ReadOnly);
+            for (const QByteArray &line : f.readAll().split('\n')) {
+                const QJsonObject o = QJsonDocument::fromJson(line).object();
+                if (o["dataset"].toString() == "lambada")
+                    hits[o["id"].toString()] = o["hits"].toObject()["10"].toBool();
+            }
+            return hits;
+        };
+        const auto before = hitsAt10("checkpoint-315"), after = hitsAt10("checkpoint-625");
+        QCOMPARE(int(before.size()), 300);
+        int lostCount = 0, gainedCount = 0;
+        for (const auto &[id, hit] : before) {
+            lostCount += hit && !after.at(id);
+            gainedCount += !hit && after.at(id);
+        }
+        QCOMPARE(m.captured(1).toInt(), lostCount);
+        QCOMPARE(m.captured(2).toInt(), gainedCount);
+        QVERIFY(lostCount > 0);
+
+        r = run({"flips", out, "--from", "checkpoint-315", "--to", "checkpoint-625", "--metric",
+                 "lambada@10", "--format", "json"});
+        QVERIFY2(r.code == 0, r.err.constData());
+        const QJsonObject j = QJsonDocument::fromJson(r.out).object();
+        const QJsonObject flips = j["metrics"].toArray()[0].toObject();
+        QCOMPARE(flips["lost"].toInt(), lostCount);
+        QCOMPARE(flips["gained"].toInt(), gainedCount);
+        // Exact McNemar by hand: twice the binomial(b + c, 1/2) tail at min(b, c).
+        double tail = 0;
+        const int n = lostCount + gainedCount;
+        for (int i = 0; i <= std::min(lostCount, gainedCount); ++i)
+            tail += std::exp(std::lgamma(n + 1.0) - std::lgamma(i + 1.0) -
+                             std::lgamma(n - i + 1.0) - n * std::log(2.0));
+        QVERIFY(qAbs(flips["mcnemar_p"].toDouble() - std::min(1.0, 2 * tail)) < 1e-9);
+        const QJsonArray examples = flips["examples"].toArray();
+        QCOMPARE(examples.size(), lostCount + gainedCount);
+        const QJsonObject first = examples[0].toObject();
+        QCOMPARE(first["change"].toString(), QString("lost"));
+        QVERIFY(first["text"].toString().contains("[MASK]"));
+        QVERIFY(first["rank_from"].toInt() <= 10 && first["rank_to"].isNull());
+
+        r = run({"flips", out, "--from", "checkpoint-315", "--to", "checkpoint-625", "--format",
+                 "csv", "--lost-only"});
+        QVERIFY2(r.code == 0, r.err.constData());
+        QVERIFY(r.out.startsWith("Metric,Change,Set,Example,"));
+        QVERIFY(!r.out.contains("wrong → right"));
+        QCOMPARE(run({"flips", out, "--from", "checkpoint-315", "--to", "checkpoint-9"}).code, 1);
     }
 
     void fillMaskCutsAVeryLongText_data()

@@ -125,6 +125,35 @@ class TestReport : public QObject
         QVERIFY(m_markdown.find("within noise") != std::string::npos);
     }
 
+    void everyRunStatesItsPowerAndEveryScoreItsInterval()
+    {
+        // The bundled samples keep no per-example records: power from n and p, the score's
+        // interval by the delta method, unpaired tests named as such.
+        const AnalysedResults a = analyseAll(m_samples, AnalysisSettings{});
+        for (std::size_t k = 0; k < m_samples.runs.size(); ++k) {
+            const Run &run = m_samples.runs[k];
+            const std::string rec = recommendation(run, a.analyses[k], a.settings);
+            QVERIFY2(rec.find("a decline under ") != std::string::npos &&
+                         rec.find(" points could not have been seen") != std::string::npos,
+                     rec.c_str());
+            QVERIFY2(rec.find("tied with it after Holm's correction") != std::string::npos,
+                     rec.c_str());
+            const Table t = checkpointTable(run, a.analyses[k], a.settings);
+            const auto col = std::find(t.columns.begin(), t.columns.end(), "Score") - t.columns.begin();
+            QVERIFY(std::size_t(col) < t.columns.size());
+            for (std::size_t i = 0; i < run.checkpoints.size(); ++i) {
+                QVERIFY(a.analyses[k].compositeSpread[i] && !a.analyses[k].compositeSpread[i]->bootstrap);
+                QVERIFY2(t.rows[i][std::size_t(col)].text.find(" [") != std::string::npos,
+                         t.rows[i][std::size_t(col)].text.c_str());
+            }
+        }
+        QVERIFY(m_markdown.find("z on delta-method standard errors (unpaired, approximate)") !=
+                std::string::npos);
+        QVERIFY(m_markdown.find("| Detectable decline |") != std::string::npos);
+        QVERIFY(m_markdown.find("3.9 points (n = 2400)") != std::string::npos);
+        QVERIFY(m_markdown.find("What was lost after the peak") == std::string::npos); // no records
+    }
+
     void html()
     {
         const std::string html =
