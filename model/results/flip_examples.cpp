@@ -12,15 +12,16 @@ std::string setName(const std::string &identity)
     return identity.substr(0, identity.find(':'));
 }
 
-/// The evaluated examples of a checkpoint by id within one set; problems appended.
+/// The evaluated examples of a checkpoint (problems appended), and those of one set by id.
 std::map<std::string, EvaluatedExample> examplesOf(const Checkpoint &cp, const std::string &set,
                                                    const std::vector<std::string> &chosenSets,
-                                                   std::vector<Problem> &problems)
+                                                   std::vector<Problem> &problems,
+                                                   CheckpointExamples &read)
 {
     std::map<std::string, EvaluatedExample> out;
     const std::string file = resultsFileOf(cp);
     if (file.empty()) return out;
-    CheckpointExamples read = readEvaluatedExamples(file, cp.name, chosenSets);
+    read = readEvaluatedExamples(file, cp.name, chosenSets);
     problems.insert(problems.end(), read.problems.begin(), read.problems.end());
     for (auto &e : read.examples)
         if (e.dataset == set) out.emplace(e.id, std::move(e));
@@ -49,8 +50,14 @@ std::optional<DescribedFlips> describeFlips(const Checkpoint &from, const Checkp
     d.from = from.name;
     d.to = to.name;
     const std::string set = setName(to.metrics.at(metric).dataset);
-    const auto before = examplesOf(from, set, chosenSets, d.problems);
-    const auto after = examplesOf(to, set, chosenSets, d.problems);
+    CheckpointExamples readFrom, readTo;
+    const auto before = examplesOf(from, set, chosenSets, d.problems, readFrom);
+    const auto after = examplesOf(to, set, chosenSets, d.problems, readTo);
+    d.checkpointPath = readTo.checkpointPath;
+    d.resultsFile = readTo.resultsFile;
+    d.maxLength = readTo.maxLength;
+    d.rightKeep = readTo.rightKeep;
+    d.dtype = readTo.dtype;
     const auto add = [&](const std::string &id, bool lost) {
         FlippedExample f;
         f.id = id;

@@ -31,6 +31,11 @@ struct DescribedFlips
     std::string to;                        ///< checkpoint name at "to"
     std::vector<FlippedExample> examples;  ///< lost first, then gained, in the records' order
     std::vector<Problem> problems;         ///< texts or ranks that could not be read, and why
+    std::string checkpointPath;            ///< the "to" checkpoint's folder as recorded ("" = not)
+    std::string resultsFile;               ///< the "to" checkpoint's results file
+    int maxLength = 0;                     ///< how it was evaluated (0 = not recorded)
+    int rightKeep = 64;                    ///< tokens kept after the mask when cutting
+    std::string dtype;                     ///< precision ("" = not recorded)
 };
 
 /// The ClozeScope results file a checkpoint came from ("" when it came from none).

@@ -20,8 +20,8 @@
     </message>
     <message>
         <location filename="../../widgets/charts/metric_chart.cpp" line="79"/>
-        <source>Within noise of the peak</source>
-        <translation>정점과 차이가 잡음 범위 안</translation>
+        <source>Tied with the best (Holm)</source>
+        <translation>최고와 동률 (Holm)</translation>
     </message>
     <message>
         <location filename="../../widgets/charts/metric_chart.cpp" line="80"/>
@@ -48,7 +48,7 @@
     <message>
         <location filename="../../widgets/charts/chart_export.cpp" line="47"/>
         <source>%1: unknown image format &quot;%2&quot; (png, svg or pdf)</source>
-        <translation>%1: 알 수 없는 이미지 형식 &quot;%2&quot; (png, svg, pdf 중 하나)</translation>
+        <translation>%1: 알 수 없는 이미지 형식 "%2" (png, svg, pdf 중 하나)</translation>
     </message>
 </context>
 <context>
@@ -405,6 +405,88 @@
     </message>
 </context>
 <context>
+    <name>cs::FlipsDialog</name>
+    <message>
+        <location filename="../../widgets/dialogs/flips_dialog.cpp" line="22"/>
+        <source>Open in Probe</source>
+        <translation>프로브에서 열기</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/dialogs/flips_dialog.cpp" line="59"/>
+        <source>Flips: %1, %2 → %3</source>
+        <translation>바뀐 예제: %1, %2 → %3</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/dialogs/flips_dialog.cpp" line="63"/>
+        <source>%1 from %2 to %3: %4 right → wrong, %5 wrong → right of %6 examples both recorded (exact McNemar, %7).</source>
+        <translation>%1, %2에서 %3로: 둘 다 기록한 예제 %6개 중 맞음 → 틀림 %4개, 틀림 → 맞음 %5개 (정확 McNemar, %7).</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/dialogs/flips_dialog.cpp" line="101"/>
+        <source>The text of %1 is not available.</source>
+        <translation>%1의 텍스트가 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/dialogs/flips_dialog.cpp" line="103"/>
+        <source>The evaluated checkpoint %1 is not on this machine.</source>
+        <translation>평가한 체크포인트 %1이(가) 이 컴퓨터에 없습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>cs::FlipsModel</name>
+    <message>
+        <location filename="../../widgets/models/flips_model.cpp" line="37"/>
+        <source>&gt;10</source>
+        <translation>&gt;10</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/models/flips_model.cpp" line="41"/>
+        <source>right → wrong</source>
+        <translation>맞음 → 틀림</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/models/flips_model.cpp" line="41"/>
+        <source>wrong → right</source>
+        <translation>틀림 → 맞음</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/models/flips_model.cpp" line="53"/>
+        <source>(text not found)</source>
+        <translation>(텍스트를 찾지 못함)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/models/flips_model.cpp" line="63"/>
+        <source>Change</source>
+        <translation>변화</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/models/flips_model.cpp" line="64"/>
+        <source>Set</source>
+        <translation>세트</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/models/flips_model.cpp" line="65"/>
+        <source>Example</source>
+        <translation>예제</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/models/flips_model.cpp" line="66"/>
+        <location filename="../../widgets/models/flips_model.cpp" line="67"/>
+        <source>Rank at %1</source>
+        <translation>%1에서의 순위</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/models/flips_model.cpp" line="68"/>
+        <source>Answer</source>
+        <translation>정답</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/models/flips_model.cpp" line="69"/>
+        <source>Text</source>
+        <translation>문장</translation>
+    </message>
+</context>
+<context>
     <name>cs::InterfaceLanguage</name>
     <message>
         <location filename="../../widgets/window/interface_language.cpp" line="11"/>
@@ -431,235 +513,235 @@
         <translation>%1 읽는 중</translation>
     </message>
     <message>
-        <location filename="../../widgets/window/main_window.cpp" line="126"/>
+        <location filename="../../widgets/window/main_window.cpp" line="132"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../widgets/window/main_window.cpp" line="127"/>
+        <location filename="../../widgets/window/main_window.cpp" line="133"/>
         <source>Main</source>
         <translation>기본</translation>
     </message>
     <message>
-        <location filename="../../widgets/window/main_window.cpp" line="130"/>
+        <location filename="../../widgets/window/main_window.cpp" line="136"/>
         <source>Open &amp;folder…</source>
         <translation>폴더 열기(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../widgets/window/main_window.cpp" line="132"/>
+        <location filename="../../widgets/window/main_window.cpp" line="138"/>
         <source>Open results folder</source>
         <translation>결과 폴더 열기</translation>
     </message>
     <message>
-        <location filename="../../widgets/window/main_window.cpp" line="143"/>
+        <location filename="../../widgets/window/main_window.cpp" line="149"/>
         <source>Open f&amp;iles…</source>
         <translation>파일 열기(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../widgets/window/main_window.cpp" line="145"/>
+        <location filename="../../widgets/window/main_window.cpp" line="151"/>
         <source>Open result files</source>
         <translation>결과 파일 열기</translation>
     </message>
     <message>
-        <location filename="../../widgets/window/main_window.cpp" line="152"/>
+        <location filename="../../widgets/window/main_window.cpp" line="158"/>
         <source>Open &amp;workspace…</source>
         <translation>작업 공간 열기(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../widgets/window/main_window.cpp" line="154"/>
-        <location filename="../../widgets/window/main_window.cpp" line="158"/>
+        <location filename="../../widgets/window/main_window.cpp" line="160"/>
+        <location filename="../../widgets/window/main_window.cpp" line="164"/>
         <source>Open workspace</source>
         <translation>작업 공간 열기</translation>
     </message>
     <message>
-        <location filename="../../widgets/window/main_window.cpp" line="155"/>
-        <location filename="../../widgets/window/main_window.cpp" line="162"/>
+        <location filename="../../widgets/window/main_window.cpp" line="161"/>
+        <location filename="../../widgets/window/main_window.cpp" line="168"/>
         <source>ClozeScope workspace (*.workspace.json)</source>
         <translation>ClozeScope 작업 공간 (*.workspace.json)</translation>
     </message>
     <message>
-        <location filename="../../widgets/window/main_window.cpp" line="160"/>
+        <location filename="../../widgets/window/main_window.cpp" line="166"/>
         <source>&amp;Save workspace…</source>
         <translation>작업 공간 저장(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../widgets/window/main_window.cpp" line="161"/>
+        <location filename="../../widgets/window/main_window.cpp" line="167"/>
         <source>Save workspace</source>
         <translation>작업 공간 저장</translation>
     </message>
     <message>
-        <location filename="../../widgets/window/main_window.cpp" line="168"/>
+        <location filename="../../widgets/window/main_window.cpp" line="174"/>
         <source>&amp;Reload</source>
         <translation>다시 읽기(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../widgets/window/main_window.cpp" line="190"/>
+        <location filename="../../widgets/window/main_window.cpp" line="196"/>
         <source>&amp;Quit</source>
         <translation>끝내기(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../widgets/window/main_window.cpp" line="173"/>
+        <location filename="../../widgets/window/main_window.cpp" line="179"/>
         <source>&amp;Evaluate checkpoints…</source>
         <translation>체크포인트 평가(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../widgets/window/main_window.cpp" line="136"/>
+        <location filename="../../widgets/window/main_window.cpp" line="142"/>
         <source>&amp;Add folder…</source>
         <translation>폴더 추가(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../widgets/window/main_window.cpp" line="138"/>
+        <location filename="../../widgets/window/main_window.cpp" line="144"/>
         <source>Add results folder</source>
         <translation>결과 폴더 추가</translation>
     </message>
     <message>
-        <location filename="../../widgets/window/main_window.cpp" line="146"/>
+        <location filename="../../widgets/window/main_window.cpp" line="152"/>
         <source>Results (%1);;All files (*)</source>
         <translation>결과 (%1);;모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../../widgets/window/main_window.cpp" line="166"/>
+        <location filename="../../widgets/window/main_window.cpp" line="172"/>
         <source>Open re&amp;cent</source>
         <translation>최근 항목(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../widgets/window/main_window.cpp" line="176"/>
+        <location filename="../../widgets/window/main_window.cpp" line="182"/>
         <source>&amp;Probe…</source>
         <translation>프로브(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../widgets/window/main_window.cpp" line="181"/>
+        <location filename="../../widgets/window/main_window.cpp" line="187"/>
         <source>E&amp;xport</source>
         <translation>내보내기(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../widgets/window/main_window.cpp" line="182"/>
+        <location filename="../../widgets/window/main_window.cpp" line="188"/>
         <source>&amp;Charts (PNG, SVG, PDF)…</source>
         <translation>차트(&amp;C) (PNG, SVG, PDF)…</translation>
     </message>
     <message>
-        <location filename="../../widgets/window/main_window.cpp" line="185"/>
+        <location filename="../../widgets/window/main_window.cpp" line="191"/>
         <source>&amp;Table (CSV, Markdown, LaTeX, JSON)…</source>
         <translation>표(&amp;T) (CSV, Markdown, LaTeX, JSON)…</translation>
     </message>
     <message>
-        <location filename="../../widgets/window/main_window.cpp" line="187"/>
+        <location filename="../../widgets/window/main_window.cpp" line="193"/>
         <source>&amp;Report (Markdown, HTML)…</source>
         <translation>보고서(&amp;R) (Markdown, HTML)…</translation>
     </message>
     <message>
-        <location filename="../../widgets/window/main_window.cpp" line="200"/>
+        <location filename="../../widgets/window/main_window.cpp" line="206"/>
         <source> Metric </source>
         <translation> 지표 </translation>
     </message>
     <message>
-        <location filename="../../widgets/window/main_window.cpp" line="205"/>
+        <location filename="../../widgets/window/main_window.cpp" line="211"/>
         <source>  x </source>
         <translation>  x축 </translation>
     </message>
     <message>
-        <location filename="../../widgets/window/main_window.cpp" line="208"/>
+        <location filename="../../widgets/window/main_window.cpp" line="214"/>
         <source>Epoch</source>
         <translation>에폭</translation>
     </message>
     <message>
-        <location filename="../../widgets/window/main_window.cpp" line="209"/>
+        <location filename="../../widgets/window/main_window.cpp" line="215"/>
         <source>Step</source>
         <translation>스텝</translation>
     </message>
     <message>
-        <location filename="../../widgets/window/main_window.cpp" line="212"/>
+        <location filename="../../widgets/window/main_window.cpp" line="218"/>
         <source>Export charts…</source>
         <translation>차트 내보내기…</translation>
     </message>
     <message>
-        <location filename="../../widgets/window/main_window.cpp" line="221"/>
+        <location filename="../../widgets/window/main_window.cpp" line="227"/>
         <source>Small multiples</source>
         <translation>작은 다중 차트</translation>
     </message>
     <message>
-        <location filename="../../widgets/window/main_window.cpp" line="240"/>
+        <location filename="../../widgets/window/main_window.cpp" line="246"/>
         <source>Runs</source>
         <translation>실행</translation>
     </message>
     <message>
-        <location filename="../../widgets/window/main_window.cpp" line="246"/>
+        <location filename="../../widgets/window/main_window.cpp" line="252"/>
         <source>Verdict</source>
         <translation>판정</translation>
     </message>
     <message>
-        <location filename="../../widgets/window/main_window.cpp" line="270"/>
+        <location filename="../../widgets/window/main_window.cpp" line="276"/>
         <source>Checkpoints</source>
         <translation>체크포인트</translation>
     </message>
     <message>
-        <location filename="../../widgets/window/main_window.cpp" line="271"/>
-        <location filename="../../widgets/window/main_window.cpp" line="275"/>
+        <location filename="../../widgets/window/main_window.cpp" line="277"/>
+        <location filename="../../widgets/window/main_window.cpp" line="281"/>
         <source>Problems</source>
         <translation>문제</translation>
     </message>
     <message>
-        <location filename="../../widgets/window/main_window.cpp" line="272"/>
+        <location filename="../../widgets/window/main_window.cpp" line="278"/>
         <source>Examples</source>
         <translation>예제</translation>
     </message>
     <message>
-        <location filename="../../widgets/window/main_window.cpp" line="275"/>
+        <location filename="../../widgets/window/main_window.cpp" line="281"/>
         <source>Problems (%1)</source>
         <translation>문제 (%1)</translation>
     </message>
     <message>
-        <location filename="../../widgets/window/main_window.cpp" line="277"/>
+        <location filename="../../widgets/window/main_window.cpp" line="283"/>
         <source>Table</source>
         <translation>표</translation>
     </message>
     <message>
-        <location filename="../../widgets/window/main_window.cpp" line="297"/>
+        <location filename="../../widgets/window/main_window.cpp" line="303"/>
         <source>Reading…</source>
         <translation>읽는 중…</translation>
     </message>
     <message>
-        <location filename="../../widgets/window/main_window.cpp" line="309"/>
+        <location filename="../../widgets/window/main_window.cpp" line="315"/>
         <source>Select a checkpoint evaluated by ClozeScope to see its examples.</source>
         <translation>ClozeScope로 평가한 체크포인트를 고르면 예제가 보입니다.</translation>
     </message>
     <message>
-        <location filename="../../widgets/window/main_window.cpp" line="322"/>
+        <location filename="../../widgets/window/main_window.cpp" line="328"/>
         <source>%1: no per-example records (only ClozeScope&apos;s own evaluation writes them).</source>
         <translation>%1: 예제별 기록이 없습니다 (ClozeScope의 평가만 기록합니다).</translation>
     </message>
     <message>
-        <location filename="../../widgets/window/main_window.cpp" line="346"/>
+        <location filename="../../widgets/window/main_window.cpp" line="352"/>
         <source>1 run</source>
         <translation>실행 1개</translation>
     </message>
     <message>
-        <location filename="../../widgets/window/main_window.cpp" line="346"/>
+        <location filename="../../widgets/window/main_window.cpp" line="352"/>
         <source>%1 runs</source>
         <translation>실행 %1개</translation>
     </message>
     <message>
-        <location filename="../../widgets/window/main_window.cpp" line="347"/>
+        <location filename="../../widgets/window/main_window.cpp" line="353"/>
         <source>1 file</source>
         <translation>파일 1개</translation>
     </message>
     <message>
-        <location filename="../../widgets/window/main_window.cpp" line="347"/>
+        <location filename="../../widgets/window/main_window.cpp" line="353"/>
         <source>%1 files</source>
         <translation>파일 %1개</translation>
     </message>
     <message>
-        <location filename="../../widgets/window/main_window.cpp" line="348"/>
+        <location filename="../../widgets/window/main_window.cpp" line="354"/>
         <source>1 problem</source>
         <translation>문제 1개</translation>
     </message>
     <message>
-        <location filename="../../widgets/window/main_window.cpp" line="348"/>
+        <location filename="../../widgets/window/main_window.cpp" line="354"/>
         <source>%1 problems</source>
         <translation>문제 %1개</translation>
     </message>
     <message>
-        <location filename="../../widgets/window/main_window.cpp" line="349"/>
+        <location filename="../../widgets/window/main_window.cpp" line="355"/>
         <source>ClozeScope — %1</source>
         <translation>ClozeScope — %1</translation>
     </message>
@@ -698,6 +780,21 @@
         <source>HTML (*.html);;Markdown (*.md)</source>
         <translation>HTML (*.html);;Markdown (*.md)</translation>
     </message>
+    <message>
+        <location filename="../../widgets/window/main_window_flips.cpp" line="64"/>
+        <source>Flips since the previous checkpoint</source>
+        <translation>이전 체크포인트 이후 바뀐 예제</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/window/main_window_flips.cpp" line="65"/>
+        <source>Flips since the peak</source>
+        <translation>정점 이후 바뀐 예제</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/window/main_window_flips.cpp" line="83"/>
+        <source>No flips: %1</source>
+        <translation>바뀐 예제 없음: %1</translation>
+    </message>
 </context>
 <context>
     <name>cs::MetricChart</name>
@@ -722,17 +819,17 @@
         <translation>스텝을 알 수 없습니다. x를 에폭으로 바꾸세요</translation>
     </message>
     <message>
-        <location filename="../../widgets/charts/metric_chart.cpp" line="305"/>
+        <location filename="../../widgets/charts/metric_chart.cpp" line="316"/>
         <source>Significant decline after the peak</source>
         <translation>정점 이후 유의한 하락</translation>
     </message>
     <message>
-        <location filename="../../widgets/charts/metric_chart.cpp" line="306"/>
+        <location filename="../../widgets/charts/metric_chart.cpp" line="317"/>
         <source>Decline after the peak (within noise)</source>
         <translation>정점 이후 하락 (잡음 범위 안)</translation>
     </message>
     <message>
-        <location filename="../../widgets/charts/metric_chart.cpp" line="320"/>
+        <location filename="../../widgets/charts/metric_chart.cpp" line="331"/>
         <source>%1 % interval</source>
         <translation>%1 % 신뢰구간</translation>
     </message>

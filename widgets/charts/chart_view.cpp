@@ -99,14 +99,20 @@ void ChartView::mouseMoveEvent(QMouseEvent *event)
 
 void ChartView::mouseReleaseEvent(QMouseEvent *event)
 {
+    const QPointF moved = event->position() - m_pressedAt;
     if (m_panning) {
         m_panning = false;
+        // A right click that did not pan: the point's context menu.
+        if (auto *metric = qobject_cast<MetricChart *>(chart());
+            metric && event->button() == Qt::RightButton &&
+            std::hypot(moved.x(), moved.y()) <= kClickSlop)
+            metric->menuAt(chartPosition(event->position()), kPointRadius,
+                           mapToGlobal(event->position().toPoint()));
         event->accept();
         return;
     }
     // A press released (nearly) where it was is a click, not a zoom into the few pixels the
     // hand moved: on a point, it selects its checkpoint.
-    const QPointF moved = event->position() - m_pressedAt;
     if (auto *metric = qobject_cast<MetricChart *>(chart());
         metric && event->button() == Qt::LeftButton &&
         std::hypot(moved.x(), moved.y()) <= kClickSlop) {

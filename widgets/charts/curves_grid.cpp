@@ -167,6 +167,8 @@ void CurvesGrid::rebuild()
             auto *view = new ChartView(chart, this);
             view->connectLegend();
             connect(chart, &MetricChart::checkpointClicked, this, &CurvesGrid::checkpointClicked);
+            connect(chart, &MetricChart::checkpointMenuRequested, this,
+                    &CurvesGrid::checkpointMenuRequested);
             m_grid->addWidget(view, r + (several ? 1 : 0), c);
             m_grid->setRowStretch(r + (several ? 1 : 0), 1);
             m_views << view;

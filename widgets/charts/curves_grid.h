@@ -42,6 +42,9 @@ class CurvesGrid : public QWidget
   signals:
     /// A point was clicked.
     void checkpointClicked(int runIndex, int checkpointIndex);
+    /// A point was right-clicked: its context menu is wanted at globalPos.
+    void checkpointMenuRequested(int runIndex, int checkpointIndex, const QString &metric,
+                                 const QPoint &globalPos);
 
   private:
     QString legendHtml() const;

@@ -76,7 +76,7 @@ QString markerName(MarkerKind kind)
     case MarkerKind::Peak: return QObject::tr("Peak");
     case MarkerKind::EarlyStop: return QObject::tr("Early stop");
     case MarkerKind::Restored: return QObject::tr("Restored by early stopping");
-    case MarkerKind::WithinNoise: return QObject::tr("Within noise of the peak");
+    case MarkerKind::WithinNoise: return QObject::tr("Tied with the best (Holm)");
     case MarkerKind::Decline: return QObject::tr("Decline after the peak");
     }
     return {};
@@ -233,6 +233,17 @@ bool MetricChart::clickAt(const QPointF &position, qreal radius)
     return true;
 }
 
+bool MetricChart::menuAt(const QPointF &position, qreal radius, const QPoint &globalPos)
+{
+    const int row = rowAt(position, radius);
+    if (row < 0 || !m_model) return false;
+    const QModelIndex idx = m_model->index(row, 0);
+    emit checkpointMenuRequested(idx.data(CheckpointModel::RunIndexRole).toInt(),
+                                 idx.data(CheckpointModel::CheckpointIndexRole).toInt(), m_metric,
+                                 globalPos);
+    return true;
+}
+
 void MetricChart::attach(QAbstractSeries *s)
 {
     addSeries(s);
@@ -342,7 +353,7 @@ void MetricChart::fillSlot(Slot &slot, const CheckpointModel &model, const RunPo
             m_markers.append({MarkerKind::Peak, QPointF(p.x, p.y)});
         }
         if (!bands) continue;
-        // Points within noise of the peak are drawn pale, those significantly below it solid.
+        // Points tied with the best (Holm) are drawn pale, those significantly below it solid.
         auto &look = looks[i];
         look[QXYSeries::PointConfiguration::Size] = 6.0;
         if (model.index(p.row, column).data(CheckpointModel::WithinNoiseRole).toBool()) {

@@ -58,6 +58,9 @@ class MetricChart : public QChart
     QString toolTipAt(const QPointF &position, qreal radius) const;
     /// Emits checkpointClicked for the point near position; false when none is.
     bool clickAt(const QPointF &position, qreal radius);
+    /// Emits checkpointMenuRequested for the point near position (a right click; the menu at
+    /// globalPos); false when none is.
+    bool menuAt(const QPointF &position, qreal radius, const QPoint &globalPos);
     /// The metric shown.
     const QString &metric() const { return m_metric; }
 
@@ -82,6 +85,9 @@ class MetricChart : public QChart
   signals:
     /// A point was clicked: run index and checkpoint index.
     void checkpointClicked(int runIndex, int checkpointIndex);
+    /// A point was right-clicked: its context menu is wanted at globalPos.
+    void checkpointMenuRequested(int runIndex, int checkpointIndex, const QString &metric,
+                                 const QPoint &globalPos);
 
   private:
     /// The series of one run slot, reused from build to build.

@@ -27,7 +27,7 @@ class CheckpointModel : public QAbstractTableModel
         IntervalLowRole,              ///< lower bound of the interval, invalid when none
         IntervalHighRole,             ///< upper bound of the interval
         IsPeakRole,                   ///< the run's peak for this column's metric (bool)
-        WithinNoiseRole,              ///< within noise of the peak (bool)
+        WithinNoiseRole,              ///< tied with the best after Holm (bool)
         MetricRole,                   ///< metric id of a column (header data, QString)
         RunNameRole,                  ///< the run's name as shown (QString)
         RunColourRole,                ///< the run's colour in every chart (QColor)

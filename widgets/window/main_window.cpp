@@ -93,6 +93,12 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_importer, &ImportWorker::finished, this, &MainWindow::onImported);
     connect(m_runs, &RunsModel::stepsPerEpochEdited, this, [this] { openPaths(m_requestedPaths); });
     connect(m_curves, &CurvesGrid::checkpointClicked, this, &MainWindow::selectCheckpoint);
+    connect(m_curves, &CurvesGrid::checkpointMenuRequested, this,
+            [this](int run, int checkpoint, const QString &metric, const QPoint &at) {
+                QMenu *menu = pointMenu(run, checkpoint, metric);
+                menu->setAttribute(Qt::WA_DeleteOnClose);
+                menu->popup(at);
+            });
     connect(m_watcher, &ResultsWatcher::changed, this, [this] {
         if (!m_requestedPaths.isEmpty()) openPaths(m_requestedPaths);
     });

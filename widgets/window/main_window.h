@@ -23,6 +23,7 @@ class CheckpointTable;
 class CurvesGrid;
 class EvalDialog;
 class ExamplesPanel;
+class FlipsDialog;
 class ProbeDialog;
 class ImportWorker;
 class ProblemsModel;
@@ -76,6 +77,13 @@ class MainWindow : public QMainWindow
     /// the shown run folder. nullptr when built without the engine.
     ProbeDialog *openProbeDialog(const QString &folder = {});
 
+    /// The context menu of a chart point: flips since the previous checkpoint and since the
+    /// peak (disabled, with the reason, where records do not allow them). The caller owns it.
+    QMenu *pointMenu(int runIndex, int checkpointIndex, const QString &metric);
+    /// Opens the flips of metric (for the score: the criterion, else Real@1) in run from one
+    /// checkpoint to another; nullptr, after saying why in the status bar, when not possible.
+    FlipsDialog *showFlips(int runIndex, int from, int to, const QString &metric);
+
   signals:
     /// An import finished and the views show it.
     void resultsShown();
@@ -114,6 +122,7 @@ class MainWindow : public QMainWindow
     ImportWorker *m_importer;
     EvalDialog *m_evalDialog = nullptr;
     ProbeDialog *m_probeDialog = nullptr;
+    FlipsDialog *m_flipsDialog = nullptr;
     CurvesGrid *m_curves;
     CheckpointTable *m_table;
     VerdictPanel *m_verdict;
