@@ -51,8 +51,8 @@ const Run *chooseRun(const ResultSet &set, const FlipsOptions &o)
     }
     if (found.size() == 1) return found.front();
     if (found.empty()) {
-        std::cerr << "error: no run" << (o.run.empty() ? "" : " named " + o.run)
-                  << " has both " << o.from << " and " << o.to << "\n";
+        std::cerr << "error: no run" << (o.run.empty() ? "" : " named " + o.run) << " has both "
+                  << o.from << " and " << o.to << "\n";
     } else {
         std::cerr << "error: several runs have " << o.from << " and " << o.to
                   << "; choose one with --run:";
@@ -74,9 +74,12 @@ nlohmann::json flipsJson(const DescribedFlips &d)
                             {"rank_to", e.rankTo ? nlohmann::json(*e.rankTo) : nullptr},
                             {"answers", e.answers},
                             {"text", e.text}});
-    return {{"metric", d.flips.metric},       {"paired", d.flips.paired},
-            {"lost", d.flips.lost.size()},    {"gained", d.flips.gained.size()},
-            {"both_right", d.flips.bothRight}, {"mcnemar_p", d.flips.p},
+    return {{"metric", d.flips.metric},
+            {"paired", d.flips.paired},
+            {"lost", d.flips.lost.size()},
+            {"gained", d.flips.gained.size()},
+            {"both_right", d.flips.bothRight},
+            {"mcnemar_p", d.flips.p},
             {"examples", examples}};
 }
 
@@ -106,8 +109,7 @@ int run(const FlipsOptions &o)
                       << to.name << ": " << why << "\n";
     }
     if (all.empty()) {
-        if (metrics.empty())
-            std::cerr << "error: " << to.name << " has no per-example records\n";
+        if (metrics.empty()) std::cerr << "error: " << to.name << " has no per-example records\n";
         return InputProblems;
     }
 

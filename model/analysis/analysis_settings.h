@@ -24,10 +24,10 @@ struct AnalysisSettings
     double confidence = 0.95; ///< level of the Wilson intervals
     std::string
         criterion; ///< metric that picks "the" checkpoint; "" = Real@1, else score, else first
-    EarlyStopSettings earlyStop;  ///< early-stopping simulation
-    double scoreTolerance = 1e-4; ///< a file's own score differing more than this is flagged
-    double power = 0.8;           ///< power at which the detectable decline is stated
-    int bootstrapResamples = 2000;        ///< resamples of every bootstrap over items
+    EarlyStopSettings earlyStop;   ///< early-stopping simulation
+    double scoreTolerance = 1e-4;  ///< a file's own score differing more than this is flagged
+    double power = 0.8;            ///< power at which the detectable decline is stated
+    int bootstrapResamples = 2000; ///< resamples of every bootstrap over items
     std::uint64_t bootstrapSeed = 20240611; ///< seed of every bootstrap (reproducible figures)
 };
 

@@ -13,8 +13,8 @@ namespace cs {
 
 /// The reasons a difference cannot be tested (DifferenceTest::why), for interfaces to word.
 namespace untested {
-inline const std::string valueMissing = "value missing";                     ///< no value
-inline const std::string examplesUnknown = "number of examples unknown";     ///< no n, no SE
+inline const std::string valueMissing = "value missing";                 ///< no value
+inline const std::string examplesUnknown = "number of examples unknown"; ///< no n, no SE
 } // namespace untested
 
 /// Which test a difference was tested with.
@@ -33,13 +33,13 @@ struct DifferenceTest
     double difference = 0.0; ///< b − a, in the metric's units
     std::optional<double> p; ///< two-sided p-value; nullopt when no test is possible
     std::string test; ///< "McNemar exact (paired)", "two-proportion z (unpaired, approximate)"
-    bool sameDataset = true; ///< false when n or dataset identity differ
-    std::string why;         ///< when p is missing: the reason
+    bool sameDataset = true;        ///< false when n or dataset identity differ
+    std::string why;                ///< when p is missing: the reason
     TestKind kind = TestKind::None; ///< which test gave p
-    std::size_t paired = 0;  ///< examples paired (0: an unpaired test)
-    int resamples = 0;       ///< bootstrap resamples (PairedBootstrap)
-    bool pairingLost = false; ///< unpaired, though both evaluated one set (same SHA-256):
-                              ///< pairing was possible had the per-example records been kept
+    std::size_t paired = 0;         ///< examples paired (0: an unpaired test)
+    int resamples = 0;              ///< bootstrap resamples (PairedBootstrap)
+    bool pairingLost = false;       ///< unpaired, though both evaluated one set (same SHA-256):
+                                    ///< pairing was possible had the per-example records been kept
 };
 
 /// The uncertainty of one checkpoint's composite score.
@@ -70,17 +70,17 @@ const char *verdictName(Verdict v);
 /// Peak, decline and noise band of one metric of one run.
 struct MetricAnalysis
 {
-    std::string metric;                   ///< metric id
-    bool lowerIsBetter = false;           ///< direction
-    bool proportion = false;              ///< values are proportions: differences in points
-    std::vector<std::size_t> points;      ///< checkpoint indices that have the metric, in order
-    std::size_t peak = 0;                 ///< checkpoint index of the peak
-    std::size_t last = 0;                 ///< checkpoint index of the last evaluation
-    double change = 0.0;                  ///< last − peak (points ×100 for proportions)
-    DifferenceTest declineTest;           ///< peak vs last
-    Verdict verdict = Verdict::NoDecline; ///< overfitting verdict
-    std::vector<std::size_t> withinNoise; ///< tied with the best: not significantly worse than
-                                          ///< the peak after Holm's correction
+    std::string metric;                       ///< metric id
+    bool lowerIsBetter = false;               ///< direction
+    bool proportion = false;                  ///< values are proportions: differences in points
+    std::vector<std::size_t> points;          ///< checkpoint indices that have the metric, in order
+    std::size_t peak = 0;                     ///< checkpoint index of the peak
+    std::size_t last = 0;                     ///< checkpoint index of the last evaluation
+    double change = 0.0;                      ///< last − peak (points ×100 for proportions)
+    DifferenceTest declineTest;               ///< peak vs last
+    Verdict verdict = Verdict::NoDecline;     ///< overfitting verdict
+    std::vector<std::size_t> withinNoise;     ///< tied with the best: not significantly worse than
+                                              ///< the peak after Holm's correction
     std::vector<std::optional<double>> holmP; ///< per checkpoint index: Holm-adjusted p vs peak
     std::size_t compared = 0;                 ///< checkpoints tested against the peak
     std::string comparisonTest;               ///< the test those comparisons used (the first)
@@ -110,14 +110,14 @@ struct ScoreDisagreement
 /// Everything ClozeScope says about one run.
 struct RunAnalysis
 {
-    std::string runKey;                           ///< Run::key()
-    std::vector<std::optional<double>> composite; ///< composite score per checkpoint
+    std::string runKey;                                      ///< Run::key()
+    std::vector<std::optional<double>> composite;            ///< composite score per checkpoint
     std::vector<std::optional<ScoreSpread>> compositeSpread; ///< its interval per checkpoint
-    std::vector<MetricAnalysis> metrics;          ///< per metric, in display order
-    std::string criterion;                        ///< metric that picks the checkpoint
-    std::optional<EarlyStopOutcome> earlyStop;    ///< early-stopping simulation
-    std::vector<ScoreDisagreement> scoreFlags;    ///< file scores that disagree
-    std::size_t fileScoresChecked = 0;            ///< how many file scores were compared
+    std::vector<MetricAnalysis> metrics;                     ///< per metric, in display order
+    std::string criterion;                                   ///< metric that picks the checkpoint
+    std::optional<EarlyStopOutcome> earlyStop;               ///< early-stopping simulation
+    std::vector<ScoreDisagreement> scoreFlags;               ///< file scores that disagree
+    std::size_t fileScoresChecked = 0;                       ///< how many file scores were compared
 
     /// Analysis of one metric, or nullptr.
     const MetricAnalysis *find(const std::string &metric) const;

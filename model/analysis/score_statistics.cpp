@@ -93,7 +93,8 @@ std::optional<double> compositeVariance(const Checkpoint &cp,
 }
 
 std::optional<std::vector<stats::ItemValues>>
-compositeItems(const Checkpoint *a, const Checkpoint &b, const std::map<std::string, double> &weights)
+compositeItems(const Checkpoint *a, const Checkpoint &b,
+               const std::map<std::string, double> &weights)
 {
     struct Item
     {
@@ -198,8 +199,7 @@ std::optional<double> compositeDifferenceSe(const Checkpoint &a, const Checkpoin
     return std::sqrt(*va + *vb);
 }
 
-DifferenceTest compareComposite(const Checkpoint &a, const Checkpoint &b,
-                                const AnalysisSettings &s)
+DifferenceTest compareComposite(const Checkpoint &a, const Checkpoint &b, const AnalysisSettings &s)
 {
     DifferenceTest t;
     const auto sa = compositeScore(a, s.weights), sb = compositeScore(b, s.weights);

@@ -25,7 +25,8 @@ std::optional<double> compositeVariance(const Checkpoint &cp,
 /// set the items belong to; nullopt unless every weighted metric records every example of its
 /// set at both.
 std::optional<std::vector<stats::ItemValues>>
-compositeItems(const Checkpoint *a, const Checkpoint &b, const std::map<std::string, double> &weights);
+compositeItems(const Checkpoint *a, const Checkpoint &b,
+               const std::map<std::string, double> &weights);
 
 /// Tests b's composite score against a's: a paired bootstrap over the shared items where both
 /// have complete records, else a z-test on the delta-method standard errors (unpaired).

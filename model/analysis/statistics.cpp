@@ -188,8 +188,8 @@ double bootstrapReplicate(const std::vector<ItemValues> &groups, std::mt19937_64
         for (std::size_t i = 0; i < g.value.size() && left > 0; ++i) {
             std::int64_t k = left;
             if (i + 1 < g.value.size() && g.count[i] < weightLeft) {
-                std::binomial_distribution<std::int64_t> draw(
-                    left, double(g.count[i]) / double(weightLeft));
+                std::binomial_distribution<std::int64_t> draw(left, double(g.count[i]) /
+                                                                        double(weightLeft));
                 k = draw(rng);
             }
             sum += g.value[i] * double(k);

@@ -57,10 +57,10 @@ double detectableShift(double se, double alpha, double power = 0.8);
 /// Items as a distribution: each distinct per-item value and how many items have it.
 struct ItemValues
 {
-    std::vector<double> value;        ///< a per-item value
-    std::vector<std::int64_t> count;  ///< items with it
-    std::int64_t items() const;       ///< Σ count
-    double mean() const;              ///< the mean over items
+    std::vector<double> value;       ///< a per-item value
+    std::vector<std::int64_t> count; ///< items with it
+    std::int64_t items() const;      ///< Σ count
+    double mean() const;             ///< the mean over items
 };
 
 /// One bootstrap replicate of Σ_groups mean(group): each group's items resampled with

@@ -102,9 +102,8 @@ void matchedSection(Document &doc, const AnalysedResults &r)
                 runs[i].seqLen != runs[j].seqLen)
                 continue;
             const std::string metric = r.analyses[i].criterion;
-            const MatchedComparison mc =
-                compareAtMatchedEpochs(runs[i], r.analyses[i], runs[j], r.analyses[j], metric,
-                                       r.settings);
+            const MatchedComparison mc = compareAtMatchedEpochs(runs[i], r.analyses[i], runs[j],
+                                                                r.analyses[j], metric, r.settings);
             if (mc.rows.size() < 2) continue;
             if (!any) doc.heading(2, say(l, "Matched-epoch comparison"));
             any = true;
@@ -146,9 +145,15 @@ void overfittingSection(Document &doc, const AnalysedResults &r)
     const ReportLanguage l = r.language;
     Table t;
     t.caption = say(l, "Decline after the peak");
-    t.columns = {say(l, "Run"),  say(l, "Metric"),  say(l, "Peak"),
-                 say(l, "Last"), say(l, "Change"),  "p",
-                 say(l, "Test"), say(l, "Verdict"), say(l, "Tied with the best (Holm)"),
+    t.columns = {say(l, "Run"),
+                 say(l, "Metric"),
+                 say(l, "Peak"),
+                 say(l, "Last"),
+                 say(l, "Change"),
+                 "p",
+                 say(l, "Test"),
+                 say(l, "Verdict"),
+                 say(l, "Tied with the best (Holm)"),
                  say(l, "Detectable decline")};
     for (std::size_t k = 0; k < r.set->runs.size(); ++k) {
         const Run &run = r.set->runs[k];
@@ -172,13 +177,13 @@ void overfittingSection(Document &doc, const AnalysedResults &r)
         }
     }
     doc.heading(2, say(l, "Overfitting analysis"));
-    doc.paragraph(say(l,
-                      "Change is last − peak (points for proportions). A decline is called "
-                      "significant only when its test says so at level {1}. Detectable decline: "
-                      "the smallest decline that test would find with {2} % power; a smaller "
-                      "one could not have been seen.",
-                      {fmt::number(r.settings.alpha),
-                       std::to_string(int(std::lround(r.settings.power * 100)))}));
+    doc.paragraph(say(
+        l,
+        "Change is last − peak (points for proportions). A decline is called "
+        "significant only when its test says so at level {1}. Detectable decline: "
+        "the smallest decline that test would find with {2} % power; a smaller "
+        "one could not have been seen.",
+        {fmt::number(r.settings.alpha), std::to_string(int(std::lround(r.settings.power * 100)))}));
     doc.table(t);
 }
 

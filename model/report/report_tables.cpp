@@ -79,8 +79,8 @@ Table checkpointTable(const Run &run, const RunAnalysis &ra, const AnalysisSetti
         if (hasScore) {
             const auto ci = valueInterval(run, ra, i, metric::Score, settings.confidence);
             cells.push_back(!ra.composite[i] ? ""
-                            : ci             ? fmt::value(*ra.composite[i]) + " " + fmt::interval(*ci)
-                                             : fmt::value(*ra.composite[i]));
+                            : ci ? fmt::value(*ra.composite[i]) + " " + fmt::interval(*ci)
+                                 : fmt::value(*ra.composite[i]));
         }
         if (hasFileScore) {
             std::string fileScore;
@@ -312,21 +312,25 @@ std::string recommendation(const Run &run, const RunAnalysis &ra, const Analysis
         break;
     }
     if (r.compared > 0)
-        s += "; " + say(l, "{1} of the {2} other checkpoints are tied with it after Holm's "
-                           "correction",
+        s += "; " + say(l,
+                        "{1} of the {2} other checkpoints are tied with it after Holm's "
+                        "correction",
                         {std::to_string(r.tied), std::to_string(r.compared)});
     if (!r.detectable.empty() && r.verdict != Verdict::SignificantDecline)
         s += "; " + (r.detectablePaired
-                         ? say(l, "with n = {1} paired examples a decline under {2} points could "
-                                  "not have been seen",
+                         ? say(l,
+                               "with n = {1} paired examples a decline under {2} points could "
+                               "not have been seen",
                                {r.detectableN, r.detectable})
-                         : say(l, "with n = {1} a decline under {2} points could not have been "
-                                  "seen",
+                         : say(l,
+                               "with n = {1} a decline under {2} points could not have been "
+                               "seen",
                                {r.detectableN, r.detectable}));
     s += ".";
     if (r.estimates > 1)
-        s += " " + say(l, "Its value is the best of {1} noisy estimates, so it likely overstates "
-                          "what the checkpoint scores on new data.",
+        s += " " + say(l,
+                       "Its value is the best of {1} noisy estimates, so it likely overstates "
+                       "what the checkpoint scores on new data.",
                        {std::to_string(r.estimates)});
     if (r.pairingLost)
         s += " " + say(l, "Both evaluations used the same set (same SHA-256): a paired test was "
@@ -339,9 +343,8 @@ Table flipsTable(const DescribedFlips &flips, ReportLanguage l, bool lostOnly)
     Table t;
     t.caption = say(l, "{1}: flips from {2} to {3}",
                     {metricLabel(flips.flips.metric, l), flips.from, flips.to});
-    t.columns = {say(l, "Change"),      say(l, "Set"),    say(l, "Example"),
-                 say(l, "Rank before"), say(l, "Rank after"), say(l, "Answer"),
-                 say(l, "Text")};
+    t.columns = {say(l, "Change"),     say(l, "Set"),    say(l, "Example"), say(l, "Rank before"),
+                 say(l, "Rank after"), say(l, "Answer"), say(l, "Text")};
     const auto rank = [](const std::optional<int> &r) {
         return r ? std::to_string(*r) : std::string(">10");
     };

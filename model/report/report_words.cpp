@@ -135,7 +135,8 @@ const std::map<std::string, std::string> &korean()
         {"The composite score is tested by a paired bootstrap over the items both checkpoints "
          "recorded, else by a z-test on the delta-method standard errors (unpaired). Each result "
          "names its test.",
-         "종합 점수는 두 체크포인트가 모두 기록한 예제에 대한 대응 부트스트랩으로, 아니면 델타 방법 "
+         "종합 점수는 두 체크포인트가 모두 기록한 예제에 대한 대응 부트스트랩으로, 아니면 델타 "
+         "방법 "
          "표준오차의 z-검정(비대응)으로 검정합니다. 결과마다 검정 이름을 적습니다."},
         {"Overfitting verdict: \"significant decline\" only when the last evaluation is "
          "significantly below the peak; otherwise \"within noise\" or \"no decline\". The "
@@ -147,14 +148,16 @@ const std::map<std::string, std::string> &korean()
         {"Power: the detectable decline is the smallest the decline test finds with {1} % power "
          "at level {2}; paired from how often the two checkpoints disagree where per-example "
          "records exist, else from n and the peak's value.",
-         "검정력: 검출 가능한 하락은 하락 검정이 유의수준 {2}에서 검정력 {1} %로 찾아내는 가장 작은 "
+         "검정력: 검출 가능한 하락은 하락 검정이 유의수준 {2}에서 검정력 {1} %로 찾아내는 가장 "
+         "작은 "
          "하락입니다. 예제별 기록이 있으면 두 체크포인트가 엇갈리는 비율로(대응), 없으면 n과 정점 "
          "값으로 구합니다."},
         {"Change is last − peak (points for proportions). A decline is called significant only "
          "when its test says so at level {1}. Detectable decline: the smallest decline that test "
          "would find with {2} % power; a smaller one could not have been seen.",
          "변화는 마지막 − 정점입니다 (비율은 포인트). 하락은 검정이 유의수준 {1}에서 유의하다고 할 "
-         "때만 유의하다고 합니다. 검출 가능한 하락: 그 검정이 검정력 {2} %로 찾아낼 가장 작은 하락. "
+         "때만 유의하다고 합니다. 검출 가능한 하락: 그 검정이 검정력 {2} %로 찾아낼 가장 작은 "
+         "하락. "
          "그보다 작은 하락은 보일 수 없었습니다."},
         {"Tied with the best (Holm)", "최고와 동률 (Holm)"},
         {"Detectable decline", "검출 가능한 하락"},

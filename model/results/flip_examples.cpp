@@ -34,7 +34,8 @@ std::string resultsFileOf(const Checkpoint &cp)
 {
     static const std::string suffix = ".results.json";
     for (const std::string &s : cp.sources)
-        if (s.size() > suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0)
+        if (s.size() > suffix.size() &&
+            s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0)
             return s;
     return {};
 }

@@ -129,16 +129,15 @@ class TestCliEval : public QObject
         QTemporaryDir tmp;
         const QString data = QString(CLOZESCOPE_TEST_DATA);
         for (const char *c : {"checkpoint-63", "checkpoint-315", "checkpoint-625"})
-            QVERIFY(cs::test::copyFiles(
-                (data + "/trainer-run/mlm_synth_128/" + c).toStdString(),
-                tmp.filePath(QString("mlm_synth_128/") + c),
-                {"config.json", "model.safetensors", "tokenizer.json", "tokenizer_config.json",
-                 "trainer_state.json"}));
+            QVERIFY(cs::test::copyFiles((data + "/trainer-run/mlm_synth_128/" + c).toStdString(),
+                                        tmp.filePath(QString("mlm_synth_128/") + c),
+                                        {"config.json", "model.safetensors", "tokenizer.json",
+                                         "tokenizer_config.json", "trainer_state.json"}));
         const QString out = tmp.filePath("out");
-        Result r = run({"eval", "--run", tmp.filePath("mlm_synth_128"), "--data",
-                        "real=" + data + "/cloze/real.jsonl", "--data",
-                        "lambada=" + data + "/cloze/lambada.jsonl", "--max-length", "128",
-                        "--out", out});
+        Result r =
+            run({"eval", "--run", tmp.filePath("mlm_synth_128"), "--data",
+                 "real=" + data + "/cloze/real.jsonl", "--data",
+                 "lambada=" + data + "/cloze/lambada.jsonl", "--max-length", "128", "--out", out});
         QVERIFY2(r.code == 0, r.err.constData());
         for (const char *set : {"real.jsonl", "lambada.jsonl"}) // texts beside the results
             QVERIFY(QFile::copy(data + "/cloze/" + set, out + "/mlm_synth_128/" + set));
@@ -148,7 +147,7 @@ class TestCliEval : public QObject
         const QString md = QString::fromUtf8(r.out);
         QVERIFY2(!md.contains("unpaired, approximate) |"), qPrintable(md)); // no unpaired row
         QVERIFY(md.contains("McNemar exact (paired, 300 examples)"));
-        QVERIFY(md.contains("(paired, n = 300)"));    // power from the records
+        QVERIFY(md.contains("(paired, n = 300)")); // power from the records
         QVERIFY(md.contains("with n = 300 paired examples a decline under"));
         QVERIFY(md.contains("percentile bootstrap over items"));
         QVERIFY(md.contains("## What was lost after the peak"));

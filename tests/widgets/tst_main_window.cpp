@@ -3,16 +3,16 @@
 #include "charts/chart_view.h"
 #include "charts/curves_grid.h"
 #include "charts/metric_chart.h"
+#include "dialogs/flips_dialog.h"
+#include "models/flips_model.h"
 #include "models/session.h"
 #include "panels/checkpoint_table.h"
 #include "panels/verdict_panel.h"
+#include "results/metric_aliases.h"
 #include "test_support.h"
 #include "window/main_window.h"
 #include "workers/examples_worker.h"
 #include "workers/import_worker.h"
-#include "dialogs/flips_dialog.h"
-#include "models/flips_model.h"
-#include "results/metric_aliases.h"
 #ifdef CLOZESCOPE_HAVE_ENGINE
 #include "engine/eval_run.h"
 #endif
@@ -381,11 +381,11 @@ class TestMainWindow : public QObject
         QCOMPARE(d.to, std::string("checkpoint-625"));
         QVERIFY(!d.flips.lost.empty());
         QCOMPARE(dialog->model()->rowCount(), int(d.flips.lost.size() + d.flips.gained.size()));
-        QVERIFY2(dialog->summary().contains(
-                     QString("%1 right → wrong, %2 wrong → right of 300 examples")
-                         .arg(d.flips.lost.size())
-                         .arg(d.flips.gained.size())),
-                 qPrintable(dialog->summary()));
+        QVERIFY2(
+            dialog->summary().contains(QString("%1 right → wrong, %2 wrong → right of 300 examples")
+                                           .arg(d.flips.lost.size())
+                                           .arg(d.flips.gained.size())),
+            qPrintable(dialog->summary()));
         const QModelIndex firstRow = dialog->model()->index(0, FlipsModel::TextColumn);
         QVERIFY2(firstRow.data().toString().contains("[MASK]"),
                  d.problems.empty() ? "no problem said" : problemLine(d.problems[0]).c_str());
@@ -398,7 +398,8 @@ class TestMainWindow : public QObject
                 [&asked](const ProbeSetup &setup) { asked = setup; });
         dialog->probeCurrent();
         QCOMPARE(asked.text, firstRow.data().toString());
-        QCOMPARE(QDir(asked.folder).canonicalPath(), QDir(tmp.filePath("mlm_synth_128")).canonicalPath());
+        QCOMPARE(QDir(asked.folder).canonicalPath(),
+                 QDir(tmp.filePath("mlm_synth_128")).canonicalPath());
         QCOMPARE(asked.maxLength, 128);
         QVERIFY(!asked.targets.isEmpty());
         if (const QByteArray dir = qgetenv("CLOZESCOPE_SCREENSHOTS"); !dir.isEmpty()) {
@@ -416,7 +417,8 @@ class TestMainWindow : public QObject
         QVERIFY(chart->menuAt(chart->mapToPosition({5.0, score}), 8, QPoint()));
         QCOMPARE(asks.size(), 1);
         QCOMPARE(asks[0][1].toInt(), 2);
-        std::unique_ptr<QMenu> scoreMenu(window.pointMenu(0, 2, QString::fromStdString(metric::Score)));
+        std::unique_ptr<QMenu> scoreMenu(
+            window.pointMenu(0, 2, QString::fromStdString(metric::Score)));
         QVERIFY(scoreMenu->findChild<QAction *>("flipsSincePrevious")->isEnabled());
         QVERIFY(!scoreMenu->findChild<QAction *>("flipsSincePeak")->isEnabled()); // it is the peak
         scoreMenu->findChild<QAction *>("flipsSincePrevious")->trigger();

@@ -56,9 +56,9 @@ FlipsDialog::FlipsDialog(bool probeAvailable, QWidget *parent)
 void FlipsDialog::showFlips(const QString &run, DescribedFlips flips)
 {
     const Flips &f = flips.flips;
-    setWindowTitle(tr("Flips: %1, %2 → %3")
-                       .arg(run, QString::fromStdString(flips.from),
-                            QString::fromStdString(flips.to)));
+    setWindowTitle(
+        tr("Flips: %1, %2 → %3")
+            .arg(run, QString::fromStdString(flips.from), QString::fromStdString(flips.to)));
     m_summary->setText(
         tr("%1 from %2 to %3: %4 right → wrong, %5 wrong → right of %6 examples both recorded "
            "(exact McNemar, %7).")
@@ -98,10 +98,10 @@ void FlipsDialog::probeCurrent()
         checkpoint = QFileInfo(QString::fromStdString(d.resultsFile)).dir().filePath(checkpoint);
     const QString run = QFileInfo(checkpoint).absolutePath();
     if (e.text.empty() || d.checkpointPath.empty() || !QFileInfo(checkpoint).isDir()) {
-        m_why->setText(e.text.empty() ? tr("The text of %1 is not available.")
-                                            .arg(QString::fromStdString(e.id))
-                                      : tr("The evaluated checkpoint %1 is not on this machine.")
-                                            .arg(checkpoint));
+        m_why->setText(
+            e.text.empty()
+                ? tr("The text of %1 is not available.").arg(QString::fromStdString(e.id))
+                : tr("The evaluated checkpoint %1 is not on this machine.").arg(checkpoint));
         m_why->setVisible(true);
         return;
     }

@@ -153,14 +153,16 @@ QVariant CheckpointModel::data(const QModelIndex &index, int role) const
                          ma->withinNoise.end();
     case IntervalLowRole:
     case IntervalHighRole: {
-        const auto ci = valueInterval(run, ra, std::size_t(c), metric, m_session->settings().confidence);
+        const auto ci =
+            valueInterval(run, ra, std::size_t(c), metric, m_session->settings().confidence);
         if (!ci) return {};
         return role == IntervalLowRole ? ci->low : ci->high;
     }
     case Qt::ToolTipRole: {
         if (!value) return {};
         QString tip = QString::fromStdString(run.displayName() + " · " + cp.name);
-        const auto ci = valueInterval(run, ra, std::size_t(c), metric, m_session->settings().confidence);
+        const auto ci =
+            valueInterval(run, ra, std::size_t(c), metric, m_session->settings().confidence);
         tip += "\n" +
                QString::fromStdString(metricLabel(metric, interfaceLanguage()) + " " +
                                       fmt::value(*value)) +

@@ -52,10 +52,9 @@ QMenu *MainWindow::pointMenu(int runIndex, int checkpointIndex, const QString &m
         if (from && flipsBetween(run.checkpoints[*from],
                                  run.checkpoints[std::size_t(checkpointIndex)], flipped, &why)) {
             const int f = int(*from);
-            connect(a, &QAction::triggered, this,
-                    [this, runIndex, f, checkpointIndex, metric] {
-                        showFlips(runIndex, f, checkpointIndex, metric);
-                    });
+            connect(a, &QAction::triggered, this, [this, runIndex, f, checkpointIndex, metric] {
+                showFlips(runIndex, f, checkpointIndex, metric);
+            });
         } else {
             a->setEnabled(false);
             a->setText(text + " (" + QString::fromStdString(why) + ")");
@@ -77,8 +76,8 @@ FlipsDialog *MainWindow::showFlips(int runIndex, int from, int to, const QString
     const std::string flipped =
         flipsMetric(m_session->analysed().analyses[std::size_t(runIndex)], metric);
     std::string why;
-    auto flips = describeFlips(run.checkpoints[std::size_t(from)],
-                               run.checkpoints[std::size_t(to)], flipped, {}, &why);
+    auto flips = describeFlips(run.checkpoints[std::size_t(from)], run.checkpoints[std::size_t(to)],
+                               flipped, {}, &why);
     if (!flips) {
         m_status->setText(tr("No flips: %1").arg(QString::fromStdString(why)));
         return nullptr;

@@ -69,12 +69,13 @@ class TestRunAnalysis : public QObject
                                                << "5.0"
                                                << "0.6675"
                                                << "+0.00" << int(Verdict::NoDecline);
-        QTest::newRow("Entity-FT score") << "coref_finetune_2048_20251010_063737@2048"
-                                         << "score"
-                                         << "checkpoint-1600"
-                                         << "2.843"
-                                         << "0.6314"
-                                         << "-0.03" << int(Verdict::WithinNoise); // now tested: z on the delta method
+        QTest::newRow("Entity-FT score")
+            << "coref_finetune_2048_20251010_063737@2048"
+            << "score"
+            << "checkpoint-1600"
+            << "2.843"
+            << "0.6314"
+            << "-0.03" << int(Verdict::WithinNoise); // now tested: z on the delta method
     }
     void seedPeaks()
     {

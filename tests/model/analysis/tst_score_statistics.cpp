@@ -150,7 +150,8 @@ class TestScoreStatistics : public QObject
         const DifferenceTest t = compareComposite(a, b, s);
         QCOMPARE(t.kind, TestKind::PairedBootstrap);
         QCOMPARE(t.paired, std::size_t(8));
-        QVERIFY(qAbs(t.difference - (0.4 * 0.2 + 0.3 * 0.4 + 0.3 / 3)) < 1e-12); // = mean of the rows
+        QVERIFY(qAbs(t.difference - (0.4 * 0.2 + 0.3 * 0.4 + 0.3 / 3)) <
+                1e-12); // = mean of the rows
         QVERIFY2(qAbs(*t.p - exactP) < 0.01,
                  QByteArray::number(*t.p) + " vs " + QByteArray::number(exactP));
     }
@@ -163,8 +164,8 @@ class TestScoreStatistics : public QObject
             scored("b", firstHits(50, 100), firstHits(75, 100), firstHits(20, 50), false);
         const DifferenceTest t = compareComposite(a, b, s);
         QCOMPARE(t.kind, TestKind::DeltaMethodZ);
-        const double se = std::sqrt(*compositeVariance(a, s.weights) +
-                                    *compositeVariance(b, s.weights));
+        const double se =
+            std::sqrt(*compositeVariance(a, s.weights) + *compositeVariance(b, s.weights));
         const double z = std::fabs(t.difference) / se;
         QVERIFY(qAbs(*t.p - std::erfc(z / std::sqrt(2.0))) < 1e-12);
         QVERIFY(!t.pairingLost); // no set identity: pairing could not be known

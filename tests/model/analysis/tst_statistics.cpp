@@ -80,10 +80,10 @@ class TestStatistics : public QObject
         // Worked by hand: sort, multiply the k-th smallest by (m − k + 1), carry the maximum.
         QTest::newRow("four") << QVector<double>{0.01, 0.04, 0.03, 0.005}
                               << QVector<double>{0.03, 0.06, 0.06, 0.02};
-        QTest::newRow("capped at 1") << QVector<double>{0.5, 0.2, 0.9}
-                                     << QVector<double>{1.0, 0.6, 1.0};
-        QTest::newRow("ties keep order") << QVector<double>{0.02, 0.02, 0.001}
-                                         << QVector<double>{0.04, 0.04, 0.003};
+        QTest::newRow("capped at 1")
+            << QVector<double>{0.5, 0.2, 0.9} << QVector<double>{1.0, 0.6, 1.0};
+        QTest::newRow("ties keep order")
+            << QVector<double>{0.02, 0.02, 0.001} << QVector<double>{0.04, 0.04, 0.003};
         QTest::newRow("one") << QVector<double>{0.3} << QVector<double>{0.3};
     }
     void holm()
@@ -119,8 +119,8 @@ class TestStatistics : public QObject
             int found = 0;
             const int trials = 4000;
             for (int t = 0; t < trials; ++t)
-                found += twoProportionZ(double(before(rng)) / n, n, double(after(rng)) / n, n) <
-                         0.05;
+                found +=
+                    twoProportionZ(double(before(rng)) / n, n, double(after(rng)) / n, n) < 0.05;
             return double(found) / trials;
         };
         QVERIFY2(simulated(*d - 0.01) < 0.8, QByteArray::number(*d));
@@ -151,8 +151,8 @@ class TestStatistics : public QObject
             for (int t = 0; t < trials; ++t) {
                 std::binomial_distribution<long long> lost(n, (psi + decline) / 2);
                 const long long b = lost(rng);
-                std::binomial_distribution<long long> gained(
-                    n - b, ((psi - decline) / 2) / (1 - (psi + decline) / 2));
+                std::binomial_distribution<long long> gained(n - b, ((psi - decline) / 2) /
+                                                                        (1 - (psi + decline) / 2));
                 found += mcnemarExact(b, gained(rng)) < 0.05;
             }
             return double(found) / trials;

@@ -64,7 +64,8 @@ class TestReport : public QObject
         QTest::newRow("file scores checked")
             << "18 scores carried by the files were recomputed from their own metrics; 0 disagree.";
         QTest::newRow("composite for MLM v2")
-            << "| checkpoint-65 | 65 | 0.5 | 0.6558 | 0.8167 | 0.3567 | [0.637, 0.675] | 0.6143 [0.598, "
+            << "| checkpoint-65 | 65 | 0.5 | 0.6558 | 0.8167 | 0.3567 | [0.637, 0.675] | 0.6143 "
+               "[0.598, "
                "0.630] |"; // the score's delta-method interval, worked out by hand in tst_score
     }
     void contains()
@@ -85,7 +86,8 @@ class TestReport : public QObject
         QTest::newRow("best score") << "| coref_finetune_2048_20251010_063737 | 최고 종합 점수 "
                                        "| checkpoint-1600 | 2.843 | 0.6314 |";
         QTest::newRow("composite row")
-            << "| checkpoint-65 | 65 | 0.5 | 0.6558 | 0.8167 | 0.3567 | [0.637, 0.675] | 0.6143 [0.598, "
+            << "| checkpoint-65 | 65 | 0.5 | 0.6558 | 0.8167 | 0.3567 | [0.637, 0.675] | 0.6143 "
+               "[0.598, "
                "0.630] |"; // the score's delta-method interval, worked out by hand in tst_score
         QTest::newRow("weights") << "종합 점수 = 0.3·LAMBADA@1 + 0.4·Real@1 + 0.3·Real@5";
         QTest::newRow("lengths") << "**mlm_v2_scratch: 1536 대 2048**";
@@ -139,10 +141,12 @@ class TestReport : public QObject
             QVERIFY2(rec.find("tied with it after Holm's correction") != std::string::npos,
                      rec.c_str());
             const Table t = checkpointTable(run, a.analyses[k], a.settings);
-            const auto col = std::find(t.columns.begin(), t.columns.end(), "Score") - t.columns.begin();
+            const auto col =
+                std::find(t.columns.begin(), t.columns.end(), "Score") - t.columns.begin();
             QVERIFY(std::size_t(col) < t.columns.size());
             for (std::size_t i = 0; i < run.checkpoints.size(); ++i) {
-                QVERIFY(a.analyses[k].compositeSpread[i] && !a.analyses[k].compositeSpread[i]->bootstrap);
+                QVERIFY(a.analyses[k].compositeSpread[i] &&
+                        !a.analyses[k].compositeSpread[i]->bootstrap);
                 QVERIFY2(t.rows[i][std::size_t(col)].text.find(" [") != std::string::npos,
                          t.rows[i][std::size_t(col)].text.c_str());
             }
