@@ -3,6 +3,7 @@
 #include "commands.h"
 
 #include "report/report_builder.h"
+#include "results/metric_aliases.h"
 #include "results/result_loader.h"
 #include "util/bench_tree.h"
 #ifdef CLOZESCOPE_HAVE_ENGINE
@@ -15,6 +16,7 @@
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <iostream>
 #include <memory>
 #include <random>
@@ -28,6 +30,7 @@ namespace fs = std::filesystem;
 struct BenchOptions
 {
     std::string what = "import";
+    int examples = 3000;
     int runs = 50;
     int checkpoints = 20;
     int repeat = 5;
@@ -49,8 +52,95 @@ std::string cpuModel()
     return "unknown CPU";
 }
 
+/// Runs of evaluated checkpoints with per-example records (Real@1 and Real@5 on `examples`
+/// items, LAMBADA@1 on a fifth as many), hit rates drifting by checkpoint. Deterministic.
+ResultSet runsWithRecords(int runs, int checkpoints, int examples)
+{
+    std::mt19937_64 rng(42);
+    std::uniform_real_distribution<double> u;
+    ResultSet set;
+    for (int r = 0; r < runs; ++r) {
+        Run run;
+        run.name = "bench_run_" + std::to_string(r);
+        for (int c = 0; c < checkpoints; ++c) {
+            Checkpoint cp;
+            cp.name = "checkpoint-" + std::to_string((c + 1) * 100);
+            cp.epoch = 0.25 * (c + 1);
+            MetricValue r1, r5, l1;
+            r1.dataset = r5.dataset = "real:0123456789ab";
+            l1.dataset = "lambada:0123456789ab";
+            const auto fill = [&](MetricValue &mv, int n, const std::string &prefix,
+                                  const std::function<bool(double)> &hit, MetricValue *nested,
+                                  const std::function<bool(double)> &nestedHit) {
+                int k = 0, kn = 0;
+                for (int i = 0; i < n; ++i) {
+                    const double x = u(rng);
+                    const std::string id = prefix + std::to_string(i);
+                    mv.examples.push_back({id, hit(x)});
+                    k += hit(x);
+                    if (nested) {
+                        nested->examples.push_back({id, nestedHit(x)});
+                        kn += nestedHit(x);
+                    }
+                }
+                mv.n = n;
+                mv.value = double(k) / n;
+                if (nested) {
+                    nested->n = n;
+                    nested->value = double(kn) / n;
+                }
+            };
+            const double drift = 0.002 * c;
+            fill(
+                r1, examples, "real-", [&](double x) { return x < 0.6 + drift; }, &r5,
+                [&](double x) { return x < 0.8 + drift; });
+            fill(l1, std::max(1, examples / 5), "lambada-", [&](double x) { return x < 0.35; },
+                 nullptr, {});
+            cp.metrics[metric::Real1] = std::move(r1);
+            cp.metrics[metric::Real5] = std::move(r5);
+            cp.metrics[metric::Lambada1] = std::move(l1);
+            run.checkpoints.push_back(std::move(cp));
+        }
+        set.runs.push_back(std::move(run));
+    }
+    return set;
+}
+
+/// `bench analysis`: the analysis of runs whose per-example records are kept (bootstraps,
+/// paired tests, Holm, power).
+int benchAnalysis(const BenchOptions &o)
+{
+    const ResultSet set = runsWithRecords(o.runs, o.checkpoints, o.examples);
+    const auto ms = timeRepeated(o.repeat, [&] { analyseAll(set, AnalysisSettings{}); });
+    const double median = ms[ms.size() / 2];
+    if (o.json) {
+        std::cout << nlohmann::json{{"benchmark", "analysis"},
+                                    {"runs", o.runs},
+                                    {"checkpoints", o.checkpoints},
+                                    {"examples", o.examples},
+                                    {"analysis_ms_median", median},
+                                    {"analysis_ms_min", ms.front()},
+                                    {"cpu", cpuModel()},
+                                    {"threads", std::thread::hardware_concurrency()}}
+                         .dump(2)
+                  << "\n";
+    } else {
+        std::cout << "bench analysis: " << o.runs << " runs × " << o.checkpoints
+                  << " checkpoints with records of " << o.examples << " Real and "
+                  << std::max(1, o.examples / 5) << " LAMBADA examples, " << o.repeat
+                  << " repetitions\n"
+                  << "  analysis of every run (score intervals and paired bootstraps, Holm, "
+                     "power): median "
+                  << median << " ms, min " << ms.front() << " ms\n"
+                  << "  machine: " << cpuModel() << ", " << std::thread::hardware_concurrency()
+                  << " threads\n";
+    }
+    return Ok;
+}
+
 int run(const BenchOptions &o)
 {
+    if (o.what == "analysis") return benchAnalysis(o);
 #ifdef CLOZESCOPE_HAVE_ENGINE
     if (o.what == "fill-mask")
         return benchFillMask(o.repeat, o.threads, o.tokens, o.dtype, o.device, o.json);
@@ -58,7 +148,7 @@ int run(const BenchOptions &o)
         return benchEval(o.repeat, o.threads, o.tokens, o.batch, o.dtype, o.device, o.json);
 #endif
     if (o.what != "import") {
-        std::cerr << "error: unknown benchmark \"" << o.what << "\" (available: import"
+        std::cerr << "error: unknown benchmark \"" << o.what << "\" (available: import, analysis"
 #ifdef CLOZESCOPE_HAVE_ENGINE
                   << ", fill-mask, eval"
 #endif
@@ -113,7 +203,11 @@ Action addBench(CLI::App &app)
 {
     auto o = std::make_shared<BenchOptions>();
     auto *sub = app.add_subcommand("bench", "Benchmarks (results go in docs/benchmarks.md)");
-    sub->add_option("what", o->what, "Benchmark to run: import, fill-mask, eval")->required();
+    sub->add_option("what", o->what, "Benchmark to run: import, analysis, fill-mask, eval")
+        ->required();
+    sub->add_option("--examples", o->examples,
+                    "analysis: Real examples per checkpoint, LAMBADA a fifth (default 3000)")
+        ->check(CLI::Range(1, 10000000));
     sub->add_option("--threads", o->threads, "fill-mask: CPU threads (default 2)")
         ->check(CLI::Range(1, 1024));
     sub->add_option("--tokens", o->tokens, "fill-mask, eval: sequence length (default 64)")

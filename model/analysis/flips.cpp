@@ -3,6 +3,7 @@
 
 #include "analysis/statistics.h"
 
+#include <algorithm>
 #include <unordered_map>
 
 namespace cs {
@@ -20,18 +21,27 @@ std::optional<Flips> flipsBetween(const Checkpoint &from, const Checkpoint &to,
     const MetricValue &a = ia->second, &b = ib->second;
     if (a.examples.empty() || b.examples.empty())
         return fail("per-example records were not kept for both checkpoints");
-    std::unordered_map<std::string, bool> hitsA;
-    for (const auto &e : a.examples)
-        hitsA[e.id] = e.hit;
     Flips f;
     f.metric = metric;
-    for (const auto &e : b.examples) {
-        const auto it = hitsA.find(e.id);
-        if (it == hitsA.end()) continue;
+    const auto count = [&f](const std::string &id, bool before, bool after) {
         ++f.paired;
-        if (it->second && !e.hit) f.lost.push_back(e.id);
-        if (!it->second && e.hit) f.gained.push_back(e.id);
-        f.bothRight += it->second && e.hit;
+        if (before && !after) f.lost.push_back(id);
+        if (!before && after) f.gained.push_back(id);
+        f.bothRight += before && after;
+    };
+    const bool sameOrder =
+        a.examples.size() == b.examples.size() &&
+        std::equal(a.examples.begin(), a.examples.end(), b.examples.begin(),
+                   [](const ExampleOutcome &x, const ExampleOutcome &y) { return x.id == y.id; });
+    if (sameOrder) { // ClozeScope writes every checkpoint's records in the set's order
+        for (std::size_t i = 0; i < b.examples.size(); ++i)
+            count(b.examples[i].id, a.examples[i].hit, b.examples[i].hit);
+    } else {
+        std::unordered_map<std::string, bool> hitsA;
+        for (const auto &e : a.examples)
+            hitsA[e.id] = e.hit;
+        for (const auto &e : b.examples)
+            if (const auto it = hitsA.find(e.id); it != hitsA.end()) count(e.id, it->second, e.hit);
     }
     const auto complete = [&](const MetricValue &m) {
         return std::int64_t(m.examples.size()) == f.paired && (!m.n || *m.n == f.paired);

@@ -96,14 +96,13 @@ std::optional<std::vector<stats::ItemValues>>
 compositeItems(const Checkpoint *a, const Checkpoint &b,
                const std::map<std::string, double> &weights)
 {
-    struct Item
+    // Per set, the records that add to each item's value: Σ sign · weight · hit.
+    struct Record
     {
-        double value = 0.0;
-        int seen = 0;
+        double factor = 0.0;
+        const std::vector<ExampleOutcome> *examples = nullptr;
     };
-    std::map<std::string, std::unordered_map<std::string, Item>> sets;
-    std::map<std::string, int> recordsPerItem; // per set: (checkpoint, metric) records expected
-    std::map<std::string, std::size_t> setSize;
+    std::map<std::string, std::vector<Record>> sets;
     const auto add = [&](const Checkpoint &cp, double sign) {
         const auto ms = weighted(cp, weights);
         if (ms.empty()) return false;
@@ -111,28 +110,38 @@ compositeItems(const Checkpoint *a, const Checkpoint &b,
             const MetricValue &v = *m.value;
             if (v.examples.empty() || (v.n && *v.n != std::int64_t(v.examples.size())))
                 return false;
-            const std::string set = itemSet(m.id, v);
-            auto &items = sets[set];
-            if (setSize.count(set) && setSize[set] != v.examples.size()) return false;
-            setSize[set] = v.examples.size();
-            ++recordsPerItem[set];
-            for (const auto &e : v.examples) {
-                Item &item = items[e.id];
-                item.value += sign * m.weight * (e.hit ? 1.0 : 0.0);
-                ++item.seen;
-            }
+            sets[itemSet(m.id, v)].push_back({sign * m.weight, &v.examples});
         }
         return true;
     };
     if ((a && !add(*a, -1.0)) || !add(b, 1.0)) return std::nullopt;
     std::vector<stats::ItemValues> groups;
-    for (const auto &[set, items] : sets) {
-        if (items.size() != setSize[set]) return std::nullopt; // ids differ between records
-        std::map<double, std::int64_t> counts;
-        for (const auto &[id, item] : items) {
-            if (item.seen != recordsPerItem[set]) return std::nullopt;
-            ++counts[item.value];
+    for (const auto &[set, records] : sets) {
+        const std::vector<ExampleOutcome> &first = *records.front().examples;
+        std::vector<double> values(first.size(), 0.0);
+        std::unordered_map<std::string, std::size_t> place; // built only when orders differ
+        for (const Record &r : records) {
+            const auto &ex = *r.examples;
+            if (ex.size() != first.size()) return std::nullopt; // ids differ between records
+            std::vector<bool> seen(first.size(), false);
+            for (std::size_t i = 0; i < ex.size(); ++i) {
+                std::size_t at = i;
+                if (ex[i].id != first[i].id) { // another order: find the item by id
+                    if (place.empty())
+                        for (std::size_t k = 0; k < first.size(); ++k)
+                            place.emplace(first[k].id, k);
+                    const auto it = place.find(ex[i].id);
+                    if (it == place.end()) return std::nullopt;
+                    at = it->second;
+                }
+                if (seen[at]) return std::nullopt; // an id recorded twice
+                seen[at] = true;
+                values[at] += r.factor * (ex[i].hit ? 1.0 : 0.0);
+            }
         }
+        std::map<double, std::int64_t> counts;
+        for (double v : values)
+            ++counts[v];
         stats::ItemValues g;
         for (const auto &[value, count] : counts) {
             g.value.push_back(value);

@@ -7,8 +7,11 @@
 #include "results/metric_aliases.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
+#include <future>
 #include <set>
+#include <thread>
 
 namespace cs {
 namespace {
@@ -171,8 +174,21 @@ AnalysedResults analyseAll(const ResultSet &set, const AnalysisSettings &setting
     AnalysedResults out;
     out.set = &set;
     out.settings = settings;
-    for (const Run &run : set.runs)
-        out.analyses.push_back(analyseRun(run, settings));
+    // Runs are analysed side by side: with per-example records each takes its bootstraps.
+    out.analyses.resize(set.runs.size());
+    std::atomic<std::size_t> next{0};
+    const auto work = [&] {
+        for (std::size_t i; (i = next++) < set.runs.size();)
+            out.analyses[i] = analyseRun(set.runs[i], settings);
+    };
+    const std::size_t workers =
+        std::min<std::size_t>(std::max(1u, std::thread::hardware_concurrency()), set.runs.size());
+    std::vector<std::future<void>> helpers;
+    for (std::size_t w = 1; w < workers; ++w)
+        helpers.push_back(std::async(std::launch::async, work));
+    work();
+    for (auto &h : helpers)
+        h.get();
     return out;
 }
 
