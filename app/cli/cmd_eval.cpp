@@ -4,11 +4,16 @@
 #include "commands.h"
 #include "engine_options.h"
 
+#include "checkpoint/run_follower.h"
 #include "engine/eval_run.h"
+#include "report/format.h"
+#include "report/report_builder.h"
+#include "results/result_loader.h"
 
 #include <filesystem>
 #include <iostream>
 #include <memory>
+#include <thread>
 
 namespace cs::cli {
 namespace {
@@ -16,6 +21,11 @@ namespace {
 struct EvalOptions
 {
     std::string run;
+    std::string follow;        ///< --follow RUN_DIR
+    double settle = 60;        ///< seconds a checkpoint's files must stay unchanged
+    double pollEvery = 10;     ///< seconds between looks at the run folder
+    double idleTimeout = 3600; ///< seconds without a new checkpoint before giving up
+    int patience = 3;          ///< early stopping the verdict lines simulate
     std::vector<std::string> checkpoints;
     std::vector<std::string> data;
     std::string out;
@@ -90,6 +100,75 @@ bool parseShard(const std::string &s, int &index, int &count)
     return count > 0 && index >= 0 && index < count;
 }
 
+/// The early-stopping verdict over what the results folder holds for a run so far.
+std::string followVerdict(const std::string &resultsDir, int patience)
+{
+    const ResultSet set = cs::loadResults({resultsDir});
+    if (set.runs.empty()) return "no results yet";
+    const Run &run = set.runs.front();
+    AnalysisSettings settings;
+    settings.earlyStop.patience = patience;
+    const RunAnalysis ra = analyseRun(run, settings);
+    if (!ra.earlyStop) return "no metric to watch yet";
+    const EarlyStopOutcome &es = *ra.earlyStop;
+    const MetricAnalysis *m = ra.find(es.metric);
+    const Checkpoint &best = run.checkpoints[es.restored];
+    const std::string value = fmt::value(*metricValue(run, &ra, es.restored, es.metric));
+    const std::string with =
+        "patience " + std::to_string(patience) + " on " + metricLabel(es.metric) + " ";
+    if (es.stopped)
+        return with +
+               (es.stopAt == m->points.back()
+                    ? "would stop now"
+                    : "would have stopped at " + run.checkpoints[es.stopAt].name) +
+               " and restore " + best.name + " (" + value + ")";
+    std::size_t since = 0; // evaluations since the best
+    for (std::size_t i : m->points)
+        since = i == es.restored ? 0 : since + 1;
+    return with + "would not stop yet: best so far " + best.name + " (" + value + "), " +
+           std::to_string(since) + " evaluation(s) since";
+}
+
+/// --follow: evaluates each checkpoint of the run as soon as it is complete, until training
+/// ends or no checkpoint comes for the idle time; prints the early-stopping verdict after each.
+int runFollowing(const EvalOptions &o, const std::vector<EvalDataset> &datasets,
+                 const EvalRunOptions &opts)
+{
+    using Clock = RunFollower::Clock;
+    RunFollower follower(o.follow, o.settle);
+    const std::string resultsDir =
+        (std::filesystem::path(o.out) / std::filesystem::path(o.follow).filename()).string();
+    std::cerr << "following " << o.follow << ": each checkpoint is evaluated once complete and "
+              << "unchanged for " << o.settle << " s; results in " << resultsDir << std::endl;
+    auto lastNew = Clock::now();
+    int evaluated = 0;
+    for (;;) {
+        std::vector<std::pair<std::string, std::string>> waiting;
+        const auto ready = follower.poll(Clock::now(), &waiting);
+        for (const auto &[dir, why] : waiting)
+            std::cerr << std::filesystem::path(dir).filename().string() << ": not yet: " << why
+                      << std::endl;
+        for (const std::string &dir : ready) {
+            evaluated += evaluateCheckpoints(
+                {dir}, datasets, opts, [](const std::string &line) { std::cerr << line << "\n"; });
+            std::cout << std::filesystem::path(dir).filename().string() << ": "
+                      << followVerdict(resultsDir, o.patience) << std::endl;
+        }
+        if (!ready.empty()) lastNew = Clock::now();
+        if (follower.trainingEnded() && follower.pending() == 0) {
+            std::cerr << "training ended; " << evaluated << " checkpoint(s) evaluated now"
+                      << std::endl;
+            return Ok;
+        }
+        if (Clock::now() - lastNew > std::chrono::duration<double>(o.idleTimeout)) {
+            std::cerr << "no new checkpoint for " << o.idleTimeout << " s; stopping (" << evaluated
+                      << " checkpoint(s) evaluated now)" << std::endl;
+            return follower.pending() == 0 ? Ok : InputProblems;
+        }
+        std::this_thread::sleep_for(std::chrono::duration<double>(o.pollEvery));
+    }
+}
+
 int run(const EvalOptions &o)
 {
     EvalRunOptions opts;
@@ -107,6 +186,11 @@ int run(const EvalOptions &o)
         specs.emplace_back(d.substr(0, eq), d.substr(eq + 1));
     }
     std::vector<std::string> checkpoints = o.checkpoints;
+    if (!o.follow.empty() && o.isolate) {
+        std::cerr
+            << "error: --follow evaluates in this process; --isolate is not available with it\n";
+        return Usage;
+    }
     if (!o.run.empty()) {
         checkpoints = discoverCheckpoints(o.run);
         if (checkpoints.empty()) {
@@ -136,6 +220,7 @@ int run(const EvalOptions &o)
     opts.cloze.batchSize =
         o.batchSize == "auto" ? defaultBatchSize(o.engine.device) : std::stoi(o.batchSize);
     opts.engine = o.engine;
+    if (!o.follow.empty()) return runFollowing(o, datasets, opts);
     if (!o.isolatedChild)
         std::cerr << "evaluating " << checkpoints.size() << " checkpoint(s) on " << datasets.size()
                   << " set(s), shard " << o.shard << ", results in " << o.out << "\n";
@@ -157,6 +242,28 @@ Action addEval(CLI::App &app)
     auto *ckpt = sub->add_option("--checkpoint", o->checkpoints, "Checkpoint folder(s)")
                      ->check(CLI::ExistingDirectory);
     runOpt->excludes(ckpt);
+    auto *follow = sub->add_option("--follow", o->follow,
+                                   "Training run folder to follow while it trains: each "
+                                   "checkpoint-N evaluated once complete")
+                       ->check(CLI::ExistingDirectory)
+                       ->excludes(runOpt)
+                       ->excludes(ckpt);
+    sub->add_option("--settle", o->settle,
+                    "--follow: seconds a checkpoint's files must stay unchanged (default 60)")
+        ->check(CLI::Range(0.0, 86400.0))
+        ->needs(follow);
+    sub->add_option("--poll", o->pollEvery, "--follow: seconds between looks (default 10)")
+        ->check(CLI::Range(0.01, 86400.0))
+        ->needs(follow);
+    sub->add_option(
+           "--idle-timeout", o->idleTimeout,
+           "--follow: stop after this many seconds without a new checkpoint (default 3600)")
+        ->check(CLI::Range(0.0, 1e7))
+        ->needs(follow);
+    sub->add_option("--patience", o->patience,
+                    "--follow: early-stopping patience of the verdict lines (default 3)")
+        ->check(CLI::Range(1, 1000))
+        ->needs(follow);
     sub->add_option("--data", o->data, "Cloze set NAME=FILE.jsonl (real=…, lambada=…); repeatable")
         ->required();
     sub->add_option("--out", o->out, "Results folder: <run>/<checkpoint>.results.json")->required();
@@ -182,8 +289,8 @@ Action addEval(CLI::App &app)
                   "program is its own error");
     sub->add_flag("--isolated-child", o->isolatedChild)->group(""); // what --isolate runs
     sub->callback([sub] {
-        if (sub->count("--run") + sub->count("--checkpoint") == 0)
-            throw CLI::RequiredError("--run or --checkpoint");
+        if (sub->count("--run") + sub->count("--checkpoint") + sub->count("--follow") == 0)
+            throw CLI::RequiredError("--run, --follow or --checkpoint");
     });
     return [o] { return run(*o); };
 }

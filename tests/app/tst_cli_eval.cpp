@@ -209,6 +209,88 @@ class TestCliEval : public QObject
         QCOMPARE(run({"flips", out, "--from", "checkpoint-315", "--to", "checkpoint-9"}).code, 1);
     }
 
+    void followingARunAsItWrites()
+    {
+        // eval --follow while the Trainer run is written checkpoint by checkpoint, one in
+        // pieces: each is evaluated once complete, never half-written, a verdict line after
+        // each; the results equal a batch evaluation of the whole run. No timed waits: the test
+        // writes the next piece when the output says the last one was seen.
+        QTemporaryDir tmp;
+        const QString data = QString(CLOZESCOPE_TEST_DATA);
+        const QString src = data + "/trainer-run/mlm_synth_128/";
+        const QStringList files = {"config.json", "model.safetensors", "tokenizer.json",
+                                   "tokenizer_config.json", "trainer_state.json"};
+        const QString runDir = tmp.filePath("mlm_synth_128");
+        QVERIFY(QDir().mkpath(runDir));
+        const QStringList sets = {"--data",       "real=" + data + "/cloze/real.jsonl",
+                                  "--data",       "lambada=" + data + "/cloze/lambada.jsonl",
+                                  "--max-length", "128"};
+        QProcess follow;
+        follow.start(CLOZESCOPE_CLI,
+                     QStringList{"eval", "--follow", runDir, "--out", tmp.filePath("followed"),
+                                 "--settle", "0.2", "--poll", "0.05", "--idle-timeout", "120"}
+                         << sets);
+        QVERIFY(follow.waitForStarted());
+        QByteArray out, err;
+        const auto waitFor = [&](QByteArray &buffer, const QByteArray &text) {
+            // waitForReadyRead wakes for the read channel only: the one the text comes on.
+            follow.setReadChannel(&buffer == &out ? QProcess::StandardOutput
+                                                  : QProcess::StandardError);
+            while (!buffer.contains(text)) {
+                if (!follow.waitForReadyRead(60000) && follow.state() != QProcess::Running)
+                    return false;
+                out += follow.readAllStandardOutput();
+                err += follow.readAllStandardError();
+            }
+            return true;
+        };
+        QVERIFY(cs::test::copyFiles((src + "checkpoint-63").toStdString(),
+                                    runDir + "/checkpoint-63", files));
+        QVERIFY2(waitFor(out, "checkpoint-63: patience 3 on Real@1"), err.constData());
+
+        // checkpoint-315: everything but half of the weights; then the rest.
+        const QString c315 = runDir + "/checkpoint-315";
+        QVERIFY(cs::test::copyFiles(
+            (src + "checkpoint-315").toStdString(), c315,
+            {"config.json", "tokenizer.json", "tokenizer_config.json", "trainer_state.json"}));
+        QFile whole(src + "checkpoint-315/model.safetensors");
+        QVERIFY(whole.open(QIODevice::ReadOnly));
+        const QByteArray weights = whole.readAll();
+        QFile part(c315 + "/model.safetensors");
+        QVERIFY(part.open(QIODevice::WriteOnly));
+        part.write(weights.left(weights.size() / 2));
+        part.flush();
+        // Seen half-written (the reason names the tensor past the end), and left alone.
+        QVERIFY2(waitFor(err, "checkpoint-315/model.safetensors: tensor"), err.constData());
+        QVERIFY2(err.contains("out of range"), err.constData());
+        QVERIFY(!out.contains("checkpoint-315:"));
+        part.write(weights.mid(weights.size() / 2));
+        part.close();
+        QVERIFY2(waitFor(out, "checkpoint-315: patience 3"), err.constData());
+
+        // The last checkpoint ends training (global_step = max_steps): the follower stops.
+        QVERIFY(cs::test::copyFiles((src + "checkpoint-625").toStdString(),
+                                    runDir + "/checkpoint-625", files));
+        QVERIFY(follow.waitForFinished(120000));
+        out += follow.readAllStandardOutput();
+        err += follow.readAllStandardError();
+        QVERIFY2(follow.exitCode() == 0, err.constData());
+        QVERIFY2(err.contains("training ended; 3 checkpoint(s) evaluated now"), err.constData());
+        const QList<QByteArray> verdicts = out.trimmed().split('\n');
+        QCOMPARE(verdicts.size(), 3);
+        QVERIFY(verdicts[2].startsWith("checkpoint-625: patience 3 on Real@1 would not stop yet: "
+                                       "best so far checkpoint-625"));
+        QVERIFY(!err.contains("error"));
+
+        // The same files as evaluating the finished run at once.
+        const Result batch =
+            run({QStringList{"eval", "--run", runDir, "--out", tmp.filePath("batch")} << sets});
+        QVERIFY2(batch.code == 0, batch.err.constData());
+        const auto followed = folderContents(tmp.filePath("followed"));
+        QCOMPARE(followed.size(), std::size_t(6));
+        QVERIFY(followed == folderContents(tmp.filePath("batch")));
+    }
+
     void fillMaskCutsAVeryLongText_data()
     {
         QTest::addColumn<QString>("model");
