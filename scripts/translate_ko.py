@@ -133,7 +133,18 @@ KO = {
     "Flips since the previous checkpoint": "이전 체크포인트 이후 바뀐 예제",
     "Flips since the peak": "정점 이후 바뀐 예제",
     "No flips: %1": "바뀐 예제 없음: %1",
+    "Follow the run while it trains: evaluate each checkpoint as soon as it is saved, until training ends":
+        "학습 중인 실행 따라가기: 체크포인트가 저장되는 대로 평가하고, 학습이 끝날 때까지 계속합니다",
+    "Following: %1 is not complete yet (%2).": "따라가는 중: %1은(는) 아직 다 쓰이지 않았습니다 (%2).",
+    "Following: %1 evaluated; %2. Waiting for the next checkpoint…":
+        "따라가는 중: %1 평가 완료. %2. 다음 체크포인트를 기다립니다…",
+    "Choose the run folder to follow.": "따라갈 실행 폴더를 고르세요.",
+    "Following %1: waiting for checkpoints…": "%1 따라가는 중: 체크포인트를 기다립니다…",
+    "&Follow a training run…": "학습 실행 따라가기(&F)…",
+    "Early stopping would stop now, at %1: %2.": "조기 종료라면 지금 %1에서 멈춥니다: %2.",
 }
+
+
 
 
 def main() -> int:

@@ -4,16 +4,11 @@
 #include "commands.h"
 #include "engine_options.h"
 
-#include "checkpoint/run_follower.h"
-#include "engine/eval_run.h"
-#include "report/format.h"
-#include "report/report_builder.h"
-#include "results/result_loader.h"
+#include "engine/follow_run.h"
 
 #include <filesystem>
 #include <iostream>
 #include <memory>
-#include <thread>
 
 namespace cs::cli {
 namespace {
@@ -100,73 +95,42 @@ bool parseShard(const std::string &s, int &index, int &count)
     return count > 0 && index >= 0 && index < count;
 }
 
-/// The early-stopping verdict over what the results folder holds for a run so far.
-std::string followVerdict(const std::string &resultsDir, int patience)
-{
-    const ResultSet set = cs::loadResults({resultsDir});
-    if (set.runs.empty()) return "no results yet";
-    const Run &run = set.runs.front();
-    AnalysisSettings settings;
-    settings.earlyStop.patience = patience;
-    const RunAnalysis ra = analyseRun(run, settings);
-    if (!ra.earlyStop) return "no metric to watch yet";
-    const EarlyStopOutcome &es = *ra.earlyStop;
-    const MetricAnalysis *m = ra.find(es.metric);
-    const Checkpoint &best = run.checkpoints[es.restored];
-    const std::string value = fmt::value(*metricValue(run, &ra, es.restored, es.metric));
-    const std::string with =
-        "patience " + std::to_string(patience) + " on " + metricLabel(es.metric) + " ";
-    if (es.stopped)
-        return with +
-               (es.stopAt == m->points.back()
-                    ? "would stop now"
-                    : "would have stopped at " + run.checkpoints[es.stopAt].name) +
-               " and restore " + best.name + " (" + value + ")";
-    std::size_t since = 0; // evaluations since the best
-    for (std::size_t i : m->points)
-        since = i == es.restored ? 0 : since + 1;
-    return with + "would not stop yet: best so far " + best.name + " (" + value + "), " +
-           std::to_string(since) + " evaluation(s) since";
-}
-
 /// --follow: evaluates each checkpoint of the run as soon as it is complete, until training
 /// ends or no checkpoint comes for the idle time; prints the early-stopping verdict after each.
 int runFollowing(const EvalOptions &o, const std::vector<EvalDataset> &datasets,
                  const EvalRunOptions &opts)
 {
-    using Clock = RunFollower::Clock;
-    RunFollower follower(o.follow, o.settle);
-    const std::string resultsDir =
-        (std::filesystem::path(o.out) / std::filesystem::path(o.follow).filename()).string();
-    std::cerr << "following " << o.follow << ": each checkpoint is evaluated once complete and "
-              << "unchanged for " << o.settle << " s; results in " << resultsDir << std::endl;
-    auto lastNew = Clock::now();
-    int evaluated = 0;
-    for (;;) {
-        std::vector<std::pair<std::string, std::string>> waiting;
-        const auto ready = follower.poll(Clock::now(), &waiting);
-        for (const auto &[dir, why] : waiting)
-            std::cerr << std::filesystem::path(dir).filename().string() << ": not yet: " << why
-                      << std::endl;
-        for (const std::string &dir : ready) {
-            evaluated += evaluateCheckpoints(
-                {dir}, datasets, opts, [](const std::string &line) { std::cerr << line << "\n"; });
-            std::cout << std::filesystem::path(dir).filename().string() << ": "
-                      << followVerdict(resultsDir, o.patience) << std::endl;
-        }
-        if (!ready.empty()) lastNew = Clock::now();
-        if (follower.trainingEnded() && follower.pending() == 0) {
-            std::cerr << "training ended; " << evaluated << " checkpoint(s) evaluated now"
-                      << std::endl;
-            return Ok;
-        }
-        if (Clock::now() - lastNew > std::chrono::duration<double>(o.idleTimeout)) {
-            std::cerr << "no new checkpoint for " << o.idleTimeout << " s; stopping (" << evaluated
-                      << " checkpoint(s) evaluated now)" << std::endl;
-            return follower.pending() == 0 ? Ok : InputProblems;
-        }
-        std::this_thread::sleep_for(std::chrono::duration<double>(o.pollEvery));
-    }
+    FollowOptions follow;
+    follow.settleSeconds = o.settle;
+    follow.pollSeconds = o.pollEvery;
+    follow.idleTimeoutSeconds = o.idleTimeout;
+    follow.patience = o.patience;
+    std::cerr
+        << "following " << o.follow << ": each checkpoint is evaluated once complete and "
+        << "unchanged for " << o.settle << " s; results in "
+        << (std::filesystem::path(o.out) / std::filesystem::path(o.follow).filename()).string()
+        << std::endl;
+    bool timedOut = false;
+    const int n = followRun(
+        o.follow, datasets, opts, follow,
+        [&](const FollowEvent &e) {
+            switch (e.kind) {
+            case FollowEvent::Kind::Waiting:
+                std::cerr << e.checkpoint << ": not yet: " << e.why << std::endl;
+                break;
+            case FollowEvent::Kind::Evaluated:
+                std::cout << e.checkpoint << ": " << e.verdict << std::endl;
+                break;
+            case FollowEvent::Kind::Ended: std::cerr << "training ended; "; break;
+            case FollowEvent::Kind::IdleTimeout:
+                timedOut = true;
+                std::cerr << "no new checkpoint for " << o.idleTimeout << " s; stopping; ";
+                break;
+            }
+        },
+        [](const std::string &line) { std::cerr << line << "\n"; });
+    std::cerr << n << " checkpoint(s) evaluated now" << std::endl;
+    return timedOut ? InputProblems : Ok;
 }
 
 int run(const EvalOptions &o)

@@ -161,130 +161,155 @@
     <name>cs::EvalDialog</name>
     <message>
         <location filename="../../widgets/dialogs/eval_dialog.cpp" line="27"/>
+        <source>Follow the run while it trains: evaluate each checkpoint as soon as it is saved, until training ends</source>
+        <translation>학습 중인 실행 따라가기: 체크포인트가 저장되는 대로 평가하고, 학습이 끝날 때까지 계속합니다</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/dialogs/eval_dialog.cpp" line="31"/>
         <source>Evaluate checkpoints</source>
         <translation>체크포인트 평가</translation>
     </message>
     <message>
-        <location filename="../../widgets/dialogs/eval_dialog.cpp" line="30"/>
+        <location filename="../../widgets/dialogs/eval_dialog.cpp" line="34"/>
         <source>Run folder</source>
         <translation>학습 실행 폴더</translation>
     </message>
     <message>
-        <location filename="../../widgets/dialogs/eval_dialog.cpp" line="32"/>
+        <location filename="../../widgets/dialogs/eval_dialog.cpp" line="36"/>
         <source>Checkpoints</source>
         <translation>체크포인트</translation>
     </message>
     <message>
-        <location filename="../../widgets/dialogs/eval_dialog.cpp" line="33"/>
+        <location filename="../../widgets/dialogs/eval_dialog.cpp" line="37"/>
         <source>Cloze sets (*.jsonl)</source>
         <translation>빈칸 채우기 세트 (*.jsonl)</translation>
     </message>
     <message>
-        <location filename="../../widgets/dialogs/eval_dialog.cpp" line="35"/>
+        <location filename="../../widgets/dialogs/eval_dialog.cpp" line="39"/>
         <source>Real set</source>
         <translation>Real 세트</translation>
     </message>
     <message>
-        <location filename="../../widgets/dialogs/eval_dialog.cpp" line="37"/>
+        <location filename="../../widgets/dialogs/eval_dialog.cpp" line="41"/>
         <source>LAMBADA set</source>
         <translation>LAMBADA 세트</translation>
     </message>
     <message>
-        <location filename="../../widgets/dialogs/eval_dialog.cpp" line="40"/>
+        <location filename="../../widgets/dialogs/eval_dialog.cpp" line="44"/>
         <source>Device</source>
         <translation>장치</translation>
     </message>
     <message>
-        <location filename="../../widgets/dialogs/eval_dialog.cpp" line="43"/>
+        <location filename="../../widgets/dialogs/eval_dialog.cpp" line="47"/>
         <source>Precision</source>
         <translation>정밀도</translation>
     </message>
     <message>
-        <location filename="../../widgets/dialogs/eval_dialog.cpp" line="47"/>
+        <location filename="../../widgets/dialogs/eval_dialog.cpp" line="51"/>
         <source> tokens</source>
         <translation> 토큰</translation>
     </message>
     <message>
-        <location filename="../../widgets/dialogs/eval_dialog.cpp" line="48"/>
+        <location filename="../../widgets/dialogs/eval_dialog.cpp" line="52"/>
         <source>Max length</source>
         <translation>최대 길이</translation>
     </message>
     <message>
-        <location filename="../../widgets/dialogs/eval_dialog.cpp" line="50"/>
+        <location filename="../../widgets/dialogs/eval_dialog.cpp" line="54"/>
         <source>Results folder</source>
         <translation>결과 폴더</translation>
     </message>
     <message>
-        <location filename="../../widgets/dialogs/eval_dialog.cpp" line="55"/>
+        <location filename="../../widgets/dialogs/eval_dialog.cpp" line="62"/>
         <source>Start</source>
         <translation>시작</translation>
     </message>
     <message>
-        <location filename="../../widgets/dialogs/eval_dialog.cpp" line="96"/>
+        <location filename="../../widgets/dialogs/eval_dialog.cpp" line="79"/>
+        <source>Following: %1 is not complete yet (%2).</source>
+        <translation>따라가는 중: %1은(는) 아직 다 쓰이지 않았습니다 (%2).</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/dialogs/eval_dialog.cpp" line="85"/>
+        <source>Following: %1 evaluated; %2. Waiting for the next checkpoint…</source>
+        <translation>따라가는 중: %1 평가 완료. %2. 다음 체크포인트를 기다립니다…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/dialogs/eval_dialog.cpp" line="116"/>
         <source>%1: no checkpoint-N folders in this run</source>
         <translation>%1: 이 실행에 checkpoint-N 폴더가 없습니다</translation>
     </message>
     <message>
-        <location filename="../../widgets/dialogs/eval_dialog.cpp" line="139"/>
+        <location filename="../../widgets/dialogs/eval_dialog.cpp" line="176"/>
+        <source>Choose the run folder to follow.</source>
+        <translation>따라갈 실행 폴더를 고르세요.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/dialogs/eval_dialog.cpp" line="178"/>
         <source>Tick at least one checkpoint.</source>
         <translation>체크포인트를 하나 이상 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../../widgets/dialogs/eval_dialog.cpp" line="141"/>
+        <location filename="../../widgets/dialogs/eval_dialog.cpp" line="180"/>
         <source>Choose a Real or a LAMBADA set.</source>
         <translation>Real 또는 LAMBADA 세트를 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../../widgets/dialogs/eval_dialog.cpp" line="143"/>
+        <location filename="../../widgets/dialogs/eval_dialog.cpp" line="182"/>
         <source>Choose a results folder.</source>
         <translation>결과 폴더를 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../../widgets/dialogs/eval_dialog.cpp" line="155"/>
+        <location filename="../../widgets/dialogs/eval_dialog.cpp" line="194"/>
         <source>An evaluation is still running.</source>
         <translation>평가가 아직 진행 중입니다.</translation>
     </message>
     <message>
-        <location filename="../../widgets/dialogs/eval_dialog.cpp" line="163"/>
+        <location filename="../../widgets/dialogs/eval_dialog.cpp" line="203"/>
         <source>Loading…</source>
         <translation>불러오는 중…</translation>
     </message>
     <message>
-        <location filename="../../widgets/dialogs/eval_dialog.cpp" line="172"/>
+        <location filename="../../widgets/dialogs/eval_dialog.cpp" line="204"/>
+        <source>Following %1: waiting for checkpoints…</source>
+        <translation>%1 따라가는 중: 체크포인트를 기다립니다…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/dialogs/eval_dialog.cpp" line="213"/>
         <source>Cancelling: the checkpoint in progress is dropped, finished ones are kept.</source>
         <translation>취소하는 중: 진행 중인 체크포인트는 버리고, 끝난 체크포인트는 유지합니다.</translation>
     </message>
     <message>
-        <location filename="../../widgets/dialogs/eval_dialog.cpp" line="185"/>
+        <location filename="../../widgets/dialogs/eval_dialog.cpp" line="226"/>
         <source>, about %1 min %2 s left</source>
         <translation>, 약 %1분 %2초 남음</translation>
     </message>
     <message>
-        <location filename="../../widgets/dialogs/eval_dialog.cpp" line="187"/>
+        <location filename="../../widgets/dialogs/eval_dialog.cpp" line="228"/>
         <source>%1 (%2 of %3): %4 of %5 examples%6</source>
         <translation>%1 (%3개 중 %2번째): 예제 %5개 중 %4개%6</translation>
     </message>
     <message>
-        <location filename="../../widgets/dialogs/eval_dialog.cpp" line="201"/>
+        <location filename="../../widgets/dialogs/eval_dialog.cpp" line="242"/>
         <source>Failed: %1</source>
         <translation>실패: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/dialogs/eval_dialog.cpp" line="204"/>
+        <location filename="../../widgets/dialogs/eval_dialog.cpp" line="245"/>
         <source>Cancelled; %n checkpoint(s) evaluated and kept in %1.</source>
         <translation>
             <numerusform>취소됨. 체크포인트 %n개를 평가해 %1에 보관했습니다.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/dialogs/eval_dialog.cpp" line="212"/>
+        <location filename="../../widgets/dialogs/eval_dialog.cpp" line="253"/>
         <source>Done: %n checkpoint(s) evaluated into %1; %2 skipped (evaluated before, or by another evaluation).</source>
         <translation>
             <numerusform>완료: 체크포인트 %n개를 평가해 %1에 저장했습니다. %2개는 건너뛰었습니다 (이미 평가되었거나 다른 평가가 맡았습니다).</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/dialogs/eval_dialog.cpp" line="217"/>
+        <location filename="../../widgets/dialogs/eval_dialog.cpp" line="258"/>
         <source>Done: %n checkpoint(s) evaluated into %1.</source>
         <translation>
             <numerusform>완료: 체크포인트 %n개를 평가해 %1에 저장했습니다.</numerusform>
@@ -412,7 +437,7 @@
         <translation>프로브에서 열기</translation>
     </message>
     <message>
-        <location filename="../../widgets/dialogs/flips_dialog.cpp" line="59"/>
+        <location filename="../../widgets/dialogs/flips_dialog.cpp" line="60"/>
         <source>Flips: %1, %2 → %3</source>
         <translation>바뀐 예제: %1, %2 → %3</translation>
     </message>
@@ -422,12 +447,12 @@
         <translation>%1, %2에서 %3로: 둘 다 기록한 예제 %6개 중 맞음 → 틀림 %4개, 틀림 → 맞음 %5개 (정확 McNemar, %7).</translation>
     </message>
     <message>
-        <location filename="../../widgets/dialogs/flips_dialog.cpp" line="101"/>
+        <location filename="../../widgets/dialogs/flips_dialog.cpp" line="103"/>
         <source>The text of %1 is not available.</source>
         <translation>%1의 텍스트가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../widgets/dialogs/flips_dialog.cpp" line="103"/>
+        <location filename="../../widgets/dialogs/flips_dialog.cpp" line="104"/>
         <source>The evaluated checkpoint %1 is not on this machine.</source>
         <translation>평가한 체크포인트 %1이(가) 이 컴퓨터에 없습니다.</translation>
     </message>
@@ -498,252 +523,262 @@
 <context>
     <name>cs::MainWindow</name>
     <message>
-        <location filename="../../widgets/window/main_window.cpp" line="67"/>
+        <location filename="../../widgets/window/main_window.cpp" line="68"/>
         <source>ClozeScope</source>
         <translation>ClozeScope</translation>
     </message>
     <message>
-        <location filename="../../widgets/window/main_window.cpp" line="81"/>
+        <location filename="../../widgets/window/main_window.cpp" line="82"/>
         <source>Open results to begin.</source>
         <translation>결과를 열어 시작하세요.</translation>
     </message>
     <message>
-        <location filename="../../widgets/window/main_window.cpp" line="91"/>
+        <location filename="../../widgets/window/main_window.cpp" line="92"/>
         <source>Reading %1</source>
         <translation>%1 읽는 중</translation>
     </message>
     <message>
-        <location filename="../../widgets/window/main_window.cpp" line="132"/>
+        <location filename="../../widgets/window/main_window.cpp" line="133"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../widgets/window/main_window.cpp" line="133"/>
+        <location filename="../../widgets/window/main_window.cpp" line="134"/>
         <source>Main</source>
         <translation>기본</translation>
     </message>
     <message>
-        <location filename="../../widgets/window/main_window.cpp" line="136"/>
+        <location filename="../../widgets/window/main_window.cpp" line="137"/>
         <source>Open &amp;folder…</source>
         <translation>폴더 열기(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../widgets/window/main_window.cpp" line="138"/>
+        <location filename="../../widgets/window/main_window.cpp" line="139"/>
         <source>Open results folder</source>
         <translation>결과 폴더 열기</translation>
     </message>
     <message>
-        <location filename="../../widgets/window/main_window.cpp" line="149"/>
+        <location filename="../../widgets/window/main_window.cpp" line="150"/>
         <source>Open f&amp;iles…</source>
         <translation>파일 열기(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../widgets/window/main_window.cpp" line="151"/>
+        <location filename="../../widgets/window/main_window.cpp" line="152"/>
         <source>Open result files</source>
         <translation>결과 파일 열기</translation>
     </message>
     <message>
-        <location filename="../../widgets/window/main_window.cpp" line="158"/>
+        <location filename="../../widgets/window/main_window.cpp" line="159"/>
         <source>Open &amp;workspace…</source>
         <translation>작업 공간 열기(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../widgets/window/main_window.cpp" line="160"/>
-        <location filename="../../widgets/window/main_window.cpp" line="164"/>
+        <location filename="../../widgets/window/main_window.cpp" line="161"/>
+        <location filename="../../widgets/window/main_window.cpp" line="165"/>
         <source>Open workspace</source>
         <translation>작업 공간 열기</translation>
     </message>
     <message>
-        <location filename="../../widgets/window/main_window.cpp" line="161"/>
-        <location filename="../../widgets/window/main_window.cpp" line="168"/>
+        <location filename="../../widgets/window/main_window.cpp" line="162"/>
+        <location filename="../../widgets/window/main_window.cpp" line="169"/>
         <source>ClozeScope workspace (*.workspace.json)</source>
         <translation>ClozeScope 작업 공간 (*.workspace.json)</translation>
     </message>
     <message>
-        <location filename="../../widgets/window/main_window.cpp" line="166"/>
+        <location filename="../../widgets/window/main_window.cpp" line="167"/>
         <source>&amp;Save workspace…</source>
         <translation>작업 공간 저장(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../widgets/window/main_window.cpp" line="167"/>
+        <location filename="../../widgets/window/main_window.cpp" line="168"/>
         <source>Save workspace</source>
         <translation>작업 공간 저장</translation>
     </message>
     <message>
-        <location filename="../../widgets/window/main_window.cpp" line="174"/>
+        <location filename="../../widgets/window/main_window.cpp" line="175"/>
         <source>&amp;Reload</source>
         <translation>다시 읽기(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../widgets/window/main_window.cpp" line="196"/>
+        <location filename="../../widgets/window/main_window.cpp" line="201"/>
         <source>&amp;Quit</source>
         <translation>끝내기(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../widgets/window/main_window.cpp" line="179"/>
+        <location filename="../../widgets/window/main_window.cpp" line="180"/>
         <source>&amp;Evaluate checkpoints…</source>
         <translation>체크포인트 평가(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../widgets/window/main_window.cpp" line="142"/>
+        <location filename="../../widgets/window/main_window.cpp" line="143"/>
         <source>&amp;Add folder…</source>
         <translation>폴더 추가(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../widgets/window/main_window.cpp" line="144"/>
+        <location filename="../../widgets/window/main_window.cpp" line="145"/>
         <source>Add results folder</source>
         <translation>결과 폴더 추가</translation>
     </message>
     <message>
-        <location filename="../../widgets/window/main_window.cpp" line="152"/>
+        <location filename="../../widgets/window/main_window.cpp" line="153"/>
         <source>Results (%1);;All files (*)</source>
         <translation>결과 (%1);;모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../../widgets/window/main_window.cpp" line="172"/>
+        <location filename="../../widgets/window/main_window.cpp" line="173"/>
         <source>Open re&amp;cent</source>
         <translation>최근 항목(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../widgets/window/main_window.cpp" line="182"/>
+        <location filename="../../widgets/window/main_window.cpp" line="183"/>
+        <source>&amp;Follow a training run…</source>
+        <translation>학습 실행 따라가기(&amp;F)…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/window/main_window.cpp" line="187"/>
         <source>&amp;Probe…</source>
         <translation>프로브(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../widgets/window/main_window.cpp" line="187"/>
+        <location filename="../../widgets/window/main_window.cpp" line="192"/>
         <source>E&amp;xport</source>
         <translation>내보내기(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../widgets/window/main_window.cpp" line="188"/>
+        <location filename="../../widgets/window/main_window.cpp" line="193"/>
         <source>&amp;Charts (PNG, SVG, PDF)…</source>
         <translation>차트(&amp;C) (PNG, SVG, PDF)…</translation>
     </message>
     <message>
-        <location filename="../../widgets/window/main_window.cpp" line="191"/>
+        <location filename="../../widgets/window/main_window.cpp" line="196"/>
         <source>&amp;Table (CSV, Markdown, LaTeX, JSON)…</source>
         <translation>표(&amp;T) (CSV, Markdown, LaTeX, JSON)…</translation>
     </message>
     <message>
-        <location filename="../../widgets/window/main_window.cpp" line="193"/>
+        <location filename="../../widgets/window/main_window.cpp" line="198"/>
         <source>&amp;Report (Markdown, HTML)…</source>
         <translation>보고서(&amp;R) (Markdown, HTML)…</translation>
     </message>
     <message>
-        <location filename="../../widgets/window/main_window.cpp" line="206"/>
+        <location filename="../../widgets/window/main_window.cpp" line="211"/>
         <source> Metric </source>
         <translation> 지표 </translation>
     </message>
     <message>
-        <location filename="../../widgets/window/main_window.cpp" line="211"/>
+        <location filename="../../widgets/window/main_window.cpp" line="216"/>
         <source>  x </source>
         <translation>  x축 </translation>
     </message>
     <message>
-        <location filename="../../widgets/window/main_window.cpp" line="214"/>
+        <location filename="../../widgets/window/main_window.cpp" line="219"/>
         <source>Epoch</source>
         <translation>에폭</translation>
     </message>
     <message>
-        <location filename="../../widgets/window/main_window.cpp" line="215"/>
+        <location filename="../../widgets/window/main_window.cpp" line="220"/>
         <source>Step</source>
         <translation>스텝</translation>
     </message>
     <message>
-        <location filename="../../widgets/window/main_window.cpp" line="218"/>
+        <location filename="../../widgets/window/main_window.cpp" line="223"/>
         <source>Export charts…</source>
         <translation>차트 내보내기…</translation>
     </message>
     <message>
-        <location filename="../../widgets/window/main_window.cpp" line="227"/>
+        <location filename="../../widgets/window/main_window.cpp" line="232"/>
         <source>Small multiples</source>
         <translation>작은 다중 차트</translation>
     </message>
     <message>
-        <location filename="../../widgets/window/main_window.cpp" line="246"/>
+        <location filename="../../widgets/window/main_window.cpp" line="251"/>
         <source>Runs</source>
         <translation>실행</translation>
     </message>
     <message>
-        <location filename="../../widgets/window/main_window.cpp" line="252"/>
+        <location filename="../../widgets/window/main_window.cpp" line="257"/>
         <source>Verdict</source>
         <translation>판정</translation>
     </message>
     <message>
-        <location filename="../../widgets/window/main_window.cpp" line="276"/>
+        <location filename="../../widgets/window/main_window.cpp" line="281"/>
         <source>Checkpoints</source>
         <translation>체크포인트</translation>
     </message>
     <message>
-        <location filename="../../widgets/window/main_window.cpp" line="277"/>
-        <location filename="../../widgets/window/main_window.cpp" line="281"/>
+        <location filename="../../widgets/window/main_window.cpp" line="282"/>
+        <location filename="../../widgets/window/main_window.cpp" line="286"/>
         <source>Problems</source>
         <translation>문제</translation>
     </message>
     <message>
-        <location filename="../../widgets/window/main_window.cpp" line="278"/>
+        <location filename="../../widgets/window/main_window.cpp" line="283"/>
         <source>Examples</source>
         <translation>예제</translation>
     </message>
     <message>
-        <location filename="../../widgets/window/main_window.cpp" line="281"/>
+        <location filename="../../widgets/window/main_window.cpp" line="286"/>
         <source>Problems (%1)</source>
         <translation>문제 (%1)</translation>
     </message>
     <message>
-        <location filename="../../widgets/window/main_window.cpp" line="283"/>
+        <location filename="../../widgets/window/main_window.cpp" line="288"/>
         <source>Table</source>
         <translation>표</translation>
     </message>
     <message>
-        <location filename="../../widgets/window/main_window.cpp" line="303"/>
+        <location filename="../../widgets/window/main_window.cpp" line="308"/>
         <source>Reading…</source>
         <translation>읽는 중…</translation>
     </message>
     <message>
-        <location filename="../../widgets/window/main_window.cpp" line="315"/>
+        <location filename="../../widgets/window/main_window.cpp" line="320"/>
         <source>Select a checkpoint evaluated by ClozeScope to see its examples.</source>
         <translation>ClozeScope로 평가한 체크포인트를 고르면 예제가 보입니다.</translation>
     </message>
     <message>
-        <location filename="../../widgets/window/main_window.cpp" line="328"/>
+        <location filename="../../widgets/window/main_window.cpp" line="333"/>
         <source>%1: no per-example records (only ClozeScope&apos;s own evaluation writes them).</source>
         <translation>%1: 예제별 기록이 없습니다 (ClozeScope의 평가만 기록합니다).</translation>
     </message>
     <message>
-        <location filename="../../widgets/window/main_window.cpp" line="352"/>
+        <location filename="../../widgets/window/main_window.cpp" line="357"/>
         <source>1 run</source>
         <translation>실행 1개</translation>
     </message>
     <message>
-        <location filename="../../widgets/window/main_window.cpp" line="352"/>
+        <location filename="../../widgets/window/main_window.cpp" line="357"/>
         <source>%1 runs</source>
         <translation>실행 %1개</translation>
     </message>
     <message>
-        <location filename="../../widgets/window/main_window.cpp" line="353"/>
+        <location filename="../../widgets/window/main_window.cpp" line="358"/>
         <source>1 file</source>
         <translation>파일 1개</translation>
     </message>
     <message>
-        <location filename="../../widgets/window/main_window.cpp" line="353"/>
+        <location filename="../../widgets/window/main_window.cpp" line="358"/>
         <source>%1 files</source>
         <translation>파일 %1개</translation>
     </message>
     <message>
-        <location filename="../../widgets/window/main_window.cpp" line="354"/>
+        <location filename="../../widgets/window/main_window.cpp" line="359"/>
         <source>1 problem</source>
         <translation>문제 1개</translation>
     </message>
     <message>
-        <location filename="../../widgets/window/main_window.cpp" line="354"/>
+        <location filename="../../widgets/window/main_window.cpp" line="359"/>
         <source>%1 problems</source>
         <translation>문제 %1개</translation>
     </message>
     <message>
-        <location filename="../../widgets/window/main_window.cpp" line="355"/>
+        <location filename="../../widgets/window/main_window.cpp" line="360"/>
         <source>ClozeScope — %1</source>
         <translation>ClozeScope — %1</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/window/main_window.cpp" line="446"/>
+        <source>Early stopping would stop now, at %1: %2.</source>
+        <translation>조기 종료라면 지금 %1에서 멈춥니다: %2.</translation>
     </message>
     <message>
         <location filename="../../widgets/window/main_window_files.cpp" line="62"/>
@@ -781,17 +816,17 @@
         <translation>HTML (*.html);;Markdown (*.md)</translation>
     </message>
     <message>
-        <location filename="../../widgets/window/main_window_flips.cpp" line="64"/>
+        <location filename="../../widgets/window/main_window_flips.cpp" line="63"/>
         <source>Flips since the previous checkpoint</source>
         <translation>이전 체크포인트 이후 바뀐 예제</translation>
     </message>
     <message>
-        <location filename="../../widgets/window/main_window_flips.cpp" line="65"/>
+        <location filename="../../widgets/window/main_window_flips.cpp" line="64"/>
         <source>Flips since the peak</source>
         <translation>정점 이후 바뀐 예제</translation>
     </message>
     <message>
-        <location filename="../../widgets/window/main_window_flips.cpp" line="83"/>
+        <location filename="../../widgets/window/main_window_flips.cpp" line="82"/>
         <source>No flips: %1</source>
         <translation>바뀐 예제 없음: %1</translation>
     </message>

@@ -10,6 +10,7 @@
 #include "results/metric_aliases.h"
 #include "test_support.h"
 
+#include <QAction>
 #include <QDir>
 #include <QFileInfo>
 #include <QLabel>
@@ -126,6 +127,60 @@ class TestEvalDialog : public QObject
                      ? !done.contains("skipped")
                      : done.contains(QString("; %1 skipped (evaluated before").arg(evaluated)),
                  qPrintable(done));
+    }
+
+    void followsARunAndSaysWhenEarlyStoppingWouldStop()
+    {
+        // File → Follow a training run…: four checkpoints of one model (no improvement), each
+        // with the trainer_state.json the Trainer writes; the curves grow as each is evaluated,
+        // and at the fourth the window says early stopping (patience 3) would stop now.
+        QTemporaryDir tmp;
+        const QString run = tmp.filePath("mlm_follow_64");
+        const std::vector<std::string> names = {"checkpoint-100", "checkpoint-200",
+                                                "checkpoint-300", "checkpoint-400"};
+        test::makeRun(run.toStdString(), test::dataPath("hf-reference/deberta-v2-tiny"), names);
+        for (std::size_t i = 0; i < names.size(); ++i)
+            test::writeFile(
+                tmp, QString::fromStdString("mlm_follow_64/" + names[i] + "/trainer_state.json"),
+                QByteArray::fromStdString(
+                    "{\"global_step\": " + std::to_string((i + 1) * 100) +
+                    ", \"max_steps\": 400, \"epoch\": " + std::to_string(i + 1) + "}"));
+        MainWindow window;
+        window.resize(1500, 950);
+        window.show();
+        auto *follow = window.findChild<QAction *>("followAction");
+        QVERIFY(follow);
+        follow->trigger();
+        EvalDialog *dialog = window.openEvaluateDialog();
+        QVERIFY(dialog->isFollowing());
+        QVERIFY(!dialog->findChild<QListWidget *>("checkpointList")->isEnabled());
+        dialog->setRunFolder(run);
+        dialog->setDataset("real", m_smallSet);
+        dialog->findChild<QSpinBox *>("maxLengthSpin")->setValue(64);
+        dialog->findChild<QLineEdit *>("outEdit")->setText(tmp.filePath("out"));
+        dialog->setSettleSeconds(0.1);
+        QSignalSpy wouldStop(dialog, &EvalDialog::earlyStopWouldStop);
+        QSignalSpy ended(dialog, &EvalDialog::evaluationEnded);
+        dialog->start();
+        QVERIFY(dialog->isRunning());
+        QVERIFY(wouldStop.wait(120000));
+        QCOMPARE(wouldStop[0][0].toString(), QString("checkpoint-400"));
+        QVERIFY2(window.earlyStopNotice().contains("would stop now, at checkpoint-400") &&
+                     window.earlyStopNotice().contains("restore checkpoint-100"),
+                 qPrintable(window.earlyStopNotice()));
+        QVERIFY(!ended.isEmpty() || ended.wait(60000)); // 400 = max_steps: training ended
+        QCOMPARE(ended[0][2].toString(), QString());
+        QCOMPARE(QDir(tmp.filePath("out/mlm_follow_64")).entryList({"*.results.json"}).size(), 4);
+        QTRY_COMPARE_WITH_TIMEOUT( // the curves grew to every checkpoint
+            window.session()->results().runs.empty()
+                ? 0
+                : int(window.session()->results().runs.front().checkpoints.size()),
+            4, 30000);
+        if (const QByteArray dir = qgetenv("CLOZESCOPE_SCREENSHOTS"); !dir.isEmpty()) {
+            QCoreApplication::processEvents();
+            window.grab().save(QString::fromLocal8Bit(dir) + "/following.png");
+            dialog->grab().save(QString::fromLocal8Bit(dir) + "/following-dialog.png");
+        }
     }
 
     void saysWhatIsMissing()

@@ -4,6 +4,7 @@
 #include "dialogs/browse_row.h"
 #include "workers/eval_worker.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDir>
@@ -22,7 +23,10 @@ namespace cs {
 EvalDialog::EvalDialog(QWidget *parent)
     : QDialog(parent), m_worker(new EvalWorker(this)), m_checkpoints(new QListWidget(this)),
       m_device(new QComboBox(this)), m_dtype(new QComboBox(this)), m_maxLength(new QSpinBox(this)),
-      m_progress(new QProgressBar(this)), m_status(new QLabel(this))
+      m_progress(new QProgressBar(this)), m_status(new QLabel(this)),
+      m_follow(new QCheckBox(tr("Follow the run while it trains: evaluate each checkpoint as "
+                                "soon as it is saved, until training ends"),
+                             this))
 {
     setWindowTitle(tr("Evaluate checkpoints"));
     auto *form = new QFormLayout;
@@ -48,6 +52,9 @@ EvalDialog::EvalDialog(QWidget *parent)
     form->addRow(tr("Max length"), m_maxLength);
     m_out = browseRow(this, "outEdit", true);
     form->addRow(tr("Results folder"), m_out->parentWidget());
+    m_follow->setObjectName("followCheck");
+    form->addRow(QString(), m_follow);
+    connect(m_follow, &QCheckBox::toggled, m_checkpoints, &QWidget::setDisabled);
     m_progress->setObjectName("progressBar");
     m_status->setObjectName("statusLabel");
     m_status->setWordWrap(true);
@@ -66,6 +73,19 @@ EvalDialog::EvalDialog(QWidget *parent)
     connect(m_worker, &EvalWorker::checkpointFinished, this,
             [this] { emit resultsWritten(m_runningOut); });
     connect(m_worker, &EvalWorker::finished, this, &EvalDialog::ended);
+    connect(m_worker, &EvalWorker::followWaiting, this,
+            [this](const QString &checkpoint, const QString &why) {
+                m_status->setText(
+                    tr("Following: %1 is not complete yet (%2).").arg(checkpoint, why));
+            });
+    connect(m_worker, &EvalWorker::followedCheckpoint, this,
+            [this](const QString &checkpoint, const QString &verdict, bool wouldStop) {
+                m_progress->setValue(1000);
+                m_status->setText(
+                    tr("Following: %1 evaluated; %2. Waiting for the next checkpoint…")
+                        .arg(checkpoint, verdict));
+                if (wouldStop) emit earlyStopWouldStop(checkpoint, verdict);
+            });
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
     layout->addWidget(m_progress);
@@ -119,6 +139,16 @@ QString EvalDialog::outFolder() const
     return m_out->text();
 }
 
+void EvalDialog::setFollowing(bool follow)
+{
+    m_follow->setChecked(follow);
+}
+
+bool EvalDialog::isFollowing() const
+{
+    return m_follow->isChecked();
+}
+
 bool EvalDialog::isRunning() const
 {
     return m_worker->isRunning();
@@ -134,8 +164,17 @@ void EvalDialog::start()
     if (!m_real->text().isEmpty()) job.datasets.emplace_back("real", m_real->text().toStdString());
     if (!m_lambada->text().isEmpty())
         job.datasets.emplace_back("lambada", m_lambada->text().toStdString());
+    if (m_follow->isChecked()) {
+        job.checkpoints.clear();
+        job.follow = m_run->text().toStdString();
+        job.followOptions.settleSeconds = m_settle;
+        job.followOptions.pollSeconds = std::min(10.0, std::max(0.05, m_settle / 4));
+        job.followOptions.idleTimeoutSeconds = 24 * 3600.0;
+    }
     QString why;
-    if (job.checkpoints.empty())
+    if (m_follow->isChecked() && !QFileInfo(m_run->text()).isDir())
+        why = tr("Choose the run folder to follow.");
+    else if (job.checkpoints.empty() && job.follow.empty())
         why = tr("Tick at least one checkpoint.");
     else if (job.datasets.empty())
         why = tr("Choose a Real or a LAMBADA set.");
@@ -160,7 +199,9 @@ void EvalDialog::start()
     m_clock.start();
     m_progress->setRange(0, 1000);
     m_progress->setValue(0);
-    m_status->setText(tr("Loading…"));
+    m_status->setText(job.follow.empty()
+                          ? tr("Loading…")
+                          : tr("Following %1: waiting for checkpoints…").arg(m_run->text()));
     m_start->setEnabled(false);
     m_cancel->setEnabled(true);
 }

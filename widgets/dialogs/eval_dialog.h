@@ -4,6 +4,7 @@
 #include <QDialog>
 #include <QElapsedTimer>
 
+class QCheckBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -37,6 +38,13 @@ class EvalDialog : public QDialog
     QStringList datasetFiles() const;
     /// True while an evaluation runs.
     bool isRunning() const;
+    /// Follow the run while it trains: each checkpoint evaluated as soon as it is saved
+    /// (the checkpoint list is not used), until training ends.
+    void setFollowing(bool follow);
+    /// Whether Start follows the run.
+    bool isFollowing() const;
+    /// The settle time of a followed run's checkpoints, in seconds (default 60).
+    void setSettleSeconds(double seconds) { m_settle = seconds; }
 
   public slots:
     /// Starts evaluating the ticked checkpoints; says why not in the status line.
@@ -49,6 +57,8 @@ class EvalDialog : public QDialog
     void resultsWritten(const QString &outFolder);
     /// The evaluation ended (done, cancelled or failed); the status line says which.
     void evaluationEnded(int evaluated, bool cancelled, const QString &error);
+    /// Following: early stopping would stop at checkpoint; verdict says so in words.
+    void earlyStopWouldStop(const QString &checkpoint, const QString &verdict);
 
   private:
     void showProgress(int checkpoint, int checkpoints, int done, int total, const QString &name);
@@ -62,6 +72,8 @@ class EvalDialog : public QDialog
     QProgressBar *m_progress;
     QLabel *m_status;
     QPushButton *m_start, *m_cancel;
+    QCheckBox *m_follow;
+    double m_settle = 60;
     QElapsedTimer m_clock;
     QString m_runningOut; // results folder of the evaluation in progress
     int m_ticked = 0;     // checkpoints it was given

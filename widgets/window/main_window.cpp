@@ -21,6 +21,7 @@
 #include "workers/import_worker.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QCloseEvent>
 #include <QComboBox>
 #include <QDir>
@@ -179,6 +180,10 @@ void MainWindow::buildActions()
         file->addAction(tr("&Evaluate checkpoints…"), this, [this] { openEvaluateDialog(); });
     evaluate->setObjectName("evaluateAction");
     evaluate->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    auto *followRun = file->addAction(tr("&Follow a training run…"), this, [this] {
+        if (EvalDialog *d = openEvaluateDialog(); d && !d->isRunning()) d->setFollowing(true);
+    });
+    followRun->setObjectName("followAction");
     auto *probe = file->addAction(tr("&Probe…"), this, [this] { openProbeDialog(); });
     probe->setObjectName("probeAction");
     probe->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
@@ -433,6 +438,16 @@ EvalDialog *MainWindow::openEvaluateDialog()
             else
                 m_watcher->changeSoon();
         });
+        connect(m_evalDialog, &EvalDialog::earlyStopWouldStop, this,
+                [this](const QString &checkpoint, const QString &verdict) {
+                    // The moment a followed run would stop: said in the window, and the desktop
+                    // asked to draw attention to it.
+                    m_earlyStopNotice =
+                        tr("Early stopping would stop now, at %1: %2.").arg(checkpoint, verdict);
+                    m_status->setText(m_earlyStopNotice);
+                    statusBar()->showMessage(m_earlyStopNotice);
+                    QApplication::alert(this);
+                });
         if (const QString run = shownRunFolder(); !run.isEmpty()) m_evalDialog->setRunFolder(run);
     }
     m_evalDialog->show();

@@ -77,6 +77,8 @@ class MainWindow : public QMainWindow
     /// the shown run folder. nullptr when built without the engine.
     ProbeDialog *openProbeDialog(const QString &folder = {});
 
+    /// The last notice that a followed run's early stopping would stop ("" = none yet).
+    QString earlyStopNotice() const { return m_earlyStopNotice; }
     /// The context menu of a chart point: flips since the previous checkpoint and since the
     /// peak (disabled, with the reason, where records do not allow them). The caller owns it.
     QMenu *pointMenu(int runIndex, int checkpointIndex, const QString &metric);
@@ -140,6 +142,7 @@ class MainWindow : public QMainWindow
     bool m_docksSized = false;       // first start: docks sized on the first show
     QStringList m_requestedPaths;    // paths of the import in flight or shown
     bool m_openingWorkspace = false; // guards workspaces that name workspaces
+    QString m_earlyStopNotice;       // see earlyStopNotice()
 };
 
 } // namespace cs

@@ -18,15 +18,30 @@ bool EvalWorker::start(const EvalJob &job)
         try {
             std::vector<std::string> warnings;
             const auto sets = loadEvalDatasets(job.datasets, warnings);
-            evaluated = evaluateCheckpoints(
-                job.checkpoints, sets, job.options, [](const std::string &) {},
-                [this, &cancelled](const EvalProgress &p) {
-                    if (!p.finishedResults.empty())
-                        emit checkpointFinished(QString::fromStdString(p.finishedResults));
-                    emit progress(int(p.checkpointIndex), int(p.checkpoints), int(p.done),
-                                  int(p.total), QString::fromStdString(p.checkpoint));
-                    return !cancelled;
-                });
+            const auto onProgress = [this, &cancelled](const EvalProgress &p) {
+                if (!p.finishedResults.empty())
+                    emit checkpointFinished(QString::fromStdString(p.finishedResults));
+                emit progress(int(p.checkpointIndex), int(p.checkpoints), int(p.done), int(p.total),
+                              QString::fromStdString(p.checkpoint));
+                return !cancelled;
+            };
+            const auto quiet = [](const std::string &) {};
+            if (job.follow.empty()) {
+                evaluated =
+                    evaluateCheckpoints(job.checkpoints, sets, job.options, quiet, onProgress);
+            } else {
+                evaluated = followRun(
+                    job.follow, sets, job.options, job.followOptions,
+                    [this](const FollowEvent &e) {
+                        const QString name = QString::fromStdString(e.checkpoint);
+                        if (e.kind == FollowEvent::Kind::Evaluated)
+                            emit followedCheckpoint(name, QString::fromStdString(e.verdict),
+                                                    e.wouldStop);
+                        else if (e.kind == FollowEvent::Kind::Waiting)
+                            emit followWaiting(name, QString::fromStdString(e.why));
+                    },
+                    quiet, onProgress, [&cancelled] { return !cancelled; });
+            }
         } catch (const std::exception &e) {
             error = QString::fromStdString(e.what());
         }
