@@ -140,7 +140,7 @@ KO = {
         "따라가는 중: %1 평가 완료. %2. 다음 체크포인트를 기다립니다…",
     "Choose the run folder to follow.": "따라갈 실행 폴더를 고르세요.",
     "Following %1: waiting for checkpoints…": "%1 따라가는 중: 체크포인트를 기다립니다…",
-    "&Follow a training run…": "학습 실행 따라가기(&F)…",
+    "F&ollow a training run…": "학습 실행 따라가기(&O)…",
     "Early stopping would stop now, at %1: %2.": "조기 종료라면 지금 %1에서 멈춥니다: %2.",
 }
 

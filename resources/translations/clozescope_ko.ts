@@ -600,6 +600,11 @@
         <translation>다시 읽기(&amp;R)</translation>
     </message>
     <message>
+        <location filename="../../widgets/window/main_window.cpp" line="183"/>
+        <source>F&amp;ollow a training run…</source>
+        <translation>학습 실행 따라가기(&amp;O)…</translation>
+    </message>
+    <message>
         <location filename="../../widgets/window/main_window.cpp" line="201"/>
         <source>&amp;Quit</source>
         <translation>끝내기(&amp;Q)</translation>
@@ -628,11 +633,6 @@
         <location filename="../../widgets/window/main_window.cpp" line="173"/>
         <source>Open re&amp;cent</source>
         <translation>최근 항목(&amp;C)</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/window/main_window.cpp" line="183"/>
-        <source>&amp;Follow a training run…</source>
-        <translation>학습 실행 따라가기(&amp;F)…</translation>
     </message>
     <message>
         <location filename="../../widgets/window/main_window.cpp" line="187"/>

@@ -180,7 +180,7 @@ void MainWindow::buildActions()
         file->addAction(tr("&Evaluate checkpoints…"), this, [this] { openEvaluateDialog(); });
     evaluate->setObjectName("evaluateAction");
     evaluate->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
-    auto *followRun = file->addAction(tr("&Follow a training run…"), this, [this] {
+    auto *followRun = file->addAction(tr("F&ollow a training run…"), this, [this] {
         if (EvalDialog *d = openEvaluateDialog(); d && !d->isRunning()) d->setFollowing(true);
     });
     followRun->setObjectName("followAction");
