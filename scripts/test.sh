@@ -6,6 +6,10 @@ cd "$(dirname "$0")/.."
 scripts/install-deps.sh
 scripts/build.sh -DCLOZESCOPE_BUILD_TESTS=ON
 export QT_QPA_PLATFORM=offscreen
+# A single-node Slurm for the evaluation's job-array test, stopped when this script ends.
+SLURM_CONF="$(scripts/slurm-local.sh start)"
+export SLURM_CONF CLOZESCOPE_REQUIRE_SLURM=1
+trap 'scripts/slurm-local.sh stop' EXIT
 ctest --test-dir build --output-on-failure --parallel "$(nproc)"
 # The workbench must also build and pass without LibTorch (a machine without libtorch-dev).
 export CCACHE_BASEDIR="$PWD"

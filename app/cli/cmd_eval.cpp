@@ -3,6 +3,8 @@
 #include "cli_options.h"
 #include "commands.h"
 #include "engine_options.h"
+#include "eval_options.h"
+#include "slurm_submit.h"
 
 #include "engine/follow_run.h"
 
@@ -13,47 +15,13 @@
 namespace cs::cli {
 namespace {
 
-struct EvalOptions
-{
-    std::string run;
-    std::string follow;        ///< --follow RUN_DIR
-    double settle = 60;        ///< seconds a checkpoint's files must stay unchanged
-    double pollEvery = 10;     ///< seconds between looks at the run folder
-    double idleTimeout = 3600; ///< seconds without a new checkpoint before giving up
-    int patience = 3;          ///< early stopping the verdict lines simulate
-    std::vector<std::string> checkpoints;
-    std::vector<std::string> data;
-    std::string out;
-    std::string tokenizer;
-    std::string shard = "0/1";
-    std::string batchSize = "auto";
-    int maxLength = 512;
-    int rightKeep = 64;
-    std::vector<int> ks{1, 5, 10};
-    EngineOptions engine;
-    bool isolate = false;       ///< each checkpoint in a child process
-    bool isolatedChild = false; ///< this process is one of those (set warnings said by the parent)
-};
-
 /// The arguments of a child that evaluates one checkpoint as o says.
 std::vector<std::string> childArguments(const EvalOptions &o, const std::string &checkpoint)
 {
-    std::string ks;
-    for (int k : o.ks)
-        ks += (ks.empty() ? "" : ",") + std::to_string(k);
-    std::vector<std::string> args = {"eval",         "--isolated-child",
-                                     "--checkpoint", checkpoint,
-                                     "--out",        o.out,
-                                     "--max-length", std::to_string(o.maxLength),
-                                     "--right-keep", std::to_string(o.rightKeep),
-                                     "--k",          ks,
-                                     "--batch-size", o.batchSize,
-                                     "--device",     o.engine.device,
-                                     "--dtype",      o.engine.dtype,
-                                     "--threads",    std::to_string(o.engine.threads)};
-    for (const std::string &d : o.data)
-        args.insert(args.end(), {"--data", d});
-    if (!o.tokenizer.empty()) args.insert(args.end(), {"--tokenizer", o.tokenizer});
+    std::vector<std::string> args = {
+        "eval", "--isolated-child", "--checkpoint", checkpoint, "--out", o.out};
+    const auto shared = evaluationArguments(o);
+    args.insert(args.end(), shared.begin(), shared.end());
     return args;
 }
 
@@ -150,6 +118,7 @@ int run(const EvalOptions &o)
         specs.emplace_back(d.substr(0, eq), d.substr(eq + 1));
     }
     std::vector<std::string> checkpoints = o.checkpoints;
+    if (o.slurmShards > 0) return submitToSlurm(o);
     if (!o.follow.empty() && o.isolate) {
         std::cerr
             << "error: --follow evaluates in this process; --isolate is not available with it\n";
@@ -252,6 +221,17 @@ Action addEval(CLI::App &app)
                   "Evaluate each checkpoint in a process of its own: one whose files crash the "
                   "program is its own error");
     sub->add_flag("--isolated-child", o->isolatedChild)->group(""); // what --isolate runs
+    auto *slurm =
+        sub->add_option("--slurm", o->slurmShards,
+                        "Submit to Slurm as a job array of N shards and a merge job after them")
+            ->check(CLI::Range(1, 100000))
+            ->needs(runOpt)
+            ->excludes(follow);
+    sub->add_option("--sbatch", o->sbatchOptions,
+                    "--slurm: more sbatch options, e.g. \"--partition=gpu --gres=gpu:1\"")
+        ->needs(slurm);
+    sub->add_flag("--wait", o->slurmWait, "--slurm: wait for the merge job and give its outcome")
+        ->needs(slurm);
     sub->callback([sub] {
         if (sub->count("--run") + sub->count("--checkpoint") + sub->count("--follow") == 0)
             throw CLI::RequiredError("--run, --follow or --checkpoint");

@@ -291,6 +291,54 @@ class TestCliEval : public QObject
         QVERIFY(followed == folderContents(tmp.filePath("batch")));
     }
 
+    void slurmJobArrayEqualsOneProcess()
+    {
+        // eval --slurm 3 on the real Slurm scripts/slurm-local.sh starts: three shards and a
+        // merge job after them give the files of a single-process evaluation. A shard that
+        // fails is reported and nothing is merged.
+        if (QProcess::execute("sinfo", {"-h"}) != 0) {
+            if (qEnvironmentVariableIsSet("CLOZESCOPE_REQUIRE_SLURM"))
+                QFAIL("Slurm is not reachable (SLURM_CONF) though the test script started it");
+            QSKIP("no Slurm here: scripts/slurm-local.sh start, then SLURM_CONF=… to run this");
+        }
+        QTemporaryDir tmp;
+        const QString data = QString(CLOZESCOPE_TEST_DATA);
+        const QString runDir = tmp.filePath("mlm_synth_128");
+        for (const char *c : {"checkpoint-63", "checkpoint-315", "checkpoint-625"})
+            QVERIFY(cs::test::copyFiles((data + "/trainer-run/mlm_synth_128/" + c).toStdString(),
+                                        runDir + "/" + c,
+                                        {"config.json", "model.safetensors", "tokenizer.json",
+                                         "tokenizer_config.json", "trainer_state.json"}));
+        const QStringList sets = {"--data",       "real=" + data + "/cloze/real.jsonl",
+                                  "--data",       "lambada=" + data + "/cloze/lambada.jsonl",
+                                  "--max-length", "128"};
+        Result r = run(QStringList{"eval", "--run", runDir, "--out", tmp.filePath("slurm"),
+                                   "--slurm", "3", "--wait"}
+                       << sets);
+        QVERIFY2(r.code == 0, r.err.constData());
+        QVERIFY2(r.out.contains("evaluation: job array ") && r.out.contains("(3 shards of 3 "),
+                 r.out.constData());
+        QVERIFY(r.out.contains("merged: " + tmp.filePath("slurm").toUtf8()));
+        QVERIFY(run(QStringList{"eval", "--run", runDir, "--out", tmp.filePath("single")} << sets)
+                    .code == 0);
+        const auto merged = folderContents(tmp.filePath("slurm/mlm_synth_128"));
+        QCOMPARE(merged.size(), std::size_t(6));
+        QVERIFY(merged == folderContents(tmp.filePath("single/mlm_synth_128")));
+
+        // A fourth checkpoint whose weights are broken: its shard fails, the merge refuses.
+        QVERIFY(
+            cs::test::copyFiles((data + "/trainer-run/mlm_synth_128/checkpoint-625").toStdString(),
+                                runDir + "/checkpoint-700", {"config.json", "trainer_state.json"}));
+        cs::test::writeFile(tmp, "mlm_synth_128/checkpoint-700/model.safetensors", "not weights");
+        r = run(QStringList{"eval", "--run", runDir, "--out", tmp.filePath("broken"), "--slurm",
+                            "2", "--wait"}
+                << sets);
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.err.contains("error: shard 1/2 failed with exit status 1"), r.err.constData());
+        QVERIFY(r.err.contains("not merged"));
+        QVERIFY(!QDir(tmp.filePath("broken/mlm_synth_128")).exists());
+    }
+
     void fillMaskCutsAVeryLongText_data()
     {
         QTest::addColumn<QString>("model");
