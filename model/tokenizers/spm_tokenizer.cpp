@@ -27,7 +27,13 @@ const ClozescopeSpmApi &spmApi()
                                  "tree (it needs libsentencepiece-dev at build time); set "
                                  "CLOZESCOPE_SPM_PLUGIN or use the checkpoint's tokenizer.json");
     // RTLD_DEEPBIND: the plugin and libsentencepiece bind to their own protobuf-lite first.
-    void *handle = dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL | RTLD_DEEPBIND);
+    // AddressSanitizer refuses it (google/sanitizers#611): its build loads the plugin plainly.
+#ifdef __SANITIZE_ADDRESS__
+    constexpr int deepBind = 0;
+#else
+    constexpr int deepBind = RTLD_DEEPBIND;
+#endif
+    void *handle = dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL | deepBind);
     if (!handle) throw std::runtime_error("SentencePiece plugin: " + std::string(dlerror()));
     const auto entry = reinterpret_cast<ClozescopeSpmApiFn>(dlsym(handle, "clozescope_spm_api"));
     const ClozescopeSpmApi *found = entry ? entry() : nullptr;
