@@ -297,11 +297,26 @@ class TestFormats : public QObject
         s.criterion = "score";
         s.earlyStop = {"eval_loss", 2, 0.01};
         s.scoreTolerance = 0.001;
+        s.power = 0.9;
+        s.bootstrapResamples = 5000;
+        s.bootstrapSeed = 7;
         Collected problems;
         const AnalysisSettings read =
             readAnalysisSettings(analysisSettingsJson(s), "settings", problems.fn());
         QVERIFY(problems.lines.empty());
         QCOMPARE(analysisSettingsJson(read), analysisSettingsJson(s));
+        QCOMPARE(read.bootstrapSeed, std::uint64_t(7));
+        // Out of range: said at its place, the default kept.
+        nlohmann::json bad = analysisSettingsJson(s);
+        bad["bootstrap"] = {{"resamples", 3}, {"seed", -1}};
+        bad["power"] = 1.5;
+        const AnalysisSettings kept = readAnalysisSettings(bad, "settings", problems.fn());
+        QCOMPARE(kept.bootstrapResamples, AnalysisSettings().bootstrapResamples);
+        QCOMPARE(kept.bootstrapSeed, AnalysisSettings().bootstrapSeed);
+        QCOMPARE(kept.power, AnalysisSettings().power);
+        QVERIFY(problems.mentions("settings.bootstrap.resamples"));
+        QVERIFY(problems.mentions("settings.bootstrap.seed"));
+        QVERIFY(problems.mentions("settings.power"));
         // Nothing given: the defaults.
         QCOMPARE(analysisSettingsJson(readAnalysisSettings(nlohmann::json::object(), "", {})),
                  analysisSettingsJson(AnalysisSettings()));
