@@ -5,6 +5,7 @@
 #include <sentencepiece_processor.h>
 
 #include <cstdio>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -15,13 +16,12 @@ using Processor = sentencepiece::SentencePieceProcessor;
 void *load(const char *path, char *error, size_t errorSize)
 {
     try {
-        auto *sp = new Processor;
+        auto sp = std::make_unique<Processor>(); // freed if Load throws, too
         if (const auto status = sp->Load(path); !status.ok()) {
             std::snprintf(error, errorSize, "%s", status.ToString().c_str());
-            delete sp;
             return nullptr;
         }
-        return sp;
+        return sp.release();
     } catch (const std::exception &e) {
         std::snprintf(error, errorSize, "%s", e.what());
         return nullptr;
