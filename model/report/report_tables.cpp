@@ -160,8 +160,12 @@ Table metricTable(const AnalysedResults &results, const std::vector<std::string>
                 any = any || v.has_value();
                 const auto ci = valueInterval(run, ra, i, m, results.settings.confidence);
                 const auto it = cp.metrics.find(m);
-                const std::int64_t n = // examples behind the value; 0 = not known
-                    it != cp.metrics.end() && it->second.n ? *it->second.n : 0;
+                // Examples behind the value (for the score: its items, every set); 0 = not known.
+                const auto &spread =
+                    i < ra.compositeSpread.size() ? ra.compositeSpread[i] : std::nullopt;
+                const std::int64_t n = m == metric::Score ? (spread ? spread->items : 0)
+                                       : it != cp.metrics.end() && it->second.n ? *it->second.n
+                                                                                : 0;
                 if (compact) {
                     cells.push_back(!v   ? ""
                                     : ci ? fmt::value(*v) + " " + fmt::interval(*ci)

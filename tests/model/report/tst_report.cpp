@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // The report on the samples covers what the seed report covers, with criteria and tests stated.
 #include "report/report_builder.h"
+#include "results/metric_aliases.h"
 #include "results/result_loader.h"
 #include "test_support.h"
 
@@ -156,6 +157,11 @@ class TestReport : public QObject
         QVERIFY(m_markdown.find("| Detectable decline |") != std::string::npos);
         QVERIFY(m_markdown.find("3.9 points (n = 2400)") != std::string::npos);
         QVERIFY(m_markdown.find("What was lost after the peak") == std::string::npos); // no records
+        // The data table gives the score its bounds and n: the items of both sets, 2400 + 600.
+        const Table data = metricTable(a, {metric::Score});
+        QCOMPARE(data.columns.back(), std::string("score n"));
+        QCOMPARE(data.rows.front().back().text, std::string("3000"));
+        QVERIFY(!data.rows.front()[data.columns.size() - 3].text.empty()); // ci_low
     }
 
     void html()
