@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "tokenizers/tokenizer.h"
 
+#include "tokenizers/bpe_tokenizer.h"
 #include "tokenizers/spm_tokenizer.h"
 #include "tokenizers/unigram_tokenizer.h"
 #include "tokenizers/wordpiece_tokenizer.h"
@@ -32,6 +33,13 @@ bool readFile(const std::filesystem::path &p, std::string &out)
     return true;
 }
 
+/// The whitespace an added token's lstrip and rstrip take (tokenizers strips Unicode
+/// whitespace; the ASCII kinds are what texts hold around a mask).
+bool isAsciiSpace(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
 } // namespace
 
 void Tokenizer::addVocab(const std::string &token, int id)
@@ -53,7 +61,11 @@ void Tokenizer::readAddedTokens(const nlohmann::json &doc)
     if (const auto added = doc.find("added_tokens"); added != doc.end())
         for (const auto &t : *added) {
             AddedToken a{t.at("content").get<std::string>(), t.at("id").get<int>(),
-                         t.value("special", true)};
+                         t.value("special", true), t.value("lstrip", false),
+                         t.value("rstrip", false)};
+            if (t.value("single_word", false))
+                throw std::runtime_error("added token \"" + a.content +
+                                         "\": single_word is not supported");
             addVocab(a.content, a.id);
             m_added.push_back(a);
         }
@@ -128,10 +140,18 @@ Encoding Tokenizer::encodePlain(const std::string &text) const
             ++pos;
             continue;
         }
-        if (pos > segment) encodeSegment(text.substr(segment, pos - segment), out);
+        // lstrip / rstrip: the whitespace beside the token is part of it, not of the text.
+        std::size_t end = pos;
+        if (match->lstrip)
+            while (end > segment && isAsciiSpace(text[end - 1]))
+                --end;
+        if (end > segment) encodeSegment(text.substr(segment, end - segment), out);
         out.ids.push_back(match->id);
         out.tokens.push_back(match->content);
         pos += match->content.size();
+        if (match->rstrip)
+            while (pos < text.size() && isAsciiSpace(text[pos]))
+                ++pos;
         segment = pos;
     }
     if (segment < text.size()) encodeSegment(text.substr(segment), out);
@@ -178,6 +198,7 @@ std::unique_ptr<Tokenizer> loadTokenizer(const std::string &dirPath, std::string
             const std::string type = doc.at("model").value("type", "");
             if (type == "WordPiece") return WordPieceTokenizer::fromTokenizerJson(doc);
             if (type == "Unigram") return UnigramTokenizer::fromTokenizerJson(doc);
+            if (type == "BPE") return BpeTokenizer::fromTokenizerJson(doc);
             error = file.string() + ": tokenizer model \"" + type + "\" is not supported";
             return nullptr;
         }

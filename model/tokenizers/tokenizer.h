@@ -24,6 +24,8 @@ struct AddedToken
     std::string content; ///< the literal text
     int id = -1;         ///< its id
     bool special = true; ///< a special token (left out when decoding)
+    bool lstrip = false; ///< whitespace before it belongs to it (RoBERTa's <mask>)
+    bool rstrip = false; ///< whitespace after it belongs to it
 };
 
 /// Token ids a tokenizer may have: the largest vocabularies in use have about 256 000.

@@ -22,6 +22,10 @@ bool isControl(char32_t c);
 bool isPunctuation(char32_t c);
 /// CJK Unified Ideographs and their extensions and compatibility blocks.
 bool isChineseChar(char32_t c);
+/// A letter (\p{L}: Lu, Ll, Lt, Lm, Lo).
+bool isLetter(char32_t c);
+/// A number (\p{N}: Nd, Nl, No).
+bool isNumber(char32_t c);
 /// Nonspacing mark (Mn).
 bool isNonspacingMark(char32_t c);
 /// Lower case of a code point (simple mapping).

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Tokenisation equals Hugging Face's for every tokenizer text of the fixtures: WordPiece from
-// tokenizer.json and from vocab.txt + tokenizer_config.json, Unigram from tokenizer.json.
+// tokenizer.json and from vocab.txt + tokenizer_config.json, Unigram from tokenizer.json,
+// byte-level BPE from tokenizer.json.
 #include "tokenizers/spm_tokenizer.h"
 #include "tokenizers/tokenizer.h"
 #include "tokenizers/wordpiece_tokenizer.h"
@@ -69,6 +70,57 @@ class TestTokenizers : public QObject
         for (const auto &g : expected.at("golden")) // the parity texts too
             QVERIFY(tok->encode(g.at("text").get<std::string>()).ids ==
                     g.at("input_ids").get<std::vector<int>>());
+    }
+
+    void byteLevelBpeMatchesTokenizers()
+    {
+        // RoBERTa's kind of tokenizer.json (scripts/make_bpe_fixture.py, Hugging Face
+        // tokenizers): GPT-2's split, bytes as characters, merges by rank, <s> … </s>, and a
+        // <mask> that takes the space before it (lstrip). Korean, emoji and ZWJ sequences,
+        // combining marks, contractions, whitespace runs, a 300-letter word, masks glued.
+        const std::string dir = test::dataPath("tokenizers/roberta-bpe-tiny");
+        std::string error;
+        const std::unique_ptr<Tokenizer> tok = loadTokenizer(dir, error);
+        QVERIFY2(tok, error.c_str());
+        QCOMPARE(tok->maskToken(), std::string("<mask>"));
+        QCOMPARE(tok->maskId(), 800);
+        QCOMPARE(tok->padId(), 1);
+        const nlohmann::json expected = readJson(dir + "/expected.json");
+        int cases = 0;
+        for (const auto &c : expected.at("texts")) {
+            const std::string text = c.at("text").get<std::string>();
+            const auto ids = c.at("ids").get<std::vector<int>>();
+            const Encoding enc = tok->encode(text);
+            QVERIFY2(enc.ids == ids, ("ids differ for: " + text).c_str());
+            ++cases;
+        }
+        QCOMPARE(cases, 20);
+    }
+
+    void bpeRefusesWhatItDoesNotKnow_data()
+    {
+        QTest::addColumn<QString>("change");
+        QTest::addColumn<QString>("said");
+        QTest::newRow("a normalizer") << R"({"normalizer": {"type": "NFKC"}})"
+                                      << "normalizer \"NFKC\"";
+        QTest::newRow("another pre-tokenizer") << R"({"pre_tokenizer": {"type": "Metaspace"}})"
+                                               << "pre-tokenizer \"Metaspace\"";
+        QTest::newRow("dropout") << R"({"model": {"dropout": 0.1}})"
+                                 << "dropout";
+        QTest::newRow("byte fallback") << R"({"model": {"byte_fallback": true}})"
+                                       << "byte_fallback";
+    }
+    void bpeRefusesWhatItDoesNotKnow()
+    {
+        QFETCH(QString, change);
+        QFETCH(QString, said);
+        nlohmann::json doc = readJson(test::dataPath("tokenizers/roberta-bpe-tiny/tokenizer.json"));
+        doc.merge_patch(nlohmann::json::parse(change.toStdString()));
+        QTemporaryDir dir;
+        std::ofstream(dir.filePath("tokenizer.json").toStdString()) << doc.dump();
+        std::string error;
+        QVERIFY(!loadTokenizer(dir.path().toStdString(), error));
+        QVERIFY2(error.find(said.toStdString()) != std::string::npos, error.c_str());
     }
 
     void sentencePieceModel()
