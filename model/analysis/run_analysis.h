@@ -58,7 +58,6 @@ struct DetectableDecline
     double size = 0.0;   ///< in the metric's units (a proportion for proportions)
     std::int64_t n = 0;  ///< examples behind it
     bool paired = false; ///< from the discordance of per-example records, else from n and p
-    double power = 0.8;  ///< the power it is stated at
 };
 
 /// How a run ended relative to its peak.
@@ -83,7 +82,6 @@ struct MetricAnalysis
                                               ///< the peak after Holm's correction
     std::vector<std::optional<double>> holmP; ///< per checkpoint index: Holm-adjusted p vs peak
     std::size_t compared = 0;                 ///< checkpoints tested against the peak
-    std::string comparisonTest;               ///< the test those comparisons used (the first)
     std::optional<DetectableDecline> detectable; ///< power: the smallest decline it could see
 };
 

@@ -25,22 +25,19 @@ std::string chooseCriterion(const std::vector<std::string> &metrics, const std::
 }
 
 /// The checkpoints not significantly worse than the peak after Holm's correction over every
-/// comparison with it.
-template <typename Test>
-void tiedWithTheBest(MetricAnalysis &m, const Test &test, double alpha, std::size_t checkpoints)
+/// comparison with it (tests: peak vs each checkpoint index, those of the curve's points).
+void tiedWithTheBest(MetricAnalysis &m, const std::vector<std::optional<DifferenceTest>> &tests,
+                     double alpha)
 {
     std::vector<std::size_t> tested;
     std::vector<double> ps;
-    for (std::size_t i : m.points) {
-        if (i == m.peak) continue;
-        const DifferenceTest t = test(m.peak, i);
-        if (!t.p) continue;
-        if (m.comparisonTest.empty()) m.comparisonTest = t.test;
-        tested.push_back(i);
-        ps.push_back(*t.p);
-    }
+    for (std::size_t i : m.points)
+        if (tests[i] && tests[i]->p) {
+            tested.push_back(i);
+            ps.push_back(*tests[i]->p);
+        }
     m.compared = tested.size();
-    m.holmP.assign(checkpoints, std::nullopt);
+    m.holmP.assign(tests.size(), std::nullopt);
     const auto adjusted = stats::holm(ps);
     for (std::size_t k = 0; k < tested.size(); ++k) {
         m.holmP[tested[k]] = adjusted[k];
@@ -51,7 +48,8 @@ void tiedWithTheBest(MetricAnalysis &m, const Test &test, double alpha, std::siz
 /// The smallest decline from the peak the decline test would find with the chosen power:
 /// paired from the discordance between the peak and the last evaluation (or the one before
 /// the peak when it is the last) where records exist, else from n and the peak's value.
-std::optional<DetectableDecline> detectableDecline(const Run &run, const MetricAnalysis &m,
+std::optional<DetectableDecline> detectableDecline(const Run &run, const RunAnalysis &ra,
+                                                   const MetricAnalysis &m,
                                                    const AnalysisSettings &settings)
 {
     if (!m.proportion || m.points.empty()) return std::nullopt;
@@ -62,14 +60,13 @@ std::optional<DetectableDecline> detectableDecline(const Run &run, const MetricA
     else if (m.points.size() > 1)
         other = m.points[m.points.size() - 2];
     DetectableDecline d;
-    d.power = settings.power;
     if (m.metric == metric::Score) {
         std::optional<double> se;
         if (other) se = compositeDifferenceSe(peak, run.checkpoints[*other], settings, &d.paired);
         if (!se)
             if (const auto var = compositeVariance(peak, settings.weights))
                 se = std::sqrt(2.0 * *var);
-        const auto spread = compositeSpread(peak, settings);
+        const auto &spread = ra.compositeSpread[m.peak]; // computed once, with the score
         if (!se || !spread) return std::nullopt;
         d.size = stats::detectableShift(*se, settings.alpha, settings.power);
         d.n = spread->items;
@@ -124,21 +121,24 @@ MetricAnalysis analyseMetric(const Run &run, const RunAnalysis &ra, const std::s
     m.last = m.points.back();
     const double scale = m.proportion ? 100.0 : 1.0;
     m.change = (value(m.last) - value(m.peak)) * scale;
-    const auto test = [&](std::size_t a, std::size_t b) {
-        return metric == metric::Score
-                   ? compareComposite(run.checkpoints[a], run.checkpoints[b], settings)
-                   : compareCheckpoints(run.checkpoints[a], run.checkpoints[b], metric);
-    };
+    // The peak against every other point, once: the decline test is the one against the last.
+    std::vector<std::optional<DifferenceTest>> tests(run.checkpoints.size());
+    for (std::size_t i : m.points)
+        if (i != m.peak)
+            tests[i] =
+                metric == metric::Score
+                    ? compareComposite(run.checkpoints[m.peak], run.checkpoints[i], settings)
+                    : compareCheckpoints(run.checkpoints[m.peak], run.checkpoints[i], metric);
     if (better(value(m.peak), value(m.last))) {
-        m.declineTest = test(m.peak, m.last);
+        m.declineTest = *tests[m.last];
         if (!m.declineTest.p)
             m.verdict = Verdict::Untested;
         else
             m.verdict = *m.declineTest.p < settings.alpha ? Verdict::SignificantDecline
                                                           : Verdict::WithinNoise;
     }
-    tiedWithTheBest(m, test, settings.alpha, run.checkpoints.size());
-    m.detectable = detectableDecline(run, m, settings);
+    tiedWithTheBest(m, tests, settings.alpha);
+    m.detectable = detectableDecline(run, ra, m, settings);
     return m;
 }
 

@@ -26,8 +26,8 @@ const ClozescopeSpmApi &spmApi()
                                  ") is neither installed beside this program nor in the build "
                                  "tree (it needs libsentencepiece-dev at build time); set "
                                  "CLOZESCOPE_SPM_PLUGIN or use the checkpoint's tokenizer.json");
-    // RTLD_DEEPBIND: the plugin and libsentencepiece bind to their own protobuf-lite first.
-    // AddressSanitizer refuses it (google/sanitizers#611): its build loads the plugin plainly.
+        // RTLD_DEEPBIND: the plugin and libsentencepiece bind to their own protobuf-lite first.
+        // AddressSanitizer refuses it (google/sanitizers#611): its build loads the plugin plainly.
 #ifdef __SANITIZE_ADDRESS__
     constexpr int deepBind = 0;
 #else
