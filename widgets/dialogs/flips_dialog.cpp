@@ -93,9 +93,7 @@ void FlipsDialog::probeCurrent()
     const FlippedExample &e = d.examples[std::size_t(m_proxy->mapToSource(current).row())];
     // The run folder of the evaluated checkpoint: the probe shows every checkpoint side by
     // side, the two compared among them.
-    QString checkpoint = QString::fromStdString(d.checkpointPath);
-    if (QFileInfo(checkpoint).isRelative())
-        checkpoint = QFileInfo(QString::fromStdString(d.resultsFile)).dir().filePath(checkpoint);
+    const QString checkpoint = evaluatedCheckpointFolder(d.resultsFile, d.checkpointPath);
     const QString run = QFileInfo(checkpoint).absolutePath();
     if (e.text.empty() || d.checkpointPath.empty() || !QFileInfo(checkpoint).isDir()) {
         m_why->setText(

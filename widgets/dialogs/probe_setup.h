@@ -1,8 +1,12 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <QDir>
+#include <QFileInfo>
 #include <QString>
 #include <QStringList>
+
+#include <string>
 
 namespace cs {
 
@@ -17,5 +21,16 @@ struct ProbeSetup
     int rightKeep = 64;  ///< tokens kept after the mask when cutting
     QString dtype;       ///< precision the evaluation used ("" = leave as chosen)
 };
+
+/// The checkpoint folder an evaluation recorded: as written, or, when relative and not found
+/// from here, relative to the results file's folder.
+inline QString evaluatedCheckpointFolder(const std::string &resultsFile,
+                                         const std::string &recorded)
+{
+    const QString checkpoint = QString::fromStdString(recorded);
+    if (QFileInfo(checkpoint).isRelative() && !QFileInfo(checkpoint).isDir())
+        return QFileInfo(QString::fromStdString(resultsFile)).dir().filePath(checkpoint);
+    return checkpoint;
+}
 
 } // namespace cs

@@ -189,10 +189,8 @@ void ExamplesPanel::probeCurrent()
     const EvaluatedExample &e =
         m_model->examples().examples[std::size_t(m_proxy->mapToSource(current).row())];
     // The evaluated checkpoint, as recorded; a relative path is tried from the results too.
-    const QFileInfo results(QString::fromStdString(m_model->examples().resultsFile));
-    QString checkpoint = QString::fromStdString(m_model->examples().checkpointPath);
-    if (QFileInfo(checkpoint).isRelative() && !QFileInfo(checkpoint).isDir())
-        checkpoint = results.dir().filePath(checkpoint);
+    const QString checkpoint = evaluatedCheckpointFolder(m_model->examples().resultsFile,
+                                                         m_model->examples().checkpointPath);
     const QString id = QString::fromStdString(e.id);
     QString why;
     if (e.text.empty())
