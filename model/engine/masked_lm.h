@@ -17,14 +17,16 @@ struct EngineOptions
     std::string device = "cpu"; ///< "cpu", "cuda", "cuda:1"
     std::string dtype = "fp32"; ///< "fp32", "bf16", "fp16"
     int threads = 0;            ///< CPU threads; 0 = every core (see configureCpuThreads)
+    std::string attention = "auto"; ///< "auto", "plain", "sdpa", "fused" (docs/engine.md)
 };
 
 /// Why this machine cannot run the options (a device it lacks, fp16 on a CPU without half
-/// LayerNorm); "" when it can.
+/// LayerNorm, an attention backend this build lacks); "" when it can.
 std::string engineOptionsProblem(const EngineOptions &options);
 
-/// A masked-LM checkpoint on LibTorch: BERT, RoBERTa, DeBERTa-v2/v3. The interface
-/// takes token ids and returns plain numbers, so callers never include LibTorch.
+/// A masked-LM checkpoint on LibTorch, run by the engine family of its model_type (BERT,
+/// RoBERTa, DeBERTa-v2/v3). The interface takes token ids and returns plain numbers, so callers
+/// never include LibTorch.
 class MaskedLM
 {
   public:
@@ -41,6 +43,8 @@ class MaskedLM
     const ModelConfig &config() const;
     /// How the CPU threads were shared between LibTorch and the BLAS when it was loaded.
     const CpuThreading &cpuThreading() const;
+    /// The attention backend it runs: "plain", "sdpa" or "fused".
+    std::string attention() const;
 
     /// Logits (a vocabulary row) at the given positions of each sequence of a batch; the
     /// sequences are right-padded together with an attention mask.

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "engine/torch_support.h"
 
+#include "engine/attention/attention.h"
+
 #include <limits>
 
 namespace cs {
@@ -87,7 +89,9 @@ torch::Dtype engineDtype(const std::string &name, const torch::Device &device)
 std::string engineOptionsProblem(const EngineOptions &options)
 {
     try {
-        engineDtype(options.dtype, engineDevice(options.device));
+        const torch::Device device = engineDevice(options.device);
+        engineDtype(options.dtype, device);
+        chooseAttention(options.attention, device);
         return {};
     } catch (const c10::Error &e) {
         return e.what_without_backtrace();

@@ -1,0 +1,256 @@
+// SPDX-License-Identifier: MIT
+#include "engine/attention/attention.h"
+
+#include "engine/attention/disentangled_kernel.h"
+#include "engine/attention/disentangled_tile.h"
+
+#include <torch/version.h>
+#ifdef CLOZESCOPE_CUDA_KERNELS
+#include <c10/cuda/CUDAStream.h>
+#endif
+
+#include <algorithm>
+#include <cfloat>
+#include <cmath>
+#include <stdexcept>
+#include <vector>
+
+namespace cs {
+namespace {
+
+/// The pairs [B × 1 × L × L] where query and key are both real tokens.
+torch::Tensor pairMask(const torch::Tensor &mask)
+{
+    const auto m = mask.to(torch::kBool);
+    return (m.unsqueeze(1) & m.unsqueeze(2)).unsqueeze(1);
+}
+
+/// The relative slots [L × L] of every pair (index i − j + L − 1 of the table).
+torch::Tensor slotMatrix(const torch::Tensor &slots, int64_t L)
+{
+    const auto ids = torch::arange(L, slots.options());
+    return slots.index_select(0, (ids.unsqueeze(1) - ids.unsqueeze(0) + (L - 1)).view({-1}))
+        .view({L, L});
+}
+
+/// (c2p + p2c) / scale for every pair [B × H × L × L]: transformers' disentangled bias.
+torch::Tensor relativeBias(const DisentangledInputs &in, const torch::Tensor &c2p,
+                           const torch::Tensor &p2c)
+{
+    const auto &q = in.q;
+    const int64_t L = q.size(2);
+    const auto index = slotMatrix(in.slots, L).expand({q.size(0), q.size(1), L, L});
+    torch::Tensor bias;
+    if (c2p.defined()) bias = torch::gather(c2p, -1, index);
+    if (p2c.defined()) {
+        // term(i, j) = p2c[j, slot(i − j)]: gathered along keys' rows, then transposed
+        const auto term = torch::gather(p2c, -1, index.transpose(-1, -2)).transpose(-1, -2);
+        bias = bias.defined() ? bias + term : term;
+    }
+    return bias.defined() ? bias / in.scale : torch::zeros({q.size(0), q.size(1), L, L}, q.options());
+}
+
+/// q·posKeyᵀ and k·posQueryᵀ [B × H × L × 2·span] (undefined where the layer lacks one).
+std::pair<torch::Tensor, torch::Tensor> positionScores(const DisentangledInputs &in)
+{
+    torch::Tensor c2p, p2c;
+    if (in.posKey.defined()) c2p = torch::matmul(in.q, in.posKey.transpose(-1, -2));
+    if (in.posQuery.defined()) p2c = torch::matmul(in.k, in.posQuery.transpose(-1, -2));
+    return {c2p, p2c};
+}
+
+#ifdef CLOZESCOPE_CUDA_KERNELS
+torch::Tensor fusedOnCuda(const DisentangledInputs &in, const torch::Tensor &c2p,
+                          const torch::Tensor &p2c)
+{
+    const auto q = in.q.contiguous(), k = in.k.contiguous(), v = in.v.contiguous();
+    const auto c = c2p.defined() ? c2p.contiguous() : c2p;
+    const auto p = p2c.defined() ? p2c.contiguous() : p2c;
+    const auto slots = in.slots.to(torch::kInt32).contiguous();
+    const auto mask = in.mask.to(torch::kInt32).contiguous();
+    auto out = torch::empty_like(q);
+    DisentangledKernelArgs a;
+    a.q = q.data_ptr();
+    a.k = k.data_ptr();
+    a.v = v.data_ptr();
+    a.c2p = c.defined() ? c.data_ptr() : nullptr;
+    a.p2c = p.defined() ? p.data_ptr() : nullptr;
+    a.slots = slots.data_ptr<int>();
+    a.mask = mask.data_ptr<int>();
+    a.out = out.data_ptr();
+    a.batch = int(q.size(0));
+    a.heads = int(q.size(1));
+    a.length = int(q.size(2));
+    a.dim = int(q.size(3));
+    a.slotCount = int(c.defined() ? c.size(3) : p.size(3));
+    a.invScale = float(1.0 / in.scale);
+    const KernelElement type = q.scalar_type() == torch::kBFloat16 ? KernelElement::BF16
+                               : q.scalar_type() == torch::kHalf   ? KernelElement::F16
+                                                                   : KernelElement::F32;
+    const auto stream = c10::cuda::getCurrentCUDAStream(q.device().index()).stream();
+    if (const std::string e = launchDisentangledAttention(a, type, stream); !e.empty())
+        throw std::runtime_error("fused attention kernel: " + e);
+    return out;
+}
+#endif
+
+} // namespace
+
+bool haveSdpa()
+{
+    return TORCH_VERSION_MAJOR >= 2;
+}
+
+bool haveFusedKernel()
+{
+#ifdef CLOZESCOPE_CUDA_KERNELS
+    return true;
+#else
+    return false;
+#endif
+}
+
+const char *attentionName(AttentionBackend backend)
+{
+    switch (backend) {
+    case AttentionBackend::Plain: return "plain";
+    case AttentionBackend::Sdpa: return "sdpa";
+    case AttentionBackend::Fused: return "fused";
+    }
+    return "plain";
+}
+
+AttentionBackend chooseAttention(const std::string &name, const torch::Device &device)
+{
+    if (name == "auto" || name.empty())
+        return haveSdpa() ? AttentionBackend::Sdpa : AttentionBackend::Plain;
+    if (name == "plain") return AttentionBackend::Plain;
+    if (name == "sdpa") {
+        if (!haveSdpa())
+            throw std::runtime_error("attention \"sdpa\" needs LibTorch 2.0 or later (this is " TORCH_VERSION
+                                     "); use --attention plain");
+        return AttentionBackend::Sdpa;
+    }
+    if (name == "fused") {
+        if (device.is_cuda() && !haveFusedKernel())
+            throw std::runtime_error("attention \"fused\" on CUDA: this build has no CUDA kernels "
+                                     "(configure with CLOZESCOPE_CUDA_KERNELS=ON, preset cuda)");
+        return AttentionBackend::Fused;
+    }
+    throw std::runtime_error("attention \"" + name + "\" is not one of auto, plain, sdpa, fused");
+}
+
+torch::Tensor dotProductAttention(const torch::Tensor &q, const torch::Tensor &k,
+                                  const torch::Tensor &v, const torch::Tensor &mask,
+                                  AttentionBackend backend)
+{
+    const auto additive =
+        (1.0 - mask.to(q.scalar_type())).unsqueeze(1).unsqueeze(2) * lowestOf(q.scalar_type());
+#if TORCH_VERSION_MAJOR >= 2
+    if (backend != AttentionBackend::Plain)
+        return at::scaled_dot_product_attention(q, k, v, additive, 0.0, false);
+#endif
+    (void)backend;
+    const auto scores = torch::matmul(q, k.transpose(-1, -2)) / std::sqrt(double(q.size(-1)));
+    return torch::matmul(torch::softmax(scores + additive, -1), v);
+}
+
+torch::Tensor disentangledAttention(const DisentangledInputs &in, AttentionBackend backend)
+{
+    const auto [c2p, p2c] = positionScores(in);
+    const auto lowest = lowestOf(in.q.scalar_type());
+    if (backend == AttentionBackend::Fused) {
+#ifdef CLOZESCOPE_CUDA_KERNELS
+        if (in.q.is_cuda()) return fusedOnCuda(in, c2p, p2c);
+#endif
+        const auto f = [](const torch::Tensor &t) {
+            return t.defined() ? t.to(torch::kFloat32).contiguous() : t;
+        };
+        return disentangledTiled(f(in.q), f(in.k), f(in.v), f(c2p), f(p2c), in.slots, in.mask,
+                                 in.scale)
+            .to(in.q.scalar_type());
+    }
+    const auto bias = relativeBias(in, c2p, p2c).masked_fill(pairMask(in.mask).logical_not(), lowest);
+#if TORCH_VERSION_MAJOR >= 2
+    if (backend == AttentionBackend::Sdpa) {
+        // sdpa scales by 1/√d; DeBERTa by 1/√(d · factor): q is rescaled to match
+        const double d = double(in.q.size(-1));
+        return at::scaled_dot_product_attention(in.q * (std::sqrt(d) / in.scale), in.k, in.v, bias,
+                                                0.0, false);
+    }
+#endif
+    const auto scores = torch::matmul(in.q, in.k.transpose(-1, -2)) / in.scale + bias;
+    return torch::matmul(torch::softmax(scores, -1), in.v);
+}
+
+torch::Tensor disentangledTiled(const torch::Tensor &q, const torch::Tensor &k,
+                                const torch::Tensor &v, const torch::Tensor &c2p,
+                                const torch::Tensor &p2c, const torch::Tensor &slots,
+                                const torch::Tensor &mask, double scale)
+{
+    const auto Q = q.to(torch::kCPU).contiguous(), K = k.to(torch::kCPU).contiguous(),
+               V = v.to(torch::kCPU).contiguous();
+    const auto C = c2p.defined() ? c2p.to(torch::kCPU).contiguous() : c2p;
+    const auto P = p2c.defined() ? p2c.to(torch::kCPU).contiguous() : p2c;
+    const auto S = slots.to(torch::kCPU, torch::kInt32).contiguous();
+    const auto M = mask.to(torch::kCPU, torch::kInt32).contiguous();
+    const int64_t B = Q.size(0), H = Q.size(1), L = Q.size(2), d = Q.size(3);
+    const int64_t slotCount = C.defined() ? C.size(3) : P.defined() ? P.size(3) : 0;
+    auto out = torch::empty_like(Q);
+    const float invScale = float(1.0 / scale);
+    const int *slot = S.data_ptr<int>();
+    // A row of a (batch, head) is what one warp computes; rows are independent.
+    torch::parallel_for(0, B * H * L, 64, [&](int64_t begin, int64_t end) {
+        std::vector<float> acc(static_cast<std::size_t>(d)), scores(tile::kKeys);
+        for (int64_t r = begin; r < end; ++r) {
+            const int64_t bh = r / L, b = bh / H;
+            const int i = int(r % L);
+            const float *qi = Q.data_ptr<float>() + r * d;
+            const float *k0 = K.data_ptr<float>() + bh * L * d;
+            const float *v0 = V.data_ptr<float>() + bh * L * d;
+            const float *c = C.defined() ? C.data_ptr<float>() + r * slotCount : nullptr;
+            const float *p = P.defined() ? P.data_ptr<float>() + bh * L * slotCount : nullptr;
+            const int *m = M.data_ptr<int>() + b * L;
+            const bool rowKept = m[i] != 0;
+            float runMax = -INFINITY, runSum = 0;
+            std::fill(acc.begin(), acc.end(), 0.0f);
+            for (int j0 = 0; j0 < L; j0 += tile::kKeys) {
+                const int j1 = int(std::min<int64_t>(j0 + tile::kKeys, L));
+                const bool uniform = tile::uniformSlot(slot, int(L), i, j0, j1);
+                float tileMax = -INFINITY;
+                for (int j = j0; j < j1; ++j) {
+                    float s = -FLT_MAX; // a pair with padding
+                    if (rowKept && m[j] != 0) {
+                        float dot = 0;
+                        for (int64_t x = 0; x < d; ++x)
+                            dot += qi[x] * k0[j * d + x];
+                        const int at = tile::slotOf(slot, int(L), i, uniform ? j0 : j);
+                        if (c) dot += c[at];
+                        if (p) dot += p[j * slotCount + at];
+                        s = dot * invScale;
+                    }
+                    scores[std::size_t(j - j0)] = s;
+                    tileMax = std::max(tileMax, s);
+                }
+                const float newMax = std::max(runMax, tileMax);
+                const float correction = tile::rescale(runMax, newMax);
+                runSum *= correction;
+                for (auto &a : acc)
+                    a *= correction;
+                for (int j = j0; j < j1; ++j) {
+                    const float e = expf(scores[std::size_t(j - j0)] - newMax);
+                    runSum += e;
+                    for (int64_t x = 0; x < d; ++x)
+                        acc[std::size_t(x)] += e * v0[j * d + x];
+                }
+                runMax = newMax;
+            }
+            float *o = out.data_ptr<float>() + r * d;
+            for (int64_t x = 0; x < d; ++x)
+                o[x] = acc[std::size_t(x)] / runSum;
+        }
+    });
+    return out;
+}
+
+} // namespace cs
