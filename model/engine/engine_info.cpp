@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "engine/engine_info.h"
 
+#include "engine/attention/attention.h"
+
 #include <torch/torch.h>
 #include <torch/version.h>
 
@@ -19,7 +21,19 @@ std::string engineSummary()
     } else if (at::hasCUDA()) {
         out += ", cuda not available (no driver or no GPU)";
     }
+    out += "; attention: ";
+    for (const auto &name : attentionBackends())
+        out += name + (name == "fused" && haveFusedKernel() ? " (CUDA kernel), " : ", ");
+    out.resize(out.size() - 2);
     return out;
+}
+
+std::vector<std::string> attentionBackends()
+{
+    std::vector<std::string> names{"plain"};
+    if (haveSdpa()) names.push_back("sdpa");
+    names.push_back("fused");
+    return names;
 }
 
 } // namespace cs

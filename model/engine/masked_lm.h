@@ -14,9 +14,9 @@ namespace cs {
 /// Where and how the encoder runs.
 struct EngineOptions
 {
-    std::string device = "cpu"; ///< "cpu", "cuda", "cuda:1"
-    std::string dtype = "fp32"; ///< "fp32", "bf16", "fp16"
-    int threads = 0;            ///< CPU threads; 0 = every core (see configureCpuThreads)
+    std::string device = "cpu";     ///< "cpu", "cuda", "cuda:1"
+    std::string dtype = "fp32";     ///< "fp32", "bf16", "fp16"
+    int threads = 0;                ///< CPU threads; 0 = every core (see configureCpuThreads)
     std::string attention = "auto"; ///< "auto", "plain", "sdpa", "fused" (docs/engine.md)
 };
 

@@ -42,9 +42,8 @@ void WeightStore::put(const std::string &name, const torch::Tensor &tensor)
     // Through fp32 on the CPU first: the file's bytes are left behind, and every precision is
     // converted from the same values.
     auto owned = tensor.to(torch::kFloat32).clone();
-    m_tensors[name] = owned.to(m_device, torch::isFloatingType(tensor.scalar_type())
-                                             ? m_dtype
-                                             : tensor.scalar_type());
+    m_tensors[name] = owned.to(
+        m_device, torch::isFloatingType(tensor.scalar_type()) ? m_dtype : tensor.scalar_type());
 }
 
 void WeightStore::loadFolder(const std::string &dirPath)
@@ -58,8 +57,7 @@ void WeightStore::loadFolder(const std::string &dirPath)
         // cannot read torch 2.x files.
         TorchBinFile bin;
         std::string error;
-        if (!bin.open((dir / "pytorch_model.bin").string(), error))
-            throw std::runtime_error(error);
+        if (!bin.open((dir / "pytorch_model.bin").string(), error)) throw std::runtime_error(error);
         for (const auto &[name, t] : bin.tensors())
             put(name, torch::from_blob(const_cast<std::uint8_t *>(t.data), t.shape, t.strides,
                                        torch::TensorOptions().dtype(torchType(t.dtype))));

@@ -47,7 +47,8 @@ torch::Tensor relativeBias(const DisentangledInputs &in, const torch::Tensor &c2
         const auto term = torch::gather(p2c, -1, index.transpose(-1, -2)).transpose(-1, -2);
         bias = bias.defined() ? bias + term : term;
     }
-    return bias.defined() ? bias / in.scale : torch::zeros({q.size(0), q.size(1), L, L}, q.options());
+    return bias.defined() ? bias / in.scale
+                          : torch::zeros({q.size(0), q.size(1), L, L}, q.options());
 }
 
 /// q·posKeyᵀ and k·posQueryᵀ [B × H × L × 2·span] (undefined where the layer lacks one).
@@ -127,8 +128,9 @@ AttentionBackend chooseAttention(const std::string &name, const torch::Device &d
     if (name == "plain") return AttentionBackend::Plain;
     if (name == "sdpa") {
         if (!haveSdpa())
-            throw std::runtime_error("attention \"sdpa\" needs LibTorch 2.0 or later (this is " TORCH_VERSION
-                                     "); use --attention plain");
+            throw std::runtime_error(
+                "attention \"sdpa\" needs LibTorch 2.0 or later (this is " TORCH_VERSION
+                "); use --attention plain");
         return AttentionBackend::Sdpa;
     }
     if (name == "fused") {
@@ -170,7 +172,8 @@ torch::Tensor disentangledAttention(const DisentangledInputs &in, AttentionBacke
                                  in.scale)
             .to(in.q.scalar_type());
     }
-    const auto bias = relativeBias(in, c2p, p2c).masked_fill(pairMask(in.mask).logical_not(), lowest);
+    const auto bias =
+        relativeBias(in, c2p, p2c).masked_fill(pairMask(in.mask).logical_not(), lowest);
 #if TORCH_VERSION_MAJOR >= 2
     if (backend == AttentionBackend::Sdpa) {
         // sdpa scales by 1/√d; DeBERTa by 1/√(d · factor): q is rescaled to match

@@ -12,8 +12,8 @@ namespace cs {
 /// How attention is computed.
 enum class AttentionBackend {
     Plain, ///< matmul, softmax, matmul: the L × L scores materialised (transformers' eager path)
-    Sdpa,  ///< LibTorch's scaled_dot_product_attention (≥ 2.0), DeBERTa's bias as an additive mask
-    Fused  ///< DeBERTa: one kernel with the relative bias gathered per tile and an online softmax
+    Sdpa, ///< LibTorch's scaled_dot_product_attention (≥ 2.0), DeBERTa's bias as an additive mask
+    Fused ///< DeBERTa: one kernel with the relative bias gathered per tile and an online softmax
 };
 
 /// The backend for an option value ("auto", "plain", "sdpa", "fused") on a device; throws
@@ -35,12 +35,12 @@ torch::Tensor dotProductAttention(const torch::Tensor &q, const torch::Tensor &k
 /// DeBERTa-v2/v3's disentangled attention of one layer.
 struct DisentangledInputs
 {
-    torch::Tensor q, k, v;  ///< [B × H × L × d]
-    torch::Tensor posKey;   ///< [H × 2·span × d]: relative embeddings by the key projection (c2p)
+    torch::Tensor q, k, v; ///< [B × H × L × d]
+    torch::Tensor posKey;  ///< [H × 2·span × d]: relative embeddings by the key projection (c2p)
     torch::Tensor posQuery; ///< [H × 2·span × d]: by the query projection (p2c)
-    torch::Tensor slots;    ///< [2L − 1] int64: the relative slot of i − j at index i − j + L − 1
-    torch::Tensor mask;     ///< [B × L] 0/1
-    double scale = 1;       ///< √(d · scale factor)
+    torch::Tensor slots; ///< [2L − 1] int64: the relative slot of i − j at index i − j + L − 1
+    torch::Tensor mask; ///< [B × L] 0/1
+    double scale = 1;   ///< √(d · scale factor)
 };
 
 /// softmax((q kᵀ + c2p + p2c) / scale, pairs with padding excluded) v: [B × H × L × d].

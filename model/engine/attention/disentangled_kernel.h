@@ -11,8 +11,8 @@ namespace cs {
 struct DisentangledKernelArgs
 {
     const void *q = nullptr, *k = nullptr, *v = nullptr; ///< [B × H × L × d]
-    const void *c2p = nullptr; ///< q·posKeyᵀ [B × H × L × slots], or nullptr
-    const void *p2c = nullptr; ///< k·posQueryᵀ [B × H × L × slots], or nullptr
+    const void *c2p = nullptr;  ///< q·posKeyᵀ [B × H × L × slots], or nullptr
+    const void *p2c = nullptr;  ///< k·posQueryᵀ [B × H × L × slots], or nullptr
     const int *slots = nullptr; ///< [2L − 1]: the slot of i − j
     const int *mask = nullptr;  ///< [B × L] of 0/1
     void *out = nullptr;        ///< [B × H × L × d]

@@ -18,8 +18,7 @@ struct BertLayer
 class BertFamily final : public MaskedLmFamily
 {
   public:
-    BertFamily(const ModelConfig &c, const WeightStore &w, AttentionBackend attention,
-               bool roberta)
+    BertFamily(const ModelConfig &c, const WeightStore &w, AttentionBackend attention, bool roberta)
         : m_config(c), m_attention(attention), m_roberta(roberta)
     {
         const std::string p = roberta ? "roberta." : "bert.";

@@ -75,8 +75,9 @@ class DebertaV2Family final : public MaskedLmFamily
     {
         auto x = torch::embedding(m_wordEmbeddings, ids);
         if (m_positionEmbeddings.defined())
-            x = x + torch::embedding(m_positionEmbeddings, torch::arange(ids.size(1), ids.options()))
-                        .unsqueeze(0);
+            x = x +
+                torch::embedding(m_positionEmbeddings, torch::arange(ids.size(1), ids.options()))
+                    .unsqueeze(0);
         if (m_tokenType.defined()) x = x + m_tokenType;
         if (m_embedProjection.defined()) x = torch::matmul(x, m_embedProjection.t());
         x = m_embeddingNorm(x) * mask.unsqueeze(-1).to(x.dtype());
@@ -136,8 +137,12 @@ class DebertaV2Family final : public MaskedLmFamily
                                      " does not divide hidden_size " + std::to_string(h));
         activate(torch::zeros({1}), c.convAct);
         const std::string p = "deberta.encoder.conv.";
-        return {w.get(p + "conv.weight", {h, h / g, k}), w.get(p + "conv.bias", {h}),
-                w.norm(p + "LayerNorm", h, c.layerNormEps), k, g, c.convAct};
+        return {w.get(p + "conv.weight", {h, h / g, k}),
+                w.get(p + "conv.bias", {h}),
+                w.norm(p + "LayerNorm", h, c.layerNormEps),
+                k,
+                g,
+                c.convAct};
     }
 
     void readHead(const WeightStore &w)
@@ -147,7 +152,8 @@ class DebertaV2Family final : public MaskedLmFamily
         if (w.has("lm_predictions.lm_head.dense.weight")) { // transformers 4.39 and later
             m_head.dense = w.linear("lm_predictions.lm_head.dense", h, h);
             m_head.norm = w.norm("lm_predictions.lm_head.LayerNorm", h, c.layerNormEps);
-            m_head.decoder = {m_wordEmbeddings, w.get("lm_predictions.lm_head.bias", {c.vocabSize})};
+            m_head.decoder = {m_wordEmbeddings,
+                              w.get("lm_predictions.lm_head.bias", {c.vocabSize})};
         } else {
             m_head.dense = w.linear("cls.predictions.transform.dense", h, h);
             m_head.norm = w.norm("cls.predictions.transform.LayerNorm", h, c.layerNormEps);
@@ -166,9 +172,8 @@ class DebertaV2Family final : public MaskedLmFamily
         auto rel = torch::arange(-(length - 1), length,
                                  torch::TensorOptions().dtype(torch::kInt64).device(device));
         const int64_t buckets = m_config.positionBuckets;
-        const int64_t maxPos = m_config.maxRelativePositions < 1
-                                   ? m_config.maxPositionEmbeddings
-                                   : m_config.maxRelativePositions;
+        const int64_t maxPos = m_config.maxRelativePositions < 1 ? m_config.maxPositionEmbeddings
+                                                                 : m_config.maxRelativePositions;
         if (buckets > 0 && maxPos > 0) {
             const int64_t mid = buckets / 2;
             const auto sign = torch::sign(rel);
@@ -265,6 +270,15 @@ void putRandomDebertaWeights(const ModelConfig &config, WeightStore &w, std::uin
     linear("cls.predictions.transform.dense", h, h);
     norm("cls.predictions.transform.LayerNorm", h);
     w.put("cls.predictions.bias", torch::zeros({v}));
+    // Options kf-deberta-base lacks, drawn last so that its weights stay those of the seed.
+    if (config.positionBiasedInput)
+        w.put("deberta.embeddings.position_embeddings.weight",
+              normal({config.maxPositionEmbeddings, h}));
+    for (int i = 0; i < config.numLayers && !config.shareAttKey; ++i) {
+        const std::string p = "deberta.encoder.layer." + std::to_string(i) + ".attention.self.";
+        if (has(config.posAttType, "c2p")) linear(p + "pos_key_proj", h, h);
+        if (has(config.posAttType, "p2c")) linear(p + "pos_query_proj", h, h);
+    }
 }
 
 } // namespace cs

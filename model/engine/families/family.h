@@ -35,7 +35,8 @@ std::unique_ptr<MaskedLmFamily> createFamily(const ModelConfig &config, const We
 std::vector<std::string> familyModelTypes();
 
 /// Random weights under transformers' names for a DeBERTa-v2 of this configuration (for
-/// benchmarks); normal(0, 0.02) matrices, unit LayerNorms, zero biases, drawn from seed.
+/// benchmarks and tests); normal(0, 0.02) matrices, unit LayerNorms, zero biases, drawn from
+/// seed (absolute positions and unshared position projections when the config has them).
 void putRandomDebertaWeights(const ModelConfig &config, WeightStore &weights, std::uint64_t seed);
 
 } // namespace cs
