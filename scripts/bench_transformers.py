@@ -3,11 +3,13 @@
 """transformers on the same machine as `clozescope-cli bench`: the same kf-deberta-base
 configuration with random weights, the same inputs' shapes. Prints JSON.
 
-- fill-mask: one sequence of 64 tokens, the head at one position, 2 CPU threads, fp32
-  (`clozescope-cli bench fill-mask --threads 2`).
-- eval: batches of 8 sequences of --tokens tokens, the head at one position each, on --device in
-  bf16/fp16/fp32 (`clozescope-cli bench eval --batch 8`); examples per second.
-Needs torch and transformers (the GPU image has both); not part of the test suite.
+- fill-mask: one sequence of --fill-mask-tokens tokens (64), the head at one position, 2 CPU
+  threads, in each of --dtypes (`clozescope-cli bench fill-mask --threads 2`).
+- eval: batches of --batch (8) sequences of --tokens tokens, the head at one position each, on
+  --device in each of --dtypes (`clozescope-cli bench eval --batch 8`); examples per second.
+  With --compile also torch.compile'd (the "compiled" entries).
+Needs torch and transformers (the GPU image has both; scripts/bench-side-by-side.sh installs
+them here); not part of the test suite.
 """
 import argparse
 import json
@@ -52,35 +54,53 @@ def timed(fn, device, repeat):
     return times
 
 
+DTYPES = {"bf16": torch.bfloat16, "fp16": torch.float16, "fp32": torch.float32}
+
+
 def main():
     p = argparse.ArgumentParser()
     p.add_argument("--device", default="cuda")
     p.add_argument("--repeat", type=int, default=20)
     p.add_argument("--tokens", type=int, nargs="+", default=[1536, 2048])
+    p.add_argument("--batch", type=int, default=8)
+    p.add_argument("--dtypes", nargs="+", choices=list(DTYPES), default=None,
+                   help="default: bf16 fp16 fp32 on CUDA, fp32 on the CPU")
+    p.add_argument("--fill-mask-tokens", type=int, default=64)
+    p.add_argument("--fill-mask-dtypes", nargs="+", choices=list(DTYPES), default=["fp32"])
+    p.add_argument("--threads", type=int, default=2, help="CPU threads (fill-mask; eval on cpu)")
+    p.add_argument("--compile", action="store_true", help="also time torch.compile'd models")
     a = p.parse_args()
-    out = {"transformers": __import__("transformers").__version__, "torch": torch.__version__}
+    dtypes = a.dtypes or (["fp32"] if a.device == "cpu" else ["bf16", "fp16", "fp32"])
+    out = {"transformers": __import__("transformers").__version__, "torch": torch.__version__,
+           "threads": a.threads}
     gen = torch.Generator().manual_seed(11)
 
-    torch.set_num_threads(2)
+    torch.set_num_threads(a.threads)
+    out["fill_mask_ms"] = {}
     with torch.inference_mode():
-        model = model_on("cpu", torch.float32)
-        ids = torch.randint(1000, 130000, (1, 64), generator=gen)
-        t = timed(lambda: logits_at_mask(model, ids, 32), "cpu", 10)
-        out["fill_mask_cpu_2_threads_fp32_ms"] = {"median": 1000 * statistics.median(t),
-                                                 "min": 1000 * min(t)}
+        for name in a.fill_mask_dtypes:
+            model = model_on("cpu", DTYPES[name])
+            ids = torch.randint(1000, 130000, (1, a.fill_mask_tokens), generator=gen)
+            t = timed(lambda: logits_at_mask(model, ids, a.fill_mask_tokens // 2), "cpu", 10)
+            out["fill_mask_ms"][f"{a.fill_mask_tokens}_{name}"] = {
+                "median": 1000 * statistics.median(t), "min": 1000 * min(t)}
+            del model
 
-    dtypes = {"bf16": torch.bfloat16, "fp16": torch.float16, "fp32": torch.float32}
-    if a.device == "cpu":
-        dtypes = {"fp32": torch.float32}
     out["eval_examples_per_s"] = {}
     with torch.inference_mode():
-        for name, dtype in dtypes.items():
-            model = model_on(a.device, dtype)
-            for tokens in a.tokens:
-                ids = torch.randint(1000, 130000, (8, tokens), generator=gen).to(a.device)
-                t = timed(lambda: logits_at_mask(model, ids, tokens // 2), a.device, a.repeat)
-                out["eval_examples_per_s"][f"{tokens}_{name}"] = 8 * len(t) / sum(t)
-            del model
+        for name in dtypes:
+            model = model_on(a.device, DTYPES[name])
+            variants = [("", model)]
+            if a.compile:
+                variants.append(("_compiled", torch.compile(model)))
+            for suffix, m in variants:
+                for tokens in a.tokens:
+                    ids = torch.randint(1000, 130000, (a.batch, tokens), generator=gen)
+                    ids = ids.to(a.device)
+                    t = timed(lambda: logits_at_mask(m, ids, tokens // 2), a.device, a.repeat)
+                    out["eval_examples_per_s"][f"{tokens}_{name}{suffix}"] = \
+                        a.batch * len(t) / sum(t)
+            del model, variants
     print(json.dumps(out, indent=2))
 
 

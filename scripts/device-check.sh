@@ -46,8 +46,13 @@ if [ "$phase" != check ]; then
     python3 -c 'import torch; print("torch", torch.__version__, "cuda", torch.version.cuda)' || true
 
     echo "== build"
+    kernels=OFF # the fused attention kernel, where nvcc is there
+    command -v nvcc > /dev/null || [ -x /usr/local/cuda/bin/nvcc ] && kernels=ON
+    export PATH=$PATH:/usr/local/cuda/bin TORCH_CUDA_ARCH_LIST=${TORCH_CUDA_ARCH_LIST:-9.0}
+    echo "CUDA kernels: $kernels"
     cmake -S . -B build-device -DCMAKE_BUILD_TYPE=Release -DCLOZESCOPE_BUILD_GUI=OFF \
         -DCLOZESCOPE_BUILD_TESTS=OFF -DCLOZESCOPE_REQUIRE_ENGINE=ON \
+        -DCLOZESCOPE_CUDA_KERNELS=$kernels \
         "-DCMAKE_PREFIX_PATH=$torch_prefix;$prefix/usr" || finish 1
     cmake --build build-device -j "$(nproc)" --target clozescope-cli clozescope_spm_plugin ||
         finish 1
@@ -59,12 +64,16 @@ if ! "$cli" parity --help > /dev/null 2>&1; then
 fi
 status=0
 
-echo "== parity"
-for dtype in fp32 bf16 fp16; do
-    [ "$device" = cpu ] && [ "$dtype" = fp16 ] && continue # no Half LayerNorm on the CPU
-    "$cli" parity --fixtures tests/data --device "$device" --dtype "$dtype" || status=1
-    "$cli" parity --fixtures tests/data --device "$device" --dtype "$dtype" --json \
-        > "$out/parity-$device-$dtype.json" 2>/dev/null
+echo "== parity (every attention backend)"
+for attention in plain sdpa fused; do
+    for dtype in fp32 bf16 fp16; do
+        [ "$device" = cpu ] && [ "$dtype" = fp16 ] && continue # no Half LayerNorm on the CPU
+        "$cli" parity --fixtures tests/data --device "$device" --dtype "$dtype" \
+            --attention "$attention" || status=1
+        "$cli" parity --fixtures tests/data --device "$device" --dtype "$dtype" \
+            --attention "$attention" --json > "$out/parity-$device-$dtype-$attention.json" \
+            2> /dev/null
+    done
 done
 
 echo "== spm.model beside CUDA LibTorch"
@@ -87,13 +96,18 @@ bench bench-fill-mask-cpu2.json fill-mask --threads 2 --repeat 10
 for tokens in ${TOKENS:-1536 2048}; do
     for dtype in bf16 fp16 fp32; do
         [ "$device" = cpu ] && [ "$dtype" != fp32 ] && continue
-        bench "bench-eval-$tokens-$dtype.json" eval --device "$device" --tokens "$tokens" \
-            --batch 8 --repeat "$repeat" --dtype "$dtype"
+        for attention in sdpa fused; do
+            bench "bench-eval-$tokens-$dtype-$attention.json" eval --device "$device" \
+                --tokens "$tokens" --batch 8 --repeat "$repeat" --dtype "$dtype" \
+                --attention "$attention"
+        done
     done
 done
 
 echo "== transformers on the same machine"
-python3 scripts/bench_transformers.py --device "$device" --repeat "$repeat" \
+compile=--compile # transformers eager and torch.compile'd, in the same run
+[ "$device" = cpu ] && compile=
+python3 scripts/bench_transformers.py --device "$device" --repeat "$repeat" $compile \
     --tokens ${TOKENS:-1536 2048} > "$out/bench-transformers.json" &&
     cat "$out/bench-transformers.json" || status=1
 for dtype in bf16 fp16; do

@@ -8,7 +8,7 @@ PACKAGES=(
     qt6-base-dev qt6-charts-dev qt6-svg-dev libqt6opengl6-dev qt6-tools-dev qt6-l10n-tools
     qt6-translations-l10n fonts-noto-cjk xvfb xauth poppler-utils
     nlohmann-json3-dev libcli11-dev libtorch-dev libopenblas0-openmp
-    desktop-file-utils appstream man-db
+    desktop-file-utils appstream man-db python3-venv
 )
 
 missing=()

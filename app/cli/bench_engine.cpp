@@ -65,13 +65,9 @@ nlohmann::json threadingJson(const CpuThreading &t)
 
 } // namespace
 
-int benchFillMask(int repeat, int threads, int tokens, const std::string &dtype,
-                  const std::string &device, bool json)
+int benchFillMask(int repeat, int tokens, const EngineOptions &options, bool json)
 {
-    EngineOptions options;
-    options.threads = threads;
-    options.dtype = dtype;
-    options.device = device;
+    const auto &[device, dtype, threads, attention] = options;
     const auto model = MaskedLM::randomDeberta(kfDebertaBase(), options, 7);
     std::mt19937 rng(11);
     std::vector<int> ids(static_cast<std::size_t>(tokens), 0);
@@ -90,6 +86,7 @@ int benchFillMask(int repeat, int threads, int tokens, const std::string &dtype,
                                     {"threading", threadingJson(model->cpuThreading())},
                                     {"dtype", dtype},
                                     {"device", device},
+                                    {"attention", model->attention()},
                                     {"latency_ms_median", median},
                                     {"latency_ms_min", ms.front()},
                                     {"peak_memory_mib", peakMemoryMiB()}}
@@ -99,7 +96,8 @@ int benchFillMask(int repeat, int threads, int tokens, const std::string &dtype,
         std::cout << "bench fill-mask: DeBERTa-v2 of kf-deberta-base's configuration (vocab 130 "
                      "000, 12 × 768), random "
                      "weights, "
-                  << tokens << " tokens, one mask, " << device << ", " << threads << " threads ("
+                  << tokens << " tokens, one mask, " << device << ", " << model->attention()
+                  << " attention, " << threads << " threads ("
                   << threadingText(model->cpuThreading()) << "), " << dtype << ", " << repeat
                   << " repetitions\n"
                   << "  latency: median " << median << " ms, min " << ms.front()
@@ -109,13 +107,9 @@ int benchFillMask(int repeat, int threads, int tokens, const std::string &dtype,
     return 0;
 }
 
-int benchEval(int repeat, int threads, int tokens, int batch, const std::string &dtype,
-              const std::string &device, bool json)
+int benchEval(int repeat, int tokens, int batch, const EngineOptions &options, bool json)
 {
-    EngineOptions options;
-    options.threads = threads;
-    options.dtype = dtype;
-    options.device = device;
+    const auto &[device, dtype, threads, attention] = options;
     EngineOptions exact = options;
     exact.dtype = "fp32"; // the same weights; made first, as the last load sets the CPU threads
     const auto reference = MaskedLM::randomDeberta(kfDebertaBase(), exact, 7);
@@ -155,6 +149,7 @@ int benchEval(int repeat, int threads, int tokens, int batch, const std::string 
                                     {"threading", threadingJson(model->cpuThreading())},
                                     {"dtype", dtype},
                                     {"device", device},
+                                    {"attention", model->attention()},
                                     {"examples_per_second", perSecond},
                                     {"top1_agreement_with_fp32", agreement},
                                     {"peak_memory_mib", peakMemoryMiB()}}
@@ -163,7 +158,7 @@ int benchEval(int repeat, int threads, int tokens, int batch, const std::string 
     } else {
         std::cout << "bench eval: DeBERTa-v2 of kf-deberta-base's configuration, random weights, "
                   << tokens << " tokens, batch " << batch << ", " << repeat << " batches, " << dtype
-                  << " on " << device << " (" << threads
+                  << " on " << device << ", " << model->attention() << " attention (" << threads
                   << " CPU threads: " << threadingText(model->cpuThreading()) << ")\n"
                   << "  throughput: " << perSecond
                   << " examples/s (targets on one H200: 480 at 1536, 315 at 2048)\n"

@@ -41,6 +41,7 @@ struct BenchOptions
     std::string dtype = "fp32";
     int batch = 8;
     std::string device = "cpu";
+    std::string attention = "auto";
 };
 
 std::string cpuModel()
@@ -142,10 +143,9 @@ int run(const BenchOptions &o)
 {
     if (o.what == "analysis") return benchAnalysis(o);
 #ifdef CLOZESCOPE_HAVE_ENGINE
-    if (o.what == "fill-mask")
-        return benchFillMask(o.repeat, o.threads, o.tokens, o.dtype, o.device, o.json);
-    if (o.what == "eval")
-        return benchEval(o.repeat, o.threads, o.tokens, o.batch, o.dtype, o.device, o.json);
+    const EngineOptions engine{o.device, o.dtype, o.threads, o.attention};
+    if (o.what == "fill-mask") return benchFillMask(o.repeat, o.tokens, engine, o.json);
+    if (o.what == "eval") return benchEval(o.repeat, o.tokens, o.batch, engine, o.json);
 #endif
     if (o.what != "import") {
         std::cerr << "error: unknown benchmark \"" << o.what << "\" (available: import, analysis"
@@ -217,6 +217,9 @@ Action addBench(CLI::App &app)
     sub->add_option("--batch", o->batch, "eval: sequences per forward pass (default 8)")
         ->check(CLI::Range(1, 4096));
     sub->add_option("--device", o->device, "fill-mask, eval: cpu, cuda, cuda:N (default cpu)");
+    sub->add_option("--attention", o->attention,
+                    "fill-mask, eval: auto, plain, sdpa, fused (default auto)")
+        ->check(CLI::IsMember({"auto", "plain", "sdpa", "fused"}));
     sub->add_option("--runs", o->runs, "Runs in the generated tree (default 50)")
         ->check(CLI::Range(1, 100000));
     sub->add_option("--checkpoints", o->checkpoints, "Checkpoints per run (default 20)")

@@ -51,6 +51,14 @@ torch::Tensor relativeBias(const DisentangledInputs &in, const torch::Tensor &c2
                           : torch::zeros({q.size(0), q.size(1), L, L}, q.options());
 }
 
+/// softmax over the last dimension, computed in fp32 for bf16/fp16 scores (their sums need the
+/// mantissa), returned in the scores' type.
+torch::Tensor softmaxFp32(const torch::Tensor &scores)
+{
+    if (scores.scalar_type() == torch::kFloat32) return torch::softmax(scores, -1);
+    return torch::softmax(scores, -1, torch::kFloat32).to(scores.scalar_type());
+}
+
 /// q·posKeyᵀ and k·posQueryᵀ [B × H × L × 2·span] (undefined where the layer lacks one).
 std::pair<torch::Tensor, torch::Tensor> positionScores(const DisentangledInputs &in)
 {
@@ -154,7 +162,7 @@ torch::Tensor dotProductAttention(const torch::Tensor &q, const torch::Tensor &k
 #endif
     (void)backend;
     const auto scores = torch::matmul(q, k.transpose(-1, -2)) / std::sqrt(double(q.size(-1)));
-    return torch::matmul(torch::softmax(scores + additive, -1), v);
+    return torch::matmul(softmaxFp32(scores + additive), v);
 }
 
 torch::Tensor disentangledAttention(const DisentangledInputs &in, AttentionBackend backend)
@@ -183,7 +191,7 @@ torch::Tensor disentangledAttention(const DisentangledInputs &in, AttentionBacke
     }
 #endif
     const auto scores = torch::matmul(in.q, in.k.transpose(-1, -2)) / in.scale + bias;
-    return torch::matmul(torch::softmax(scores, -1), in.v);
+    return torch::matmul(softmaxFp32(scores), in.v);
 }
 
 torch::Tensor disentangledTiled(const torch::Tensor &q, const torch::Tensor &k,
