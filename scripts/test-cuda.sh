@@ -16,8 +16,6 @@ venv=$(scripts/torch-venv.sh)
 torch_dir=$("$venv/bin/python" -c 'import os, torch; print(os.path.dirname(torch.__file__))' \
     2> /dev/null)
 export PATH="$cuda/bin:$PATH" CCACHE_BASEDIR="$PWD"
-# Only the kernel's GPUs (A100, H100/H200) rather than LibTorch's eleven: nvcc time.
-export TORCH_CUDA_ARCH_LIST=${TORCH_CUDA_ARCH_LIST:-8.0;9.0}
 # LibTorch's CMake looks for libtorch and libc10 on the system paths first, where Debian's 1.13
 # may be: they are named here.
 cmake --preset cuda "-DCMAKE_PREFIX_PATH=$torch_dir/share/cmake" \

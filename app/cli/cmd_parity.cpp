@@ -45,7 +45,8 @@ int run(const ParityCliOptions &o)
                                      {"near_ties", r.nearTies},
                                      {"max_abs_diff", r.maxDiff},
                                      {"ok", r.ok()},
-                                     {"error", r.error}});
+                                     {"error", r.error},
+                                     {"first_mismatch", r.firstMismatch}});
         std::cout << doc.dump(2) << "\n";
         return allOk ? Ok : InputProblems;
     }
@@ -61,6 +62,7 @@ int run(const ParityCliOptions &o)
             r.nearTies ? " (" + std::to_string(r.nearTies) + " near tie)" : std::string();
         std::printf("%-34s %-14s %9s %12.3g  %s%s\n", r.model.c_str(), r.check.c_str(),
                     agree.c_str(), r.maxDiff, r.ok() ? "ok" : "FAILED", ties.c_str());
+        if (!r.firstMismatch.empty()) std::printf("    first: %s\n", r.firstMismatch.c_str());
     }
     const bool full = o.parity.engine.dtype == "fp32";
     std::printf("%s on %s in %s: %s\n", allOk ? "parity holds" : "parity FAILS",

@@ -3,12 +3,18 @@
 #include "../version_text.h"
 #include "cli_options.h"
 #include "commands.h"
+#ifdef CLOZESCOPE_HAVE_ENGINE
+#include "engine/cpu_threads.h"
+#endif
 
 #include <iostream>
 #include <map>
 
 int main(int argc, char **argv)
 {
+#ifdef CLOZESCOPE_HAVE_ENGINE
+    cs::keepLargeBlocksOnTheHeap(); // before anything allocates (engine/cpu_threads.h)
+#endif
     CLI::App app{"clozescope-cli " CLOZESCOPE_VERSION
                  ": analyse masked-LM evaluation results and choose the checkpoint to keep.\n"
                  "Exit status: 0 ok, 1 input problems, 2 usage error."};

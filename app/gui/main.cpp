@@ -5,6 +5,9 @@
 #include "window/headless_export.h"
 #include "window/main_window.h"
 #include "window/redraw_bench.h"
+#ifdef CLOZESCOPE_HAVE_ENGINE
+#include "engine/cpu_threads.h"
+#endif
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -19,6 +22,9 @@
 
 int main(int argc, char **argv)
 {
+#ifdef CLOZESCOPE_HAVE_ENGINE
+    cs::keepLargeBlocksOnTheHeap(); // before anything allocates (engine/cpu_threads.h)
+#endif
     // The version and the engine's devices, without a display.
     for (int i = 1; i < argc; ++i)
         if (std::string(argv[i]) == "--version" || std::string(argv[i]) == "-v") {

@@ -74,6 +74,42 @@ std::string stringField(const nlohmann::json &j, const char *key, const std::str
     return v->get<std::string>();
 }
 
+/// "" when the sizes make an encoder, else the reason.
+std::string checkSizes(const ModelConfig &c)
+{
+    if (c.hiddenSize <= 0 || c.numHeads <= 0 || c.hiddenSize % c.numHeads != 0)
+        return "config.json: hidden_size " + std::to_string(c.hiddenSize) +
+               " is not a multiple of num_attention_heads " + std::to_string(c.numHeads);
+    if (c.vocabSize <= 0 || c.numLayers <= 0 || c.intermediateSize <= 0)
+        return "config.json: vocab_size, num_hidden_layers and intermediate_size must be positive";
+    if (c.embeddingSize <= 0) return "config.json: embedding_size must be positive";
+    return {};
+}
+
+/// DistilBERT's own keys (dim, hidden_dim, n_layers, n_heads, activation); LayerNorm eps is
+/// fixed at 1e-12 and there are no token types.
+std::string parseDistilBert(const nlohmann::json &j, ModelConfig &c)
+{
+    try {
+        c.architecture = Architecture::DistilBert;
+        c.vocabSize = intField(j, "vocab_size", std::nullopt);
+        c.hiddenSize = c.embeddingSize = intField(j, "dim", std::nullopt);
+        c.intermediateSize = intField(j, "hidden_dim", std::nullopt);
+        c.numLayers = intField(j, "n_layers", std::nullopt);
+        c.numHeads = intField(j, "n_heads", std::nullopt);
+        c.hiddenAct = stringField(j, "activation", "gelu");
+        c.maxPositionEmbeddings = intField(j, "max_position_embeddings", 512);
+        c.layerNormEps = 1e-12;
+        c.typeVocabSize = 0;
+        if (const nlohmann::json *pad = find(j, "pad_token_id"); pad && pad->is_number_integer())
+            c.padTokenId = intField(j, "pad_token_id", 0);
+        c.storedDtype = stringField(j, "torch_dtype", stringField(j, "dtype", "float32"));
+    } catch (const std::exception &e) {
+        return std::string("config.json: ") + e.what();
+    }
+    return checkSizes(c);
+}
+
 } // namespace
 
 int ModelConfig::attentionSpan() const
@@ -97,11 +133,16 @@ std::string parseModelConfig(const std::string &text, ModelConfig &c)
             c.architecture = Architecture::DebertaV2;
         else if (c.modelType == "bert")
             c.architecture = Architecture::Bert;
-        else if (c.modelType == "roberta")
+        else if (c.modelType == "roberta" || c.modelType == "xlm-roberta")
             c.architecture = Architecture::Roberta;
+        else if (c.modelType == "electra")
+            c.architecture = Architecture::Electra;
+        else if (c.modelType == "distilbert")
+            return parseDistilBert(j, c);
         else
             return "model_type \"" + c.modelType +
-                   "\" is not supported (deberta-v2, bert, roberta are)";
+                   "\" is not supported (deberta-v2, bert, roberta, xlm-roberta, electra, "
+                   "distilbert are)";
         c.vocabSize = intField(j, "vocab_size", std::nullopt);
         c.hiddenSize = intField(j, "hidden_size", std::nullopt);
         c.numLayers = intField(j, "num_hidden_layers", std::nullopt);
@@ -157,12 +198,7 @@ std::string parseModelConfig(const std::string &text, ModelConfig &c)
     } catch (const std::exception &e) {
         return std::string("config.json: ") + e.what();
     }
-    if (c.hiddenSize <= 0 || c.numHeads <= 0 || c.hiddenSize % c.numHeads != 0)
-        return "config.json: hidden_size " + std::to_string(c.hiddenSize) +
-               " is not a multiple of num_attention_heads " + std::to_string(c.numHeads);
-    if (c.vocabSize <= 0 || c.numLayers <= 0 || c.intermediateSize <= 0)
-        return "config.json: vocab_size, num_hidden_layers and intermediate_size must be positive";
-    return {};
+    return checkSizes(c);
 }
 
 } // namespace cs

@@ -9,12 +9,12 @@
 namespace cs {
 
 /// The architectures the engine runs.
-enum class Architecture { DebertaV2, Bert, Roberta };
+enum class Architecture { DebertaV2, Bert, Roberta, Electra, DistilBert };
 
 /// What config.json says about an encoder, with transformers' defaults filled in.
 struct ModelConfig
 {
-    Architecture architecture = Architecture::Bert; ///< from model_type
+    Architecture architecture = Architecture::Bert; ///< from model_type (XLM-R: Roberta)
     std::string modelType;                          ///< model_type as written
     int vocabSize = 0;                              ///< vocab_size
     int hiddenSize = 0;                             ///< hidden_size

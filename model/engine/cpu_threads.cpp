@@ -4,6 +4,9 @@
 #include <torch/torch.h>
 
 #include <dlfcn.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 #include <algorithm>
 #include <thread>
@@ -35,6 +38,15 @@ CpuThreading configureCpuThreads(int threads, bool fp32OnCpu)
     t.blasThreads = getBlasThreads ? getBlasThreads() : 0;
     t.torchThreads = torch::get_num_threads();
     return t;
+}
+
+void keepLargeBlocksOnTheHeap()
+{
+#ifdef __GLIBC__
+    mallopt(M_MMAP_THRESHOLD, 1 << 30); // blocks up to 1 GiB come from the heap
+    mallopt(M_TRIM_THRESHOLD, -1);      // freed ones stay there (-1: never trimmed)
+    mallopt(M_TOP_PAD, 1 << 30);        // and the heap grows a GiB at a time
+#endif
 }
 
 } // namespace cs

@@ -29,7 +29,7 @@ const char *const expectedSuffix = ".expected.json";
 std::vector<fs::path> fixtureDirs(const fs::path &root)
 {
     std::vector<fs::path> dirs;
-    for (const fs::path &d : {root, root / "hf-reference", root / "storage"})
+    for (const fs::path &d : {root, root / "hf-reference", root / "families", root / "storage"})
         if (fs::is_directory(d)) dirs.push_back(d);
     return dirs;
 }
@@ -148,10 +148,21 @@ ParityResult checkTokenizer(const Tokenizer &tok, const nlohmann::json &cases)
 {
     ParityResult r;
     r.check = "tokenizer";
+    const auto list = [](const std::vector<int> &ids) {
+        std::string s;
+        for (int id : ids)
+            s += (s.empty() ? "" : " ") + std::to_string(id);
+        return "[" + s + "]";
+    };
     for (const auto &c : cases) {
         ++r.compared;
-        r.agreeing += tok.encode(c.at("text").get<std::string>()).ids ==
-                      c.at("input_ids").get<std::vector<int>>();
+        const std::string text = c.at("text").get<std::string>();
+        const auto ours = tok.encode(text).ids;
+        const auto want = c.at("input_ids").get<std::vector<int>>();
+        r.agreeing += ours == want;
+        if (ours != want && r.firstMismatch.empty())
+            r.firstMismatch = nlohmann::json(text).dump(-1, ' ', true) + ": " + list(ours) +
+                              ", transformers " + list(want);
     }
     return r;
 }
@@ -267,8 +278,8 @@ std::vector<ParityResult> checkParity(const std::string &root, const ParityOptio
         ParityResult r;
         r.model = root;
         r.check = "fixtures";
-        r.error = "no <name>/ folder beside a <name>.expected.json here, in hf-reference/ or in "
-                  "storage/";
+        r.error = "no <name>/ folder beside a <name>.expected.json here, in hf-reference/, "
+                  "families/ or storage/";
         return {r};
     }
     for (const Fixture &f : fixtures) {

@@ -20,6 +20,7 @@ struct ParityResult
                         ///< within tieMargin of each other
     double maxDiff = 0; ///< largest absolute logit or hidden-state difference
     std::string error;  ///< why the check could not run ("" when it ran)
+    std::string firstMismatch; ///< tokenizer: the first text whose ids differ, with both id lists
 
     /// Ran, compared something, and everything compared agrees.
     bool ok() const { return error.empty() && compared > 0 && agreeing == compared; }
@@ -36,9 +37,9 @@ struct ParityOptions
 
 /// Compares the engine with transformers' recorded outputs in a fixtures folder (the layout of
 /// ../shared/fixtures and tests/data): every <name>/ beside <name>.expected.json under the root,
-/// hf-reference/ and storage/ (a storage/<name>-<variant>/ without its own expected file uses
-/// hf-reference/<name>.expected.json). In fp32: token ids equal, logits and hidden states within
-/// tolerance and the same top 5. In bf16/fp16: the same top-1, or one the reference scores
+/// hf-reference/, families/ and storage/ (a storage/<name>-<variant>/ without its own expected file
+/// uses hf-reference/<name>.expected.json). In fp32: token ids equal, logits and hidden states
+/// within tolerance and the same top 5. In bf16/fp16: the same top-1, or one the reference scores
 /// within tieMargin of its best (a near tie, counted apart); differences are reported only.
 /// progress gets each model's folder before it runs; returning false stops.
 std::vector<ParityResult>

@@ -122,12 +122,20 @@ std::unique_ptr<UnigramTokenizer> UnigramTokenizer::fromTokenizerJson(const nloh
         throw std::runtime_error("Unigram model without unk_id");
     tok->m_unkToken = tok->token(unk->get<int>());
     addNormalizer(doc.value("normalizer", nlohmann::json()), tok->m_normalizers);
+    // Metaspace, alone or after WhitespaceSplit (transformers 5 writes XLM-RoBERTa's so).
     nlohmann::json pre = doc.value("pre_tokenizer", nlohmann::json());
-    if (pre.is_object() && pre.value("type", "") == "Sequence" &&
-        pre.at("pretokenizers").size() == 1)
-        pre = pre.at("pretokenizers").at(0);
+    if (pre.is_object() && pre.value("type", "") == "Sequence") {
+        auto steps = pre.at("pretokenizers");
+        if (steps.size() == 2 && steps.at(0).value("type", "") == "WhitespaceSplit") {
+            tok->m_whitespaceSplit = true;
+            steps.erase(steps.begin());
+        }
+        if (steps.size() == 1) pre = steps.at(0);
+    }
     if (!pre.is_object() || pre.value("type", "") != "Metaspace")
-        throw std::runtime_error("Unigram needs the Metaspace pre-tokeniser");
+        throw std::runtime_error(
+            "Unigram: pre-tokeniser " + (pre.is_object() ? pre.dump() : std::string("none")) +
+            " is not supported (Metaspace, optionally after WhitespaceSplit, is)");
     const std::vector<char32_t> rep = text::decodeUtf8(pre.value("replacement", "\u2581"));
     tok->m_metaspace = rep.empty() ? 0x2581 : rep.front();
     tok->m_prependAlways =
@@ -143,21 +151,38 @@ void UnigramTokenizer::encodeSegment(const std::string &raw, Encoding &out) cons
     std::string s = raw;
     for (const auto &n : m_normalizers)
         s = n(s);
-    std::vector<char32_t> chars = text::decodeUtf8(s);
-    if (chars.empty()) return;
-    for (char32_t &c : chars)
-        if (c == ' ') c = m_metaspace;
-    if (m_prependAlways && chars.front() != m_metaspace) chars.insert(chars.begin(), m_metaspace);
-    // Metaspace split: each word starts at a metaspace (merged with what follows).
-    std::vector<char32_t> word;
-    for (char32_t c : chars) {
-        if (c == m_metaspace && !word.empty()) {
-            viterbi(word, out);
-            word.clear();
-        }
-        word.push_back(c);
+    const std::vector<char32_t> all = text::decodeUtf8(s);
+    // WhitespaceSplit: words between runs of whitespace, which is dropped; each is then
+    // pre-tokenised by Metaspace on its own.
+    std::vector<std::vector<char32_t>> parts;
+    if (m_whitespaceSplit) {
+        for (char32_t c : all)
+            if (text::isWhitespace(c))
+                parts.emplace_back();
+            else if (parts.empty())
+                parts.push_back({c});
+            else
+                parts.back().push_back(c);
+    } else {
+        parts.push_back(all);
     }
-    if (!word.empty()) viterbi(word, out);
+    for (auto &chars : parts) {
+        if (chars.empty()) continue;
+        for (char32_t &c : chars)
+            if (c == ' ') c = m_metaspace;
+        if (m_prependAlways && chars.front() != m_metaspace)
+            chars.insert(chars.begin(), m_metaspace);
+        // Metaspace split: each word starts at a metaspace (merged with what follows).
+        std::vector<char32_t> word;
+        for (char32_t c : chars) {
+            if (c == m_metaspace && !word.empty()) {
+                viterbi(word, out);
+                word.clear();
+            }
+            word.push_back(c);
+        }
+        if (!word.empty()) viterbi(word, out);
+    }
 }
 
 void UnigramTokenizer::viterbi(const std::vector<char32_t> &word, Encoding &out) const

@@ -30,6 +30,7 @@ class UnigramTokenizer : public Tokenizer
     std::size_t m_maxPieceChars = 1;
     char32_t m_metaspace = 0x2581;
     bool m_prependAlways = true;
+    bool m_whitespaceSplit = false; ///< WhitespaceSplit before Metaspace
 };
 
 } // namespace cs

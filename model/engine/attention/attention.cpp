@@ -25,30 +25,37 @@ torch::Tensor pairMask(const torch::Tensor &mask)
     return (m.unsqueeze(1) & m.unsqueeze(2)).unsqueeze(1);
 }
 
-/// The relative slots [L × L] of every pair (index i − j + L − 1 of the table).
-torch::Tensor slotMatrix(const torch::Tensor &slots, int64_t L)
+/// The relative slots [L × L] of every pair: [i][j] = slot(i − j), or slot(j − i) transposed
+/// (index i − j + L − 1 of the table).
+torch::Tensor slotMatrix(const torch::Tensor &slots, int64_t L, bool transposed)
 {
     const auto ids = torch::arange(L, slots.options());
-    return slots.index_select(0, (ids.unsqueeze(1) - ids.unsqueeze(0) + (L - 1)).view({-1}))
-        .view({L, L});
+    const auto delta =
+        transposed ? ids.unsqueeze(0) - ids.unsqueeze(1) : ids.unsqueeze(1) - ids.unsqueeze(0);
+    return slots.index_select(0, (delta + (L - 1)).view({-1})).view({L, L});
 }
 
-/// (c2p + p2c) / scale for every pair [B × H × L × L]: transformers' disentangled bias.
+/// (c2p + p2c) / scale for every pair [B × H × L × L], pairs with padding at the type's lowest
+/// value: transformers' disentangled bias and mask, built in place.
 torch::Tensor relativeBias(const DisentangledInputs &in, const torch::Tensor &c2p,
                            const torch::Tensor &p2c)
 {
     const auto &q = in.q;
-    const int64_t L = q.size(2);
-    const auto index = slotMatrix(in.slots, L).expand({q.size(0), q.size(1), L, L});
+    const int64_t B = q.size(0), H = q.size(1), L = q.size(2);
     torch::Tensor bias;
-    if (c2p.defined()) bias = torch::gather(c2p, -1, index);
+    if (c2p.defined())
+        bias = torch::gather(c2p, -1, slotMatrix(in.slots, L, false).expand({B, H, L, L}));
     if (p2c.defined()) {
-        // term(i, j) = p2c[j, slot(i − j)]: gathered along keys' rows, then transposed
-        const auto term = torch::gather(p2c, -1, index.transpose(-1, -2)).transpose(-1, -2);
-        bias = bias.defined() ? bias + term : term;
+        // term(i, j) = p2c[j, slot(i − j)]: gathered along the keys' rows, then transposed
+        const auto term = torch::gather(p2c, -1, slotMatrix(in.slots, L, true).expand({B, H, L, L}))
+                              .transpose(-1, -2);
+        bias = bias.defined() ? bias.add_(term) : term.contiguous();
     }
-    return bias.defined() ? bias / in.scale
-                          : torch::zeros({q.size(0), q.size(1), L, L}, q.options());
+    if (bias.defined())
+        bias.div_(in.scale);
+    else
+        bias = torch::zeros({B, H, L, L}, q.options());
+    return bias.masked_fill_(pairMask(in.mask).logical_not(), lowestOf(q.scalar_type()));
 }
 
 /// softmax over the last dimension, computed in fp32 for bf16/fp16 scores (their sums need the
@@ -168,7 +175,6 @@ torch::Tensor dotProductAttention(const torch::Tensor &q, const torch::Tensor &k
 torch::Tensor disentangledAttention(const DisentangledInputs &in, AttentionBackend backend)
 {
     const auto [c2p, p2c] = positionScores(in);
-    const auto lowest = lowestOf(in.q.scalar_type());
     if (backend == AttentionBackend::Fused) {
 #ifdef CLOZESCOPE_CUDA_KERNELS
         if (in.q.is_cuda()) return fusedOnCuda(in, c2p, p2c);
@@ -180,8 +186,7 @@ torch::Tensor disentangledAttention(const DisentangledInputs &in, AttentionBacke
                                  in.scale)
             .to(in.q.scalar_type());
     }
-    const auto bias =
-        relativeBias(in, c2p, p2c).masked_fill(pairMask(in.mask).logical_not(), lowest);
+    const auto bias = relativeBias(in, c2p, p2c);
 #if TORCH_VERSION_MAJOR >= 2
     if (backend == AttentionBackend::Sdpa) {
         // sdpa scales by 1/√d; DeBERTa by 1/√(d · factor): q is rescaled to match
@@ -190,7 +195,7 @@ torch::Tensor disentangledAttention(const DisentangledInputs &in, AttentionBacke
                                                 0.0, false);
     }
 #endif
-    const auto scores = torch::matmul(in.q, in.k.transpose(-1, -2)) / in.scale + bias;
+    const auto scores = torch::matmul(in.q, in.k.transpose(-1, -2)).div_(in.scale).add_(bias);
     return torch::matmul(softmaxFp32(scores), in.v);
 }
 

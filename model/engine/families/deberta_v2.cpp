@@ -121,7 +121,8 @@ class DebertaV2Family final : public MaskedLmFamily
         }
         layer.attentionOut = w.linear(l + "attention.output.dense", h, h);
         layer.attentionNorm = w.norm(l + "attention.output.LayerNorm", h, c.layerNormEps);
-        layer.feedForward = readFeedForward(w, l, c);
+        layer.feedForward = readFeedForward(w, l + "intermediate.dense", l + "output.dense",
+                                            l + "output.LayerNorm", c);
         return layer;
     }
 

@@ -12,9 +12,9 @@ using Creator = std::unique_ptr<MaskedLmFamily> (*)(const ModelConfig &, const W
 const std::vector<std::pair<std::string, Creator>> &registry()
 {
     static const std::vector<std::pair<std::string, Creator>> families{
-        {"deberta-v2", createDebertaV2},
-        {"bert", createBert},
-        {"roberta", createRoberta},
+        {"deberta-v2", createDebertaV2}, {"bert", createBert},
+        {"roberta", createRoberta},      {"xlm-roberta", createRoberta},
+        {"electra", createElectra},      {"distilbert", createDistilBert},
     };
     return families;
 }
@@ -55,11 +55,12 @@ torch::Tensor FeedForward::operator()(const torch::Tensor &x) const
     return norm(out(activate(in(x), activation)) + x);
 }
 
-FeedForward readFeedForward(const WeightStore &w, const std::string &p, const ModelConfig &c)
+FeedForward readFeedForward(const WeightStore &w, const std::string &in, const std::string &out,
+                            const std::string &norm, const ModelConfig &c)
 {
     const int64_t h = c.hiddenSize, inter = c.intermediateSize;
-    return {w.linear(p + "intermediate.dense", inter, h), w.linear(p + "output.dense", h, inter),
-            w.norm(p + "output.LayerNorm", h, c.layerNormEps), c.hiddenAct};
+    return {w.linear(in, inter, h), w.linear(out, h, inter), w.norm(norm, h, c.layerNormEps),
+            c.hiddenAct};
 }
 
 torch::Tensor PredictionHead::operator()(const torch::Tensor &h) const

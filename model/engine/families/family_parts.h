@@ -21,10 +21,10 @@ struct FeedForward
     torch::Tensor operator()(const torch::Tensor &x) const;
 };
 
-/// Reads a post-norm layer's feed-forward weights under prefix (intermediate.dense,
-/// output.dense, output.LayerNorm).
-FeedForward readFeedForward(const WeightStore &w, const std::string &prefix,
-                            const ModelConfig &config);
+/// Reads a post-norm layer's feed-forward weights: the input projection, the output projection
+/// and the LayerNorm, by name.
+FeedForward readFeedForward(const WeightStore &w, const std::string &in, const std::string &out,
+                            const std::string &norm, const ModelConfig &config);
 
 /// BERT's prediction head (dense, activation, LayerNorm, decoder tied to the word embeddings when
 /// the checkpoint does not store it).
@@ -42,6 +42,10 @@ std::unique_ptr<MaskedLmFamily> createBert(const ModelConfig &, const WeightStor
                                            AttentionBackend);
 std::unique_ptr<MaskedLmFamily> createRoberta(const ModelConfig &, const WeightStore &,
                                               AttentionBackend);
+std::unique_ptr<MaskedLmFamily> createElectra(const ModelConfig &, const WeightStore &,
+                                              AttentionBackend);
+std::unique_ptr<MaskedLmFamily> createDistilBert(const ModelConfig &, const WeightStore &,
+                                                 AttentionBackend);
 std::unique_ptr<MaskedLmFamily> createDebertaV2(const ModelConfig &, const WeightStore &,
                                                 AttentionBackend);
 
