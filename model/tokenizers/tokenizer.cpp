@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "tokenizers/tokenizer.h"
 
+#include "tokenizers/unicode_text.h"
+
 #include "tokenizers/bpe_tokenizer.h"
 #include "tokenizers/spm_tokenizer.h"
 #include "tokenizers/unigram_tokenizer.h"
@@ -33,11 +35,33 @@ bool readFile(const std::filesystem::path &p, std::string &out)
     return true;
 }
 
-/// The whitespace an added token's lstrip and rstrip take (tokenizers strips Unicode
-/// whitespace; the ASCII kinds are what texts hold around a mask).
-bool isAsciiSpace(char c)
+/// Where the whitespace code points (Unicode White_Space, as tokenizers strips for an added
+/// token's lstrip) that end at `end` begin, not before `limit`.
+std::size_t whitespaceBefore(const std::string &s, std::size_t end, std::size_t limit)
 {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+    while (end > limit) {
+        std::size_t start = end - 1;
+        while (start > limit && (static_cast<unsigned char>(s[start]) & 0xC0) == 0x80)
+            --start;
+        const auto c = text::decodeUtf8(s.substr(start, end - start));
+        if (c.size() != 1 || !text::isWhitespace(c.front())) break;
+        end = start;
+    }
+    return end;
+}
+
+/// Where the whitespace code points that start at `pos` end (rstrip).
+std::size_t whitespaceAfter(const std::string &s, std::size_t pos)
+{
+    while (pos < s.size()) {
+        std::size_t next = pos + 1;
+        while (next < s.size() && (static_cast<unsigned char>(s[next]) & 0xC0) == 0x80)
+            ++next;
+        const auto c = text::decodeUtf8(s.substr(pos, next - pos));
+        if (c.size() != 1 || !text::isWhitespace(c.front())) break;
+        pos = next;
+    }
+    return pos;
 }
 
 } // namespace
@@ -141,17 +165,12 @@ Encoding Tokenizer::encodePlain(const std::string &text) const
             continue;
         }
         // lstrip / rstrip: the whitespace beside the token is part of it, not of the text.
-        std::size_t end = pos;
-        if (match->lstrip)
-            while (end > segment && isAsciiSpace(text[end - 1]))
-                --end;
+        const std::size_t end = match->lstrip ? whitespaceBefore(text, pos, segment) : pos;
         if (end > segment) encodeSegment(text.substr(segment, end - segment), out);
         out.ids.push_back(match->id);
         out.tokens.push_back(match->content);
         pos += match->content.size();
-        if (match->rstrip)
-            while (pos < text.size() && isAsciiSpace(text[pos]))
-                ++pos;
+        if (match->rstrip) pos = whitespaceAfter(text, pos);
         segment = pos;
     }
     if (segment < text.size()) encodeSegment(text.substr(segment), out);
