@@ -13,6 +13,9 @@ golden, batch, long; see tests/data/families/README.md).
   on the cloze sets.
 - roberta-bpe-tiny: RobertaForMaskedLM with the byte-level BPE tokenizer of
   tests/data/tokenizers/roberta-bpe-tiny (RoBERTa's real kind).
+- modernbert-tiny: ModernBertForMaskedLM, 4 layers (global every third, the others local with
+  a window of 16: ± 8), rotary bases 160 000 / 10 000, no biases but the decoder's, with the
+  same byte-level BPE tokenizer.
 Each has a 1 024-token case and a padded batch. Run with the environment scripts/torch-venv.sh
 makes, plus transformers (scripts/bench-side-by-side.sh installs it):
     $(scripts/torch-venv.sh transformers==5.17.0 numpy)/bin/python scripts/make_family_fixtures.py
@@ -21,6 +24,7 @@ The tests read the files only.
 import json
 import pathlib
 import shutil
+
 
 import tokenizers
 import torch
@@ -50,10 +54,15 @@ def cloze_corpus():
     return corpus
 
 
-def xlmr_tokenizer(folder):
+def xlmr_tokenizer(folder, previous=None):
     """A Unigram tokenizer.json with the pipeline transformers 5's XLMRobertaTokenizer builds (it
     rebuilds it whatever the file says): no normaliser, WhitespaceSplit then Metaspace,
-    <s> $A </s>, <mask> with lstrip."""
+    <s> $A </s>, <mask> with lstrip. Unigram training is not repeatable run to run, so the
+    tokenizer.json already there (previous) is kept: the corpus ids were recorded with it."""
+    if previous is not None:
+        (folder / "tokenizer.json").write_bytes(previous)
+        write_tokenizer_config(folder, "XLMRobertaTokenizer")
+        return Tokenizer.from_file(str(folder / "tokenizer.json")).get_vocab_size()
     tok = Tokenizer(models.Unigram())
     tok.pre_tokenizer = pre_tokenizers.Sequence([
         pre_tokenizers.WhitespaceSplit(),
@@ -68,23 +77,25 @@ def xlmr_tokenizer(folder):
         single="<s> $A </s>", pair="<s> $A </s> </s> $B </s>",
         special_tokens=[("<s>", tok.token_to_id("<s>")), ("</s>", tok.token_to_id("</s>"))])
     tok.save(str(folder / "tokenizer.json"))
-    (folder / "tokenizer_config.json").write_text(json.dumps({
-        "tokenizer_class": "XLMRobertaTokenizer", "bos_token": "<s>", "eos_token": "</s>",
-        "cls_token": "<s>", "sep_token": "</s>", "pad_token": "<pad>", "unk_token": "<unk>",
-        "mask_token": "<mask>", "model_max_length": 1024}, indent=2))
+    write_tokenizer_config(folder, "XLMRobertaTokenizer")
     return tok.get_vocab_size()
 
 
-def bpe_tokenizer(folder):
-    shutil.copy(DATA / "tokenizers" / "roberta-bpe-tiny" / "tokenizer.json", folder)
+def write_tokenizer_config(folder, tokenizer_class):
+    """tokenizer_config.json with RoBERTa's special tokens."""
     (folder / "tokenizer_config.json").write_text(json.dumps({
-        "tokenizer_class": "RobertaTokenizer", "bos_token": "<s>", "eos_token": "</s>",
+        "tokenizer_class": tokenizer_class, "bos_token": "<s>", "eos_token": "</s>",
         "cls_token": "<s>", "sep_token": "</s>", "pad_token": "<pad>", "unk_token": "<unk>",
         "mask_token": "<mask>", "model_max_length": 1024}, indent=2))
+
+
+def bpe_tokenizer(folder, previous=None):
+    shutil.copy(DATA / "tokenizers" / "roberta-bpe-tiny" / "tokenizer.json", folder)
+    write_tokenizer_config(folder, "RobertaTokenizer")
     return Tokenizer.from_file(str(folder / "tokenizer.json")).get_vocab_size()
 
 
-def wordpiece_tokenizer(folder):
+def wordpiece_tokenizer(folder, previous=None):
     for name in ("tokenizer.json", "tokenizer_config.json", "vocab.txt"):
         shutil.copy(REFERENCE / "bert-tiny" / name, folder)
     return Tokenizer.from_file(str(folder / "tokenizer.json")).get_vocab_size()
@@ -105,6 +116,12 @@ def families():
                              dict(small, max_position_embeddings=1026, pad_token_id=1,
                                   bos_token_id=0, eos_token_id=2, type_vocab_size=1,
                                   layer_norm_eps=1e-5), xlmr_tokenizer),
+        "modernbert-tiny": (transformers.ModernBertForMaskedLM,
+                            dict(hidden_size=32, num_hidden_layers=4, num_attention_heads=4,
+                                 intermediate_size=48, max_position_embeddings=1024,
+                                 local_attention=16, global_attn_every_n_layers=3,
+                                 pad_token_id=1, bos_token_id=0, eos_token_id=2, cls_token_id=0,
+                                 sep_token_id=2), bpe_tokenizer),
         "roberta-bpe-tiny": (transformers.RobertaForMaskedLM,
                              dict(small, max_position_embeddings=1026, pad_token_id=1,
                                   bos_token_id=0, eos_token_id=2, type_vocab_size=1,
@@ -129,10 +146,13 @@ def top5(row):
 
 def make(name, model_class, config_kw, write_tokenizer):
     folder = OUT / name
+    previous = None
     if folder.exists():
+        if (folder / "tokenizer.json").exists():
+            previous = (folder / "tokenizer.json").read_bytes()
         shutil.rmtree(folder)
     folder.mkdir(parents=True)
-    vocab = write_tokenizer(folder)
+    vocab = write_tokenizer(folder, previous)
     tok = AutoTokenizer.from_pretrained(str(folder))
     torch.manual_seed(42)
     config = model_class.config_class(vocab_size=vocab, **config_kw)

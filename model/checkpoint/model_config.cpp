@@ -110,6 +110,68 @@ std::string parseDistilBert(const nlohmann::json &j, ModelConfig &c)
     return checkSizes(c);
 }
 
+/// The rotary base of a ModernBERT layer type: rope_parameters.<type>.rope_theta (transformers
+/// 5), else the older top-level key; a rope_type other than "default" is refused.
+double ropeTheta(const nlohmann::json &j, const char *type, const char *olderKey, double fallback)
+{
+    if (const nlohmann::json *p = find(j, "rope_parameters"); p && p->is_object())
+        if (const nlohmann::json *t = find(*p, type); t && t->is_object()) {
+            const std::string kind = stringField(*t, "rope_type", "default");
+            if (kind != "default")
+                throw std::runtime_error(std::string("rope_parameters.") + type + ".rope_type \"" +
+                                         kind + "\" is not supported (default is)");
+            if (find(*t, "rope_theta")) return numberField(*t, "rope_theta", fallback);
+        }
+    if (find(j, "rope_scaling")) throw std::runtime_error("\"rope_scaling\" is not supported");
+    return numberField(j, olderKey, fallback);
+}
+
+/// ModernBERT's keys: GeGLU sizes, norm_eps, biases, local/global layers and rotary bases.
+std::string parseModernBert(const nlohmann::json &j, ModelConfig &c)
+{
+    try {
+        c.architecture = Architecture::ModernBert;
+        c.vocabSize = intField(j, "vocab_size", std::nullopt);
+        c.hiddenSize = c.embeddingSize = intField(j, "hidden_size", std::nullopt);
+        c.intermediateSize = intField(j, "intermediate_size", std::nullopt);
+        c.numLayers = intField(j, "num_hidden_layers", std::nullopt);
+        c.numHeads = intField(j, "num_attention_heads", std::nullopt);
+        c.hiddenAct = stringField(j, "hidden_activation", "gelu");
+        c.classifierAct = stringField(j, "classifier_activation", "gelu");
+        c.maxPositionEmbeddings = intField(j, "max_position_embeddings", 8192);
+        c.layerNormEps = numberField(j, "norm_eps", 1e-5);
+        c.normBias = boolField(j, "norm_bias", false);
+        c.decoderBias = boolField(j, "decoder_bias", true);
+        c.localAttention = intField(j, "local_attention", 128);
+        c.typeVocabSize = 0;
+        c.padTokenId = 50283;
+        if (const nlohmann::json *pad = find(j, "pad_token_id"); pad && pad->is_number_integer())
+            c.padTokenId = intField(j, "pad_token_id", 0);
+        c.globalRopeTheta = ropeTheta(j, "full_attention", "global_rope_theta", 160000);
+        c.localRopeTheta = ropeTheta(j, "sliding_attention", "local_rope_theta", 10000);
+        if (const nlohmann::json *types = find(j, "layer_types")) {
+            if (!types->is_array() || int(types->size()) != c.numLayers)
+                wrongType("layer_types", "a list with one entry per layer", *types);
+            for (const auto &t : *types) {
+                const std::string type = t.is_string() ? t.get<std::string>() : "";
+                if (type != "full_attention" && type != "sliding_attention")
+                    return "config.json: layer type " + t.dump() +
+                           " is not supported (full_attention, sliding_attention are)";
+                c.slidingLayers.push_back(type == "sliding_attention");
+            }
+        } else {
+            const int every = intField(j, "global_attn_every_n_layers", 3);
+            if (every <= 0) return "config.json: global_attn_every_n_layers must be positive";
+            for (int i = 0; i < c.numLayers; ++i)
+                c.slidingLayers.push_back(i % every != 0);
+        }
+        c.storedDtype = stringField(j, "torch_dtype", stringField(j, "dtype", "float32"));
+    } catch (const std::exception &e) {
+        return std::string("config.json: ") + e.what();
+    }
+    return checkSizes(c);
+}
+
 } // namespace
 
 int ModelConfig::attentionSpan() const
@@ -139,10 +201,12 @@ std::string parseModelConfig(const std::string &text, ModelConfig &c)
             c.architecture = Architecture::Electra;
         else if (c.modelType == "distilbert")
             return parseDistilBert(j, c);
+        else if (c.modelType == "modernbert")
+            return parseModernBert(j, c);
         else
             return "model_type \"" + c.modelType +
                    "\" is not supported (deberta-v2, bert, roberta, xlm-roberta, electra, "
-                   "distilbert are)";
+                   "distilbert, modernbert are)";
         c.vocabSize = intField(j, "vocab_size", std::nullopt);
         c.hiddenSize = intField(j, "hidden_size", std::nullopt);
         c.numLayers = intField(j, "num_hidden_layers", std::nullopt);

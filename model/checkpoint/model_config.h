@@ -9,7 +9,7 @@
 namespace cs {
 
 /// The architectures the engine runs.
-enum class Architecture { DebertaV2, Bert, Roberta, Electra, DistilBert };
+enum class Architecture { DebertaV2, Bert, Roberta, Electra, DistilBert, ModernBert };
 
 /// What config.json says about an encoder, with transformers' defaults filled in.
 struct ModelConfig
@@ -39,6 +39,14 @@ struct ModelConfig
     std::string convAct = "tanh";        ///< conv_act
     int convGroups = 1;                  ///< conv_groups
     std::string storedDtype = "float32"; ///< torch_dtype / dtype
+    // ModernBERT
+    std::vector<bool> slidingLayers;    ///< per layer: local (sliding-window) attention
+    int localAttention = 128;           ///< local_attention: the window (± half of it)
+    double globalRopeTheta = 160000;    ///< rotary base of the global layers
+    double localRopeTheta = 10000;      ///< rotary base of the local layers
+    bool normBias = false;              ///< norm_bias: LayerNorms have a bias
+    bool decoderBias = true;            ///< decoder_bias
+    std::string classifierAct = "gelu"; ///< classifier_activation (the head's)
 
     /// The attention span in relative positions: position_buckets when > 0, else
     /// max_relative_positions (or max_position_embeddings when that is < 1).

@@ -106,9 +106,12 @@ LinearWeights WeightStore::linear(const std::string &name, std::int64_t out, std
     return l;
 }
 
-NormWeights WeightStore::norm(const std::string &name, std::int64_t size, double eps) const
+NormWeights WeightStore::norm(const std::string &name, std::int64_t size, double eps,
+                              bool biasRequired) const
 {
-    return {get(name + ".weight", {size}), get(name + ".bias", {size}), eps};
+    NormWeights n{get(name + ".weight", {size}), torch::Tensor(), eps};
+    if (biasRequired || has(name + ".bias")) n.bias = get(name + ".bias", {size});
+    return n;
 }
 
 } // namespace cs

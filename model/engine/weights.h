@@ -58,8 +58,9 @@ class WeightStore
     /// name.weight [out × in] and name.bias [out] (bias optional unless required).
     LinearWeights linear(const std::string &name, std::int64_t out, std::int64_t in,
                          bool biasRequired = true) const;
-    /// name.weight and name.bias, both [size].
-    NormWeights norm(const std::string &name, std::int64_t size, double eps) const;
+    /// name.weight and name.bias, both [size] (the bias optional unless required).
+    NormWeights norm(const std::string &name, std::int64_t size, double eps,
+                     bool biasRequired = true) const;
 
     /// The device tensors live on.
     torch::Device device() const { return m_device; }

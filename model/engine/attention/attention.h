@@ -26,10 +26,15 @@ bool haveSdpa();
 /// Whether the fused CUDA kernel was compiled in (the CUDA configuration).
 bool haveFusedKernel();
 
-/// softmax(q kᵀ/√d + mask) v for BERT-style layers; q, k, v [B × H × L × d], mask [B × L] of
-/// 0/1; Fused means LibTorch's own fused kernels (sdpa) where present.
+/// The additive mask [B × 1 × 1 × L] that keeps padding keys out: 0, or the type's lowest
+/// value; mask [B × L] of 0/1.
+torch::Tensor keyPaddingMask(const torch::Tensor &mask, torch::ScalarType type);
+
+/// softmax(q kᵀ/√d + additive) v for BERT-style layers; q, k, v [B × H × L × d], additive
+/// broadcastable to [B × H × L × L]; Fused means LibTorch's own fused kernels (sdpa) where
+/// present.
 torch::Tensor dotProductAttention(const torch::Tensor &q, const torch::Tensor &k,
-                                  const torch::Tensor &v, const torch::Tensor &mask,
+                                  const torch::Tensor &v, const torch::Tensor &additive,
                                   AttentionBackend backend);
 
 /// DeBERTa-v2/v3's disentangled attention of one layer.

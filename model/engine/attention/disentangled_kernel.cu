@@ -4,7 +4,7 @@
 // tiles of 32 through shared memory, a lane per key. Each lane adds to q·k the c2p and p2c
 // values gathered by the pair's relative slot from tables computed once per layer (L × slots,
 // by cuBLAS), and the softmax runs online across tiles with fp32 accumulators. The same tiling
-// runs on the CPU in attention.cpp (disentangledTiled), where the tests check it.
+// runs on the CPU in disentangled_tiled.cpp (disentangledTiled), where the tests check it.
 #include "engine/attention/disentangled_kernel.h"
 #include "engine/attention/disentangled_tile.h"
 

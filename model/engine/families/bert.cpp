@@ -136,12 +136,13 @@ class BertFamily final : public MaskedLmFamily
     {
         std::vector<torch::Tensor> states{embed(ids)};
         const int64_t heads = m_config.numHeads;
+        const auto additive = keyPaddingMask(mask, states.back().scalar_type());
         for (const auto &layer : m_layers) {
             const auto &x = states.back();
             const auto qkv = layer.qkv(x).chunk(3, -1);
             const auto context =
                 dotProductAttention(splitHeads(qkv[0], heads), splitHeads(qkv[1], heads),
-                                    splitHeads(qkv[2], heads), mask, m_attention);
+                                    splitHeads(qkv[2], heads), additive, m_attention);
             const auto attended = layer.attentionNorm(layer.attentionOut(mergeHeads(context)) + x);
             states.push_back(layer.feedForward(attended));
         }

@@ -12,9 +12,10 @@ using Creator = std::unique_ptr<MaskedLmFamily> (*)(const ModelConfig &, const W
 const std::vector<std::pair<std::string, Creator>> &registry()
 {
     static const std::vector<std::pair<std::string, Creator>> families{
-        {"deberta-v2", createDebertaV2}, {"bert", createBert},
-        {"roberta", createRoberta},      {"xlm-roberta", createRoberta},
-        {"electra", createElectra},      {"distilbert", createDistilBert},
+        {"deberta-v2", createDebertaV2},  {"bert", createBert},
+        {"roberta", createRoberta},       {"xlm-roberta", createRoberta},
+        {"electra", createElectra},       {"distilbert", createDistilBert},
+        {"modernbert", createModernBert},
     };
     return families;
 }

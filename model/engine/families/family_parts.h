@@ -46,6 +46,10 @@ std::unique_ptr<MaskedLmFamily> createElectra(const ModelConfig &, const WeightS
                                               AttentionBackend);
 std::unique_ptr<MaskedLmFamily> createDistilBert(const ModelConfig &, const WeightStore &,
                                                  AttentionBackend);
+std::unique_ptr<MaskedLmFamily> createModernBert(const ModelConfig &, const WeightStore &,
+                                                 AttentionBackend);
+std::unique_ptr<MaskedLmFamily> createModernBert(const ModelConfig &, const WeightStore &,
+                                                 AttentionBackend);
 std::unique_ptr<MaskedLmFamily> createDebertaV2(const ModelConfig &, const WeightStore &,
                                                 AttentionBackend);
 

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 // The families beyond the first fixtures (tests/data/families, made by
-// scripts/make_family_fixtures.py with transformers): ELECTRA, DistilBERT, XLM-RoBERTa and
-// RoBERTa with byte-level BPE. Token ids identical, logits and hidden states within 1e-4 with the
-// same top 5 (fp32, CPU) on the golden texts, a padded batch and 1 024 tokens; fill-mask, probe
-// and eval run on each folder through clozescope-cli.
+// scripts/make_family_fixtures.py with transformers): ELECTRA, DistilBERT, XLM-RoBERTa,
+// RoBERTa with byte-level BPE and ModernBERT. Token ids identical, logits and hidden states within
+// 1e-4 with the same top 5 (fp32, CPU) on the golden texts, a padded batch and 1 024 tokens;
+// fill-mask, probe and eval run on each folder through clozescope-cli.
 #include "engine/parity_check.h"
 
 #include "cli_support.h"
@@ -29,8 +29,8 @@ class TestFamilies : public QObject
     static void families()
     {
         QTest::addColumn<QString>("name");
-        for (const char *name :
-             {"electra-tiny", "distilbert-tiny", "xlm-roberta-tiny", "roberta-bpe-tiny"})
+        for (const char *name : {"electra-tiny", "distilbert-tiny", "xlm-roberta-tiny",
+                                 "roberta-bpe-tiny", "modernbert-tiny"})
             QTest::newRow(name) << QString(name);
     }
 

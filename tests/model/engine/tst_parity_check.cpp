@@ -58,9 +58,9 @@ class TestParityCheck : public QObject
             "hf-reference/bert-tiny",           "hf-reference/deberta-v2-tiny",
             "hf-reference/deberta-v3-tiny-spm", "hf-reference/roberta-tiny",
             "families/distilbert-tiny",         "families/electra-tiny",
-            "families/roberta-bpe-tiny",        "families/xlm-roberta-tiny",
-            "storage/deberta-v2-tiny-bf16",     "storage/deberta-v2-tiny-bin",
-            "storage/deberta-v2-tiny-sharded"};
+            "families/modernbert-tiny",         "families/roberta-bpe-tiny",
+            "families/xlm-roberta-tiny",        "storage/deberta-v2-tiny-bf16",
+            "storage/deberta-v2-tiny-bin",      "storage/deberta-v2-tiny-sharded"};
         QCOMPARE(seen, models);
         std::set<std::string> checks;
         int compared = 0;
@@ -73,7 +73,7 @@ class TestParityCheck : public QObject
         QCOMPARE(checks, (std::set<std::string>{"tokenizer", "golden", "hidden states",
                                                 "padded batch", "long sequence"}));
         // The bf16 variant has its own golden only; the others borrow deberta-v2-tiny's.
-        QCOMPARE(results.size(), std::size_t(10 * 5 + 1));
+        QCOMPARE(results.size(), std::size_t(11 * 5 + 1));
         QVERIFY(compared > 200);
     }
 
