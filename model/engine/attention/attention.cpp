@@ -14,13 +14,6 @@
 namespace cs {
 namespace {
 
-/// The pairs [B × 1 × L × L] where query and key are both real tokens.
-torch::Tensor pairMask(const torch::Tensor &mask)
-{
-    const auto m = mask.to(torch::kBool);
-    return (m.unsqueeze(1) & m.unsqueeze(2)).unsqueeze(1);
-}
-
 /// The relative slots [L × L] of every pair: [i][j] = slot(i − j), or slot(j − i) transposed
 /// (index i − j + L − 1 of the table).
 torch::Tensor slotMatrix(const torch::Tensor &slots, int64_t L, bool transposed)
@@ -39,19 +32,18 @@ torch::Tensor relativeBias(const DisentangledInputs &in, const torch::Tensor &c2
     const auto &q = in.q;
     const int64_t B = q.size(0), H = q.size(1), L = q.size(2);
     torch::Tensor bias;
-    if (c2p.defined())
-        bias = torch::gather(c2p, -1, slotMatrix(in.slots, L, false).expand({B, H, L, L}));
+    if (c2p.defined()) bias = torch::gather(c2p, -1, in.slotPairs.expand({B, H, L, L}));
     if (p2c.defined()) {
         // term(i, j) = p2c[j, slot(i − j)]: gathered along the keys' rows, then transposed
-        const auto term = torch::gather(p2c, -1, slotMatrix(in.slots, L, true).expand({B, H, L, L}))
-                              .transpose(-1, -2);
+        const auto term =
+            torch::gather(p2c, -1, in.slotPairsTransposed.expand({B, H, L, L})).transpose(-1, -2);
         bias = bias.defined() ? bias.add_(term) : term.contiguous();
     }
     if (bias.defined())
         bias.div_(in.scale);
     else
         bias = torch::zeros({B, H, L, L}, q.options());
-    return bias.masked_fill_(pairMask(in.mask).logical_not(), lowestOf(q.scalar_type()));
+    return bias.masked_fill_(in.paddedPairs, lowestOf(q.scalar_type()));
 }
 
 /// softmax over the last dimension, computed in fp32 for bf16/fp16 scores (their sums need the
@@ -107,6 +99,15 @@ torch::Tensor fusedOnCuda(const DisentangledInputs &in, const torch::Tensor &c2p
 #endif
 
 } // namespace
+
+void DisentangledInputs::preparePairs()
+{
+    const int64_t L = mask.size(1);
+    slotPairs = slotMatrix(slots, L, false);
+    slotPairsTransposed = slotMatrix(slots, L, true);
+    const auto m = mask.to(torch::kBool);
+    paddedPairs = (m.unsqueeze(1) & m.unsqueeze(2)).unsqueeze(1).logical_not();
+}
 
 bool haveSdpa()
 {

@@ -46,6 +46,13 @@ struct DisentangledInputs
     torch::Tensor slots; ///< [2L − 1] int64: the relative slot of i − j at index i − j + L − 1
     torch::Tensor mask; ///< [B × L] 0/1
     double scale = 1;   ///< √(d · scale factor)
+    // The same for every layer of a forward pass (preparePairs), used by plain and sdpa:
+    torch::Tensor slotPairs;           ///< [L × L]: slot(i − j)
+    torch::Tensor slotPairsTransposed; ///< [L × L]: slot(j − i)
+    torch::Tensor paddedPairs;         ///< [B × 1 × L × L]: pairs with padding on either side
+
+    /// Fills the per-forward pair tables from slots and mask (once, not per layer).
+    void preparePairs();
 };
 
 /// softmax((q kᵀ + c2p + p2c) / scale, pairs with padding excluded) v: [B × H × L × d].

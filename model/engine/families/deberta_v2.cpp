@@ -85,6 +85,7 @@ class DebertaV2Family final : public MaskedLmFamily
         in.slots = relativeSlots(ids.size(1), ids.device());
         in.mask = mask;
         in.scale = m_scale;
+        in.preparePairs();
         std::vector<torch::Tensor> states{x};
         for (std::size_t i = 0; i < m_layers.size(); ++i) {
             states.push_back(layer(states.back(), m_layers[i], in));

@@ -9,6 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "engine_support.h"
 #include "test_support.h"
 
 #include <QtTest>
@@ -19,28 +20,11 @@
 
 using namespace cs;
 using cs::test::fixture;
+using cs::test::maxAbsDiff;
 using cs::test::readJson;
+using cs::test::top5;
 
 namespace {
-
-double maxAbsDiff(const std::vector<float> &a, const std::vector<double> &b)
-{
-    if (a.size() != b.size()) return INFINITY;
-    double m = 0;
-    for (std::size_t i = 0; i < a.size(); ++i)
-        m = std::max(m, std::fabs(double(a[i]) - b[i]));
-    return m;
-}
-
-double maxAbsDiff(const std::vector<float> &a, const std::vector<float> &b)
-{
-    return maxAbsDiff(a, std::vector<double>(b.begin(), b.end()));
-}
-
-std::vector<int> top5(const std::vector<float> &row)
-{
-    return topIndices(std::vector<double>(row.begin(), row.end()), 5);
-}
 
 std::unique_ptr<MaskedLM> load(const std::string &model, const std::string &attention)
 {
