@@ -8,5 +8,5 @@ cd "$(dirname "$0")/.."
 mkdir -p .device-deps
 cd .device-deps
 apt-get download libutf8proc2 libutf8proc-dev libsentencepiece0 libsentencepiece-dev \
-    libprotobuf-lite32 libcli11-dev nlohmann-json3-dev
+    libprotobuf-lite32 libonig5 libonig-dev libcli11-dev nlohmann-json3-dev
 ls -l

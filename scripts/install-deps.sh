@@ -4,7 +4,7 @@
 set -euo pipefail
 
 PACKAGES=(
-    build-essential cmake ninja-build ccache pkg-config libutf8proc-dev libsentencepiece-dev
+    build-essential cmake ninja-build ccache pkg-config libutf8proc-dev libsentencepiece-dev libonig-dev
     qt6-base-dev qt6-charts-dev qt6-svg-dev libqt6opengl6-dev qt6-tools-dev qt6-l10n-tools
     qt6-translations-l10n fonts-noto-cjk xvfb xauth poppler-utils
     nlohmann-json3-dev libcli11-dev libtorch-dev libopenblas0-openmp

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "tokenizers/tokenizer.h"
+#include "tokenizers/pipeline_tokenizer.h"
 
 #include <map>
 #include <string>
@@ -10,30 +10,35 @@
 
 namespace cs {
 
-/// Byte-level BPE as GPT-2 and RoBERTa ship it in tokenizer.json: the ByteLevel pre-tokenizer
-/// (GPT-2's split pattern, bytes mapped to printable characters, add_prefix_space), merges by
-/// rank, RobertaProcessing or TemplateProcessing. Other normalizers and pre-tokenizers are
-/// refused by name.
-class BpeTokenizer : public Tokenizer
+/// BPE from tokenizer.json, as Hugging Face's tokenizers runs it: the pipeline's normaliser and
+/// pre-tokeniser (ByteLevel for GPT-2 and RoBERTa, Metaspace for SentencePiece-style BPE),
+/// merges by rank, byte_fallback, fuse_unk, a continuing-subword prefix and end-of-word suffix,
+/// ignore_merges. Dropout is refused.
+class BpeTokenizer : public PipelineTokenizer
 {
   public:
     /// From tokenizer.json's document; throws std::runtime_error naming what is not supported.
     static std::unique_ptr<BpeTokenizer> fromTokenizerJson(const nlohmann::json &doc);
 
-    /// GPT-2's pre-tokenization of text: contractions, letters, numbers, other symbols (each
-    /// with one leading space) and whitespace runs.
-    static std::vector<std::string> splitGpt2(const std::string &text);
-
   protected:
-    void encodeSegment(const std::string &text, Encoding &out) const override;
+    void encodeWord(const std::string &word, Encoding &out) const override;
 
   private:
-    /// The BPE of one pre-token already mapped to byte-level characters.
-    void encodeWord(const std::string &mapped, Encoding &out) const;
+    /// One symbol of a word being merged.
+    struct Symbol
+    {
+        std::string text; ///< its token
+        int id;           ///< its id (the unknown token's for unknown characters)
+    };
+    /// The word's characters as symbols: prefix/suffix applied, byte fallback, unknowns.
+    std::vector<Symbol> initialSymbols(const std::string &word) const;
 
     std::map<std::pair<std::string, std::string>, int> m_ranks; ///< merge → rank
-    bool m_addPrefixSpace = false;                              ///< ByteLevel add_prefix_space
-    bool m_useRegex = true;                                     ///< ByteLevel use_regex
+    std::string m_continuingPrefix;                             ///< e.g. "##", or ""
+    std::string m_endOfWordSuffix;                              ///< e.g. "</w>", or ""
+    bool m_byteFallback = false; ///< unknown characters as <0xNN> byte tokens
+    bool m_fuseUnk = false;      ///< consecutive unknowns as one
+    bool m_modelHasUnk = false;  ///< the model names an unknown token (else unknowns are dropped)
     bool m_ignoreMerges = false; ///< a pre-token in the vocabulary is taken whole
 };
 

@@ -104,7 +104,7 @@ std::unique_ptr<SpmTokenizer> SpmTokenizer::fromModel(const std::string &path,
     return tok;
 }
 
-void SpmTokenizer::encodeSegment(const std::string &text, Encoding &out) const
+void SpmTokenizer::encodeSegment(const std::string &text, bool, Encoding &out) const
 {
     std::vector<int> ids(text.size() + 8);
     int n =

@@ -27,7 +27,7 @@ class SpmTokenizer : public Tokenizer
     ~SpmTokenizer() override;
 
   protected:
-    void encodeSegment(const std::string &text, Encoding &out) const override;
+    void encodeSegment(const std::string &text, bool atStart, Encoding &out) const override;
 
   private:
     const ClozescopeSpmApi *m_api = nullptr;

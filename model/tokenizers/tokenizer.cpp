@@ -85,8 +85,8 @@ void Tokenizer::readAddedTokens(const nlohmann::json &doc)
     if (const auto added = doc.find("added_tokens"); added != doc.end())
         for (const auto &t : *added) {
             AddedToken a{t.at("content").get<std::string>(), t.at("id").get<int>(),
-                         t.value("special", true), t.value("lstrip", false),
-                         t.value("rstrip", false)};
+                         t.value("special", true),           t.value("lstrip", false),
+                         t.value("rstrip", false),           t.value("normalized", false)};
             if (t.value("single_word", false))
                 throw std::runtime_error("added token \"" + a.content +
                                          "\": single_word is not supported");
@@ -105,6 +105,9 @@ void Tokenizer::sortAddedTokens()
     std::stable_sort(m_added.begin(), m_added.end(), [](const AddedToken &a, const AddedToken &b) {
         return a.content.size() > b.content.size();
     });
+    m_rawAdded.clear();
+    for (const AddedToken &t : m_added)
+        if (!(m_matchNormalizedLater && t.normalized)) m_rawAdded.push_back(t);
 }
 
 void Tokenizer::readPostProcessor(const nlohmann::json &post)
@@ -112,6 +115,11 @@ void Tokenizer::readPostProcessor(const nlohmann::json &post)
     // {"single": [{"SpecialToken": {"id": "[CLS]"}}, {"Sequence": {"id": "A"}}, …]}
     if (!post.is_object()) return;
     const std::string type = post.value("type", "");
+    if (type == "Sequence") { // e.g. ByteLevel (offsets only) then TemplateProcessing
+        for (const auto &inner : post.at("processors"))
+            if (inner.value("type", "") != "Sequence") readPostProcessor(inner);
+        return;
+    }
     auto idOf = [&](const std::string &token) {
         const int id = tokenId(token);
         if (id < 0)
@@ -131,6 +139,8 @@ void Tokenizer::readPostProcessor(const nlohmann::json &post)
     } else if (type == "BertProcessing" || type == "RobertaProcessing") {
         m_prefix.push_back(idOf(post.at("cls").at(0).get<std::string>()));
         m_suffix.push_back(idOf(post.at("sep").at(0).get<std::string>()));
+    } else if (type != "ByteLevel") { // ByteLevel only trims offsets
+        throw std::runtime_error("post_processor \"" + type + "\" is not supported");
     }
 }
 
@@ -147,33 +157,49 @@ std::string Tokenizer::token(int id) const
                : std::string();
 }
 
-Encoding Tokenizer::encodePlain(const std::string &text) const
+void Tokenizer::splitAtAddedTokens(
+    const std::string &text, const std::vector<AddedToken> &tokens,
+    const std::function<void(const std::string &, std::size_t)> &segment,
+    const std::function<void(const AddedToken &)> &token)
 {
-    // Added tokens are matched in the raw text first (longest at the earliest position) and
-    // never reach the normaliser or the model.
-    Encoding out;
-    std::size_t pos = 0, segment = 0;
+    // Longest token at the earliest position (tokens are sorted longest first).
+    std::size_t pos = 0, start = 0;
     while (pos < text.size()) {
         const AddedToken *match = nullptr;
-        for (const AddedToken &t : m_added)
+        for (const AddedToken &t : tokens)
             if (!t.content.empty() && text.compare(pos, t.content.size(), t.content) == 0) {
                 match = &t;
-                break; // m_added is sorted longest first
+                break;
             }
         if (!match) {
             ++pos;
             continue;
         }
         // lstrip / rstrip: the whitespace beside the token is part of it, not of the text.
-        const std::size_t end = match->lstrip ? whitespaceBefore(text, pos, segment) : pos;
-        if (end > segment) encodeSegment(text.substr(segment, end - segment), out);
-        out.ids.push_back(match->id);
-        out.tokens.push_back(match->content);
+        const std::size_t end = match->lstrip ? whitespaceBefore(text, pos, start) : pos;
+        if (end > start) segment(text.substr(start, end - start), start);
+        token(*match);
         pos += match->content.size();
         if (match->rstrip) pos = whitespaceAfter(text, pos);
-        segment = pos;
+        start = pos;
     }
-    if (segment < text.size()) encodeSegment(text.substr(segment), out);
+    if (start < text.size()) segment(text.substr(start), start);
+}
+
+Encoding Tokenizer::encodePlain(const std::string &text) const
+{
+    // Added tokens are matched in the raw text first and never reach the normaliser or the
+    // model; a pipeline's "normalized" ones are matched after its normaliser.
+    Encoding out;
+    splitAtAddedTokens(
+        text, m_rawAdded,
+        [&](const std::string &segment, std::size_t offset) {
+            encodeSegment(segment, offset == 0, out);
+        },
+        [&](const AddedToken &t) {
+            out.ids.push_back(t.id);
+            out.tokens.push_back(token(t.id));
+        });
     return out;
 }
 
@@ -237,6 +263,11 @@ std::unique_ptr<Tokenizer> loadTokenizer(const std::string &dirPath, std::string
         return nullptr;
     }
     error = dir.string() + ": no tokenizer.json, vocab.txt or spm.model";
+    for (const char *other : {"sentencepiece.bpe.model", "tokenizer.model"})
+        if (fs::exists(dir / other))
+            error += std::string(" (") + other +
+                     " alone is not read: save the tokenizer with transformers' "
+                     "save_pretrained, which writes tokenizer.json)";
     return nullptr;
 }
 

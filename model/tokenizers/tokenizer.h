@@ -3,6 +3,7 @@
 
 #include <nlohmann/json_fwd.hpp>
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <unordered_map>
@@ -21,11 +22,12 @@ struct Encoding
 /// normalisation, never split.
 struct AddedToken
 {
-    std::string content; ///< the literal text
-    int id = -1;         ///< its id
-    bool special = true; ///< a special token (left out when decoding)
-    bool lstrip = false; ///< whitespace before it belongs to it (RoBERTa's <mask>)
-    bool rstrip = false; ///< whitespace after it belongs to it
+    std::string content;     ///< the literal text
+    int id = -1;             ///< its id
+    bool special = true;     ///< a special token (left out when decoding)
+    bool lstrip = false;     ///< whitespace before it belongs to it (RoBERTa's <mask>)
+    bool rstrip = false;     ///< whitespace after it belongs to it
+    bool normalized = false; ///< matched in normalised text, not raw (tokenizer.json pipelines)
 };
 
 /// Token ids a tokenizer may have: the largest vocabularies in use have about 256 000.
@@ -60,8 +62,15 @@ class Tokenizer
     int unkId() const { return tokenId(m_unkToken); }
 
   protected:
-    /// Tokenises one piece of text that holds no added token.
-    virtual void encodeSegment(const std::string &text, Encoding &out) const = 0;
+    /// Tokenises one piece of raw text that holds no added token; atStart: it begins the input.
+    virtual void encodeSegment(const std::string &text, bool atStart, Encoding &out) const = 0;
+
+    /// Splits text at the given added tokens (longest first), appending each token to out and
+    /// calling segment(text, offset) for the text between them.
+    static void
+    splitAtAddedTokens(const std::string &text, const std::vector<AddedToken> &tokens,
+                       const std::function<void(const std::string &, std::size_t)> &segment,
+                       const std::function<void(const AddedToken &)> &token);
 
     /// Registers a vocabulary entry; throws std::runtime_error for an id of kMaxTokenId or more.
     void addVocab(const std::string &token, int id);
@@ -69,15 +78,17 @@ class Tokenizer
     void readAddedTokens(const nlohmann::json &doc);
     /// Reads tokenizer.json's post_processor (TemplateProcessing, Bert/RobertaProcessing).
     void readPostProcessor(const nlohmann::json &post);
-    /// Sorts added tokens longest first (for matching).
+    /// Sorts added tokens longest first (for matching) and picks those matched in raw text.
     void sortAddedTokens();
 
-    std::vector<AddedToken> m_added;                  ///< added tokens, longest first
-    std::vector<int> m_prefix;                        ///< ids before the text
-    std::vector<int> m_suffix;                        ///< ids after the text
-    std::string m_maskToken = "[MASK]";               ///< mask token
-    std::string m_padToken = "[PAD]";                 ///< padding token
-    std::string m_unkToken = "[UNK]";                 ///< unknown token
+    std::vector<AddedToken> m_added;     ///< added tokens, longest first
+    std::vector<AddedToken> m_rawAdded;  ///< those matched in raw text
+    bool m_matchNormalizedLater = false; ///< m_added's normalized ones are matched by the subclass
+    std::vector<int> m_prefix;           ///< ids before the text
+    std::vector<int> m_suffix;           ///< ids after the text
+    std::string m_maskToken = "[MASK]";  ///< mask token
+    std::string m_padToken = "[PAD]";    ///< padding token
+    std::string m_unkToken = "[UNK]";    ///< unknown token
     std::unordered_map<std::string, int> m_tokenToId; ///< vocabulary
     std::vector<std::string> m_idToToken;             ///< reverse vocabulary
 };

@@ -131,6 +131,21 @@ bool isNonspacingMark(char32_t c)
     return utf8proc_category(static_cast<utf8proc_int32_t>(c)) == UTF8PROC_CATEGORY_MN;
 }
 
+bool isMark(char32_t c)
+{
+    const auto cat = utf8proc_category(static_cast<utf8proc_int32_t>(c));
+    return cat == UTF8PROC_CATEGORY_MN || cat == UTF8PROC_CATEGORY_MC ||
+           cat == UTF8PROC_CATEGORY_ME;
+}
+
+bool isWordCharacter(char32_t c)
+{
+    const auto cat = utf8proc_category(static_cast<utf8proc_int32_t>(c));
+    return isLetter(c) || isMark(c) || cat == UTF8PROC_CATEGORY_ND || cat == UTF8PROC_CATEGORY_NL ||
+           cat == UTF8PROC_CATEGORY_PC || c == 0x200C || c == 0x200D ||
+           (c >= 0x24B6 && c <= 0x24E9); // circled letters: Other_Alphabetic
+}
+
 char32_t toLower(char32_t c)
 {
     return static_cast<char32_t>(utf8proc_tolower(static_cast<utf8proc_int32_t>(c)));
@@ -157,6 +172,32 @@ std::string normalize(const std::string &utf8, const std::string &form)
     std::string result(reinterpret_cast<char *>(out), static_cast<std::size_t>(n));
     std::free(out);
     return result;
+}
+
+std::vector<std::string> graphemes(const std::string &utf8)
+{
+    std::vector<std::string> out;
+    const auto *p = reinterpret_cast<const utf8proc_uint8_t *>(utf8.data());
+    const auto size = static_cast<utf8proc_ssize_t>(utf8.size());
+    utf8proc_int32_t previous = -1, state = 0;
+    for (utf8proc_ssize_t at = 0; at < size;) {
+        utf8proc_int32_t cp = 0;
+        utf8proc_ssize_t n = utf8proc_iterate(p + at, size - at, &cp);
+        if (n <= 0) { // an invalid byte: a cluster of its own
+            n = 1;
+            cp = 0xFFFD;
+            state = 0;
+        }
+        const bool breaks = previous < 0 || (n == 1 && cp == 0xFFFD) ||
+                            utf8proc_grapheme_break_stateful(previous, cp, &state);
+        if (breaks || out.empty())
+            out.emplace_back(utf8, static_cast<std::size_t>(at), static_cast<std::size_t>(n));
+        else
+            out.back().append(utf8, static_cast<std::size_t>(at), static_cast<std::size_t>(n));
+        previous = cp;
+        at += n;
+    }
+    return out;
 }
 
 } // namespace cs::text

@@ -28,9 +28,17 @@ bool isLetter(char32_t c);
 bool isNumber(char32_t c);
 /// Nonspacing mark (Mn).
 bool isNonspacingMark(char32_t c);
+/// A mark (\p{M}: Mn, Mc, Me).
+bool isMark(char32_t c);
+/// A word character as Hugging Face tokenizers' regex engine reads \w: letters, letter-like
+/// numbers and other alphabetics, marks, decimal digits, connector punctuation, and the
+/// joiners U+200C and U+200D (UTS #18).
+bool isWordCharacter(char32_t c);
 /// Lower case of a code point (simple mapping).
 char32_t toLower(char32_t c);
 /// Unicode normalization of UTF-8 text: "NFC", "NFD", "NFKC" or "NFKD".
 std::string normalize(const std::string &utf8, const std::string &form);
+/// The extended grapheme clusters of UTF-8 text (UAX #29), each as its bytes.
+std::vector<std::string> graphemes(const std::string &utf8);
 
 } // namespace cs::text

@@ -4,98 +4,55 @@
 #include "tokenizers/unicode_text.h"
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
+#include <cstdint>
+#include <cstdlib>
 #include <limits>
 #include <stdexcept>
 
 namespace cs {
 namespace {
 
-/// tokenizers' Replace with the pattern DeBERTa-v3 converters write: runs of two or more
-/// whitespace characters, or a tab / newline / carriage return, become the content.
-std::string replaceWhitespaceRuns(const std::string &in, const std::string &content)
+/// A score as Hugging Face tokenizers holds it: serde_json (without float_roundtrip) reads a
+/// decimal as its digits in a u64 scaled by one power of ten, which can be one unit in the last
+/// place off the nearest double; Viterbi ties between equal pieces then fall the other way. The
+/// file's digits are the shortest that round-trip (tokenizers writes them so), recovered from
+/// the parsed double and read again serde_json's way.
+double serdeJsonDouble(double parsed)
 {
-    const std::vector<char32_t> chars = text::decodeUtf8(in);
-    std::string out;
-    for (std::size_t i = 0; i < chars.size();) {
-        std::size_t j = i;
-        while (j < chars.size() && text::isWhitespace(chars[j]))
-            ++j;
-        if (j - i >= 2) {
-            out += content;
-            i = j;
-        } else if (j - i == 1 && (chars[i] == '\n' || chars[i] == '\r' || chars[i] == '\t')) {
-            out += content;
-            ++i;
+    char buf[64];
+    const auto written = std::to_chars(buf, buf + sizeof buf, parsed);
+    if (written.ec != std::errc()) return parsed;
+    const char *p = buf, *end = written.ptr;
+    const bool negative = p < end && *p == '-';
+    if (negative) ++p;
+    std::uint64_t significand = 0;
+    int exponent = 0;
+    bool overflow = false, afterPoint = false;
+    for (; p < end && *p != 'e'; ++p) {
+        if (*p == '.') {
+            afterPoint = true;
+            continue;
+        }
+        const unsigned digit = unsigned(*p - '0');
+        if (!overflow && significand <= (std::numeric_limits<std::uint64_t>::max() - digit) / 10) {
+            significand = significand * 10 + digit;
+            if (afterPoint) --exponent;
         } else {
-            out += text::encodeUtf8(chars[i]);
-            ++i;
+            overflow = true; // later digits ignored; those before the point still scale
+            if (!afterPoint) ++exponent;
         }
     }
-    return out;
-}
-
-std::string replaceAll(std::string s, const std::string &from, const std::string &to)
-{
-    if (from.empty()) return s;
-    for (std::size_t p = s.find(from); p != std::string::npos; p = s.find(from, p + to.size()))
-        s.replace(p, from.size(), to);
-    return s;
-}
-
-/// Sequences nested deeper than this are refused (real tokenizers nest one level).
-constexpr int kMaxNormalizerDepth = 32;
-
-void addNormalizer(const nlohmann::json &n,
-                   std::vector<std::function<std::string(const std::string &)>> &out, int depth = 0)
-{
-    if (!n.is_object()) return;
-    const std::string type = n.value("type", "");
-    if (type == "Sequence") {
-        if (depth >= kMaxNormalizerDepth)
-            throw std::runtime_error("normaliser Sequences nested deeper than " +
-                                     std::to_string(kMaxNormalizerDepth) + " levels");
-        for (const auto &inner : n.at("normalizers"))
-            addNormalizer(inner, out, depth + 1);
-    } else if (type == "NFC" || type == "NFD" || type == "NFKC" || type == "NFKD") {
-        out.push_back([type](const std::string &s) { return text::normalize(s, type); });
-    } else if (type == "Lowercase") {
-        out.push_back([](const std::string &s) {
-            std::vector<char32_t> c = text::decodeUtf8(s);
-            for (char32_t &x : c)
-                x = text::toLower(x);
-            return text::encodeUtf8(c);
-        });
-    } else if (type == "Strip") {
-        const bool left = n.value("strip_left", false), right = n.value("strip_right", false);
-        out.push_back([left, right](const std::string &s) {
-            std::vector<char32_t> c = text::decodeUtf8(s);
-            std::size_t b = 0, e = c.size();
-            while (left && b < e && text::isWhitespace(c[b]))
-                ++b;
-            while (right && e > b && text::isWhitespace(c[e - 1]))
-                --e;
-            return text::encodeUtf8(std::vector<char32_t>(c.begin() + std::ptrdiff_t(b),
-                                                          c.begin() + std::ptrdiff_t(e)));
-        });
-    } else if (type == "Replace") {
-        const auto &pattern = n.at("pattern");
-        const std::string content = n.value("content", "");
-        if (pattern.contains("String")) {
-            const std::string from = pattern.at("String").get<std::string>();
-            out.push_back(
-                [from, content](const std::string &s) { return replaceAll(s, from, content); });
-        } else if (pattern.value("Regex", "") == "\\s{2,}|[\\n\\r\\t]") {
-            out.push_back(
-                [content](const std::string &s) { return replaceWhitespaceRuns(s, content); });
-        } else {
-            throw std::runtime_error("Replace normaliser with pattern " + pattern.dump() +
-                                     " is not supported");
-        }
-    } else {
-        throw std::runtime_error("normaliser " + type +
-                                 " is not supported (use the checkpoint's spm.model)");
-    }
+    if (p < end) exponent += std::atoi(p + 1);
+    static const double pow10[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                   1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+                                   1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+    double f = static_cast<double>(significand);
+    // serde_json's table runs to 1e308; scores never need more than 1e22.
+    if (std::abs(exponent) > 22) return parsed;
+    f = exponent >= 0 ? f * pow10[exponent] : f / pow10[-exponent];
+    return negative ? -f : f;
 }
 
 } // namespace
@@ -110,7 +67,7 @@ std::unique_ptr<UnigramTokenizer> UnigramTokenizer::fromTokenizerJson(const nloh
     int id = 0;
     for (const auto &entry : model.at("vocab")) {
         const std::string piece = entry.at(0).get<std::string>();
-        const double score = entry.at(1).get<double>();
+        const double score = serdeJsonDouble(entry.at(1).get<double>());
         tok->addVocab(piece, id++);
         tok->m_scores.push_back(score);
         minScore = std::min(minScore, score);
@@ -121,72 +78,14 @@ std::unique_ptr<UnigramTokenizer> UnigramTokenizer::fromTokenizerJson(const nloh
     if (unk == model.end() || !unk->is_number_integer())
         throw std::runtime_error("Unigram model without unk_id");
     tok->m_unkToken = tok->token(unk->get<int>());
-    addNormalizer(doc.value("normalizer", nlohmann::json()), tok->m_normalizers);
-    // Metaspace, alone or after WhitespaceSplit (transformers 5 writes XLM-RoBERTa's so).
-    nlohmann::json pre = doc.value("pre_tokenizer", nlohmann::json());
-    if (pre.is_object() && pre.value("type", "") == "Sequence") {
-        auto steps = pre.at("pretokenizers");
-        if (steps.size() == 2 && steps.at(0).value("type", "") == "WhitespaceSplit") {
-            tok->m_whitespaceSplit = true;
-            steps.erase(steps.begin());
-        }
-        if (steps.size() == 1) pre = steps.at(0);
-    }
-    if (!pre.is_object() || pre.value("type", "") != "Metaspace")
-        throw std::runtime_error(
-            "Unigram: pre-tokeniser " + (pre.is_object() ? pre.dump() : std::string("none")) +
-            " is not supported (Metaspace, optionally after WhitespaceSplit, is)");
-    const std::vector<char32_t> rep = text::decodeUtf8(pre.value("replacement", "\u2581"));
-    tok->m_metaspace = rep.empty() ? 0x2581 : rep.front();
-    tok->m_prependAlways =
-        pre.value("prepend_scheme", "always") == "always" || pre.value("add_prefix_space", false);
-    tok->readAddedTokens(doc);
+    tok->readPipeline(doc);
     tok->m_scores.resize(std::max(tok->m_scores.size(), tok->vocabSize()), 0.0);
-    tok->readPostProcessor(doc.value("post_processor", nlohmann::json()));
     return tok;
 }
 
-void UnigramTokenizer::encodeSegment(const std::string &raw, Encoding &out) const
+void UnigramTokenizer::encodeWord(const std::string &utf8, Encoding &out) const
 {
-    std::string s = raw;
-    for (const auto &n : m_normalizers)
-        s = n(s);
-    const std::vector<char32_t> all = text::decodeUtf8(s);
-    // WhitespaceSplit: words between runs of whitespace, which is dropped; each is then
-    // pre-tokenised by Metaspace on its own.
-    std::vector<std::vector<char32_t>> parts;
-    if (m_whitespaceSplit) {
-        for (char32_t c : all)
-            if (text::isWhitespace(c))
-                parts.emplace_back();
-            else if (parts.empty())
-                parts.push_back({c});
-            else
-                parts.back().push_back(c);
-    } else {
-        parts.push_back(all);
-    }
-    for (auto &chars : parts) {
-        if (chars.empty()) continue;
-        for (char32_t &c : chars)
-            if (c == ' ') c = m_metaspace;
-        if (m_prependAlways && chars.front() != m_metaspace)
-            chars.insert(chars.begin(), m_metaspace);
-        // Metaspace split: each word starts at a metaspace (merged with what follows).
-        std::vector<char32_t> word;
-        for (char32_t c : chars) {
-            if (c == m_metaspace && !word.empty()) {
-                viterbi(word, out);
-                word.clear();
-            }
-            word.push_back(c);
-        }
-        if (!word.empty()) viterbi(word, out);
-    }
-}
-
-void UnigramTokenizer::viterbi(const std::vector<char32_t> &word, Encoding &out) const
-{
+    const std::vector<char32_t> word = text::decodeUtf8(utf8);
     struct Node
     {
         int id = -1;

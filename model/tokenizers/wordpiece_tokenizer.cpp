@@ -152,7 +152,7 @@ void WordPieceTokenizer::wordPiece(const std::vector<char32_t> &word, Encoding &
     }
 }
 
-void WordPieceTokenizer::encodeSegment(const std::string &text, Encoding &out) const
+void WordPieceTokenizer::encodeSegment(const std::string &text, bool, Encoding &out) const
 {
     for (const auto &word : preTokenize(text))
         wordPiece(word, out);

@@ -27,7 +27,7 @@ class WordPieceTokenizer : public Tokenizer
                                                          const nlohmann::json &config);
 
   protected:
-    void encodeSegment(const std::string &text, Encoding &out) const override;
+    void encodeSegment(const std::string &text, bool atStart, Encoding &out) const override;
 
   private:
     void wordPiece(const std::vector<char32_t> &word, Encoding &out) const;

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Tokenisation equals Hugging Face's for every tokenizer text of the fixtures: WordPiece from
 // tokenizer.json and from vocab.txt + tokenizer_config.json, Unigram from tokenizer.json,
-// byte-level BPE from tokenizer.json.
+// byte-level BPE from tokenizer.json; the pipeline's flags and refusals.
 #include "tokenizers/spm_tokenizer.h"
 #include "tokenizers/tokenizer.h"
 #include "tokenizers/wordpiece_tokenizer.h"
@@ -14,6 +14,7 @@
 
 #include <QtTest>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 
@@ -97,20 +98,32 @@ class TestTokenizers : public QObject
         QCOMPARE(cases, 20);
     }
 
-    void bpeRefusesWhatItDoesNotKnow_data()
+    void refusesUnknownComponentsByName_data()
     {
         QTest::addColumn<QString>("change");
         QTest::addColumn<QString>("said");
-        QTest::newRow("a normalizer") << R"({"normalizer": {"type": "NFKC"}})"
-                                      << "normalizer \"NFKC\"";
-        QTest::newRow("another pre-tokenizer") << R"({"pre_tokenizer": {"type": "Metaspace"}})"
-                                               << "pre-tokenizer \"Metaspace\"";
+        QTest::newRow("a normalizer") << R"({"normalizer": {"type": "Nmt"}})"
+                                      << "normalizer \"Nmt\" is not supported";
+        QTest::newRow("one in a Sequence")
+            << R"({"normalizer": {"type": "Sequence", "normalizers": [{"type": "NFC"}, {"type": "BertNormalizer"}]}})"
+            << "normalizer \"BertNormalizer\" is not supported";
+        QTest::newRow("a pre-tokenizer") << R"({"pre_tokenizer": {"type": "UnicodeScripts"}})"
+                                         << "pre_tokenizer \"UnicodeScripts\" is not supported";
+        QTest::newRow("a split behaviour")
+            << R"({"pre_tokenizer": {"type": "Split", "pattern": {"String": " "}, "behavior": "Sideways"}})"
+            << "split behavior \"Sideways\"";
+        QTest::newRow("a bad regex")
+            << "{\"pre_tokenizer\": {\"type\": \"Split\", \"pattern\": {\"Regex\": \"[a\"}}}"
+            << "regex \"[a\"";
+        QTest::newRow("a post-processor") << R"({"post_processor": {"type": "Pipeline"}})"
+                                          << "post_processor \"Pipeline\" is not supported";
         QTest::newRow("dropout") << R"({"model": {"dropout": 0.1}})"
                                  << "dropout";
-        QTest::newRow("byte fallback") << R"({"model": {"byte_fallback": true}})"
-                                       << "byte_fallback";
+        QTest::newRow("a bad charsmap")
+            << R"({"normalizer": {"type": "Precompiled", "precompiled_charsmap": "AAAA"}})"
+            << "precompiled_charsmap";
     }
-    void bpeRefusesWhatItDoesNotKnow()
+    void refusesUnknownComponentsByName()
     {
         QFETCH(QString, change);
         QFETCH(QString, said);
@@ -222,6 +235,48 @@ class TestTokenizers : public QObject
         QVERIFY(!loadTokenizer(dir.path().toStdString(), error));
         QVERIFY2(error.find(reason.toStdString()) != std::string::npos, error.c_str());
         QVERIFY(error.find("tokenizer.json") != std::string::npos);
+    }
+
+    void normalizedAddedTokenMatchedAfterNormalizing()
+    {
+        // bpe-split-digits adds "<Mask>" with normalized: true behind a Lowercase normaliser:
+        // it is found in "<MASK>" and "<mask>" once lower-cased, never in the raw text.
+        std::string error;
+        const auto tok = loadTokenizer(test::dataPath("tokenizers/bpe-split-digits"), error);
+        QVERIFY2(tok, error.c_str());
+        const int id = tok->tokenId("<Mask>");
+        QVERIFY(id >= 0);
+        for (const char *text : {"a <MASK> b", "a <mask> b", "a <Mask> b"}) {
+            const auto ids = tok->encodePlain(text).ids;
+            QVERIFY2(std::count(ids.begin(), ids.end(), id) == 1, text);
+        }
+    }
+
+    void metaspaceWrittenByOlderTokenizers()
+    {
+        // Files written before prepend_scheme existed say add_prefix_space (XLM-R on the Hub).
+        auto doc = readJson(test::dataPath("tokenizers/xlm-roberta-hub/tokenizer.json"));
+        doc["pre_tokenizer"] = {
+            {"type", "Metaspace"}, {"replacement", "\u2581"}, {"add_prefix_space", true}};
+        QTemporaryDir dir;
+        std::ofstream(dir.filePath("tokenizer.json").toStdString()) << doc.dump();
+        std::string error;
+        const auto legacy = loadTokenizer(dir.path().toStdString(), error);
+        const auto current = loadTokenizer(test::dataPath("tokenizers/xlm-roberta-hub"), error);
+        QVERIFY2(legacy && current, error.c_str());
+        for (const char *text : {"hello world", "Ｆｕｌｌｗｉｄｔｈ  <mask> data", " 한국어 "})
+            QCOMPARE(legacy->encode(text).ids, current->encode(text).ids);
+        QVERIFY(current->encode("x").tokens.at(1).rfind("\u2581", 0) == 0); // ▁ prepended
+    }
+
+    void sentencePieceModelAloneIsExplained()
+    {
+        QTemporaryDir dir;
+        std::ofstream(dir.filePath("sentencepiece.bpe.model").toStdString()) << "x";
+        std::string error;
+        QVERIFY(!loadTokenizer(dir.path().toStdString(), error));
+        QVERIFY2(error.find("sentencepiece.bpe.model alone is not read") != std::string::npos,
+                 error.c_str());
     }
 
     void missingFolder()
