@@ -159,8 +159,8 @@ std::string Tokenizer::token(int id) const
 
 void Tokenizer::splitAtAddedTokens(
     const std::string &text, const std::vector<AddedToken> &tokens,
-    const std::function<void(const std::string &, std::size_t)> &segment,
-    const std::function<void(const AddedToken &)> &token)
+    const std::function<void(const std::string &, std::size_t)> &onSegment,
+    const std::function<void(const AddedToken &)> &onToken)
 {
     // Longest token at the earliest position (tokens are sorted longest first).
     std::size_t pos = 0, start = 0;
@@ -177,13 +177,13 @@ void Tokenizer::splitAtAddedTokens(
         }
         // lstrip / rstrip: the whitespace beside the token is part of it, not of the text.
         const std::size_t end = match->lstrip ? whitespaceBefore(text, pos, start) : pos;
-        if (end > start) segment(text.substr(start, end - start), start);
-        token(*match);
+        if (end > start) onSegment(text.substr(start, end - start), start);
+        onToken(*match);
         pos += match->content.size();
         if (match->rstrip) pos = whitespaceAfter(text, pos);
         start = pos;
     }
-    if (start < text.size()) segment(text.substr(start), start);
+    if (start < text.size()) onSegment(text.substr(start), start);
 }
 
 Encoding Tokenizer::encodePlain(const std::string &text) const

@@ -65,12 +65,12 @@ class Tokenizer
     /// Tokenises one piece of raw text that holds no added token; atStart: it begins the input.
     virtual void encodeSegment(const std::string &text, bool atStart, Encoding &out) const = 0;
 
-    /// Splits text at the given added tokens (longest first), appending each token to out and
-    /// calling segment(text, offset) for the text between them.
+    /// Splits text at the given added tokens (sorted longest first): onToken for each match,
+    /// onSegment(text, byte offset) for the text between them.
     static void
     splitAtAddedTokens(const std::string &text, const std::vector<AddedToken> &tokens,
-                       const std::function<void(const std::string &, std::size_t)> &segment,
-                       const std::function<void(const AddedToken &)> &token);
+                       const std::function<void(const std::string &, std::size_t)> &onSegment,
+                       const std::function<void(const AddedToken &)> &onToken);
 
     /// Registers a vocabulary entry; throws std::runtime_error for an id of kMaxTokenId or more.
     void addVocab(const std::string &token, int id);
