@@ -8,18 +8,30 @@
 #include <QDir>
 #include <QGridLayout>
 #include <QLabel>
+#include <QStackedLayout>
 
 #include <algorithm>
 #include <cmath>
 #include <set>
 
 namespace cs {
+namespace {
+
+/// Layouts whose charts are kept: small multiples and a couple of single metrics.
+constexpr int kKeptPages = 3;
+
+} // namespace
 
 CurvesGrid::CurvesGrid(Session *session, CheckpointModel *model, QWidget *parent)
-    : QWidget(parent), m_session(session), m_model(model), m_grid(new QGridLayout(this))
+    : QWidget(parent), m_session(session), m_model(model), m_stack(new QStackedLayout(this)),
+      m_empty(new QLabel(this))
 {
-    m_grid->setContentsMargins(0, 0, 0, 0);
-    m_grid->setSpacing(2);
+    m_stack->setContentsMargins(0, 0, 0, 0);
+    m_empty->setObjectName("emptyMessage");
+    m_empty->setTextFormat(Qt::PlainText); // file names and reasons, never markup
+    m_empty->setWordWrap(true);
+    m_empty->setAlignment(Qt::AlignCenter);
+    m_stack->addWidget(m_empty);
     connect(session, &Session::changed, this, &CurvesGrid::rebuild);
     connect(session, &Session::visibilityChanged, this, &CurvesGrid::rebuild);
     rebuild();
@@ -116,64 +128,77 @@ QString CurvesGrid::emptyMessage() const
            why.join("\n") + (why.isEmpty() ? "" : "\n\n" + tr("All problems: the Problems tab."));
 }
 
-void CurvesGrid::rebuild()
+void CurvesGrid::showEmpty()
 {
-    const auto columns = columnLengths();
-    const QStringList rows = m_session->visibleRuns().isEmpty() ? QStringList{} : rowMetrics();
-    const QString shape = rows.join(',') + '|' + QString::number(columns.size());
-    if (shape == m_shape && !m_charts.isEmpty()) {
-        // Same grid: rebuild the series in the existing charts (much cheaper than new views).
-        int k = 0;
-        for (int r = 0; r < rows.size(); ++r)
-            for (const auto &len : columns) {
-                m_charts[k]->build(*m_model, rows[r], m_x, len);
-                m_views[k++]->connectLegend();
-            }
-        if (m_legend) m_legend->setText(legendHtml());
-        return;
-    }
-    m_shape = shape;
-    m_views.clear();
     m_charts.clear();
-    m_legend = nullptr;
-    while (QLayoutItem *item = m_grid->takeAt(0)) {
-        delete item->widget();
-        delete item;
-    }
-    for (int r = 0; r < m_grid->rowCount(); ++r) // stretches outlive the rows they were set on
-        m_grid->setRowStretch(r, 0);
-    if (rows.isEmpty()) {
-        auto *label = new QLabel(emptyMessage(), this);
-        label->setObjectName("emptyMessage");
-        label->setTextFormat(Qt::PlainText); // file names and reasons, never markup
-        label->setWordWrap(true);
-        label->setAlignment(Qt::AlignCenter);
-        m_grid->addWidget(label, 0, 0);
-        return;
-    }
+    m_empty->setText(emptyMessage());
+    m_stack->setCurrentWidget(m_empty);
+}
+
+CurvesGrid::Page CurvesGrid::buildPage(const QStringList &rows,
+                                       const std::vector<std::optional<int>> &columns)
+{
+    Page page;
+    page.widget = new QWidget(this);
+    auto *grid = new QGridLayout(page.widget);
+    grid->setContentsMargins(0, 0, 0, 0);
+    grid->setSpacing(2);
     const bool several = rows.size() * columns.size() > 1;
     if (several) { // one legend for the whole grid instead of one per chart
-        m_legend = new QLabel(legendHtml(), this);
-        m_legend->setObjectName("gridLegend");
-        m_legend->setTextFormat(Qt::RichText);
-        m_legend->setWordWrap(true);
-        m_grid->addWidget(m_legend, 0, 0, 1, int(columns.size()));
+        page.legend = new QLabel(legendHtml(), page.widget);
+        page.legend->setObjectName("gridLegend");
+        page.legend->setTextFormat(Qt::RichText);
+        page.legend->setWordWrap(true);
+        grid->addWidget(page.legend, 0, 0, 1, int(columns.size()));
     }
     for (int r = 0; r < rows.size(); ++r)
         for (int c = 0; c < int(columns.size()); ++c) {
             auto *chart = new MetricChart;
             chart->legend()->setVisible(!several);
             chart->build(*m_model, rows[r], m_x, columns[std::size_t(c)]);
-            auto *view = new ChartView(chart, this);
+            auto *view = new ChartView(chart, page.widget);
             view->connectLegend();
             connect(chart, &MetricChart::checkpointClicked, this, &CurvesGrid::checkpointClicked);
             connect(chart, &MetricChart::checkpointMenuRequested, this,
                     &CurvesGrid::checkpointMenuRequested);
-            m_grid->addWidget(view, r + (several ? 1 : 0), c);
-            m_grid->setRowStretch(r + (several ? 1 : 0), 1);
-            m_views << view;
-            m_charts << chart;
+            grid->addWidget(view, r + (several ? 1 : 0), c);
+            grid->setRowStretch(r + (several ? 1 : 0), 1);
+            page.views << view;
+            page.charts << chart;
         }
+    m_stack->addWidget(page.widget);
+    return page;
+}
+
+void CurvesGrid::rebuild()
+{
+    const auto columns = columnLengths();
+    const QStringList rows = m_session->visibleRuns().isEmpty() ? QStringList{} : rowMetrics();
+    if (rows.isEmpty()) return showEmpty();
+    const QString shape = rows.join(',') + '|' + QString::number(columns.size());
+    m_recent.removeAll(shape);
+    m_recent.prepend(shape);
+    if (!m_pages.contains(shape)) {
+        while (m_recent.size() > kKeptPages) { // the least recently shown layout goes
+            const Page old = m_pages.take(m_recent.takeLast());
+            m_stack->removeWidget(old.widget);
+            delete old.widget;
+        }
+        m_pages.insert(shape, buildPage(rows, columns));
+    } else {
+        // A layout shown before: refill its charts (much cheaper than new views).
+        const Page &page = m_pages[shape];
+        int k = 0;
+        for (int r = 0; r < rows.size(); ++r)
+            for (const auto &len : columns) {
+                page.charts[k]->build(*m_model, rows[r], m_x, len);
+                page.views[k++]->connectLegend();
+            }
+        if (page.legend) page.legend->setText(legendHtml());
+    }
+    const Page &shown = m_pages[shape];
+    m_charts = shown.charts;
+    m_stack->setCurrentWidget(shown.widget);
 }
 
 } // namespace cs

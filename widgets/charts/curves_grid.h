@@ -3,14 +3,15 @@
 
 #include "charts/metric_chart.h"
 
+#include <QHash>
 #include <QStringList>
 
 #include <QWidget>
 #include <optional>
 #include <vector>
 
-class QGridLayout;
 class QLabel;
+class QStackedLayout;
 
 namespace cs {
 
@@ -18,7 +19,9 @@ class ChartView;
 class CheckpointModel;
 class Session;
 
-/// Small multiples: a chart per metric (rows) and sequence length (columns), or one chart.
+/// Small multiples: a chart per metric (rows) and sequence length (columns), or one chart. The
+/// grids of the last few layouts are kept, so switching back and forth (one metric ↔ small
+/// multiples) refills existing charts instead of building new views.
 class CurvesGrid : public QWidget
 {
     Q_OBJECT
@@ -47,6 +50,18 @@ class CurvesGrid : public QWidget
                                  const QPoint &globalPos);
 
   private:
+    /// The charts of one layout (a shape: its row metrics and column count).
+    struct Page
+    {
+        QWidget *widget = nullptr;
+        QList<MetricChart *> charts;
+        QList<ChartView *> views;
+        QLabel *legend = nullptr;
+    };
+    /// Builds the page of a layout and puts it on the stack.
+    Page buildPage(const QStringList &rows, const std::vector<std::optional<int>> &columns);
+    /// Shows the empty message instead of charts.
+    void showEmpty();
     QString legendHtml() const;
     /// What the grid says when it has no chart: how to begin, or why what was opened shows
     /// nothing (the first problems).
@@ -55,13 +70,13 @@ class CurvesGrid : public QWidget
 
     Session *m_session;
     CheckpointModel *m_model;
-    QGridLayout *m_grid;
+    QStackedLayout *m_stack;
+    QLabel *m_empty;
     QString m_metric;
     XAxis m_x = XAxis::Epoch;
-    QList<MetricChart *> m_charts;
-    QList<ChartView *> m_views;
-    QLabel *m_legend = nullptr;
-    QString m_shape; // metrics and columns of the charts shown, to reuse them
+    QList<MetricChart *> m_charts; ///< the shown page's
+    QHash<QString, Page> m_pages;  ///< by shape
+    QStringList m_recent;          ///< shapes of m_pages, most recently shown first
 };
 
 } // namespace cs
