@@ -16,6 +16,8 @@ cloze sets and the corpus strings (scripts/make_tokenizer_corpus.py then records
   regex; an added token matched after normalisation ("<Mask>" normalized).
 - unigram-whitespace/: Unigram behind Strip, Replace (regex), the Whitespace pre-tokenizer,
   Metaspace with prepend_scheme "first", a BertProcessing template.
+- bert-uncased/: WordPiece with the BERT normalizer lower-casing and stripping accents (as
+  bert-base-uncased), where the other WordPiece fixtures keep case.
 
 Training is not repeatable across runs (tokenizers' trainers break ties in hash order), so run
 scripts/make_tokenizer_corpus.py after this script; an existing xlm-roberta-hub/ is kept unless
@@ -153,12 +155,27 @@ def unigram_whitespace(texts):
     write("unigram-whitespace", tok, {"mask_token": "[MASK]"})
 
 
+def bert_uncased(texts):
+    tok = Tokenizer(models.WordPiece(unk_token="[UNK]"))
+    tok.normalizer = normalizers.BertNormalizer(lowercase=True)
+    tok.pre_tokenizer = pre_tokenizers.BertPreTokenizer()
+    trainer = trainers.WordPieceTrainer(vocab_size=900, limit_alphabet=400,
+                                        special_tokens=["[PAD]", "[UNK]", "[CLS]", "[SEP]",
+                                                        "[MASK]"])
+    tok.train_from_iterator(texts, trainer)
+    tok.post_processor = processors.BertProcessing(("[SEP]", tok.token_to_id("[SEP]")),
+                                                   ("[CLS]", tok.token_to_id("[CLS]")))
+    tok.decoder = decoders.WordPiece()
+    write("bert-uncased", tok, {"do_lower_case": True, "mask_token": "[MASK]"})
+
+
 def main():
     texts = training_texts()
     xlm_roberta_hub(texts, "--force" in sys.argv)
     bpe_metaspace(texts)
     bpe_split_digits(texts)
     unigram_whitespace(texts)
+    bert_uncased(texts)
     (OUT / "PIPELINES.md").write_text(
         "Made by scripts/make_pipeline_tokenizers.py with tokenizers "
         f"{tokenizers.__version__}, sentencepiece {sentencepiece.__version__}, transformers "

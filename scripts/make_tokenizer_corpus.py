@@ -34,7 +34,8 @@ EMOJI = ["😀", "👍", "👍🏽", "❤️", "👨‍👩‍👧", "👩🏻�
          "1️⃣", "🧑‍🤝‍🧑"]
 LATIN = ["café", "naïve", "résumé", "Ångström", "façade", "Straße", "Dvořák", "Łódź", "señor",
          "coöperate", "ÉCOLE", "Œuvre", "ﬁne", "Ｆｕｌｌｗｉｄｔｈ", "ＡＢＣ", "don't", "we'll",
-         "I'm", "they're", "U.S.A.", "e-mail", "state-of-the-art"]
+         "I'm", "they're", "U.S.A.", "e-mail", "state-of-the-art", "İstanbul", "ǅemal",
+         "ΣΊΣΥΦΟΣ", "ﬀ", "ĲSSEL", "Ꭰꮳ", "ஸ்ரீ", "नमस्ते", "ক্ষ"]
 WORDS = ["the", "quick", "brown", "fox", "jumps", "over", "lazy", "dog", "model", "checkpoint",
          "Hello", "WORLD", "MiXeD", "data", "token", "training", "epoch", "loss"]
 MASKS = ["[MASK]", "<mask>", "[mask]", "<MASK>"]

@@ -54,14 +54,6 @@ std::vector<std::pair<std::size_t, std::size_t>> literalSpans(const std::string 
     return out;
 }
 
-std::string mapCodePoints(const std::string &s, char32_t (*f)(char32_t))
-{
-    std::vector<char32_t> c = text::decodeUtf8(s);
-    for (char32_t &x : c)
-        x = f(x);
-    return text::encodeUtf8(c);
-}
-
 std::string strip(const std::string &s, bool left, bool right, bool &startKept)
 {
     const std::vector<char32_t> c = text::decodeUtf8(s);
@@ -99,7 +91,9 @@ void add(const nlohmann::json &n, std::vector<Normalizer> &out, int depth)
     } else if (type == "NFC" || type == "NFD" || type == "NFKC" || type == "NFKD") {
         out.push_back([type](const std::string &s, bool &) { return text::normalize(s, type); });
     } else if (type == "Lowercase") {
-        out.push_back([](const std::string &s, bool &) { return mapCodePoints(s, text::toLower); });
+        out.push_back([](const std::string &s, bool &) {
+            return text::encodeUtf8(text::lowercase(text::decodeUtf8(s)));
+        });
     } else if (type == "Strip") {
         const bool left = n.value("strip_left", false), right = n.value("strip_right", false);
         out.push_back([left, right](const std::string &s, bool &startKept) {

@@ -126,6 +126,21 @@ bool isChineseChar(char32_t c)
            (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x2F800 && c <= 0x2FA1F);
 }
 
+std::vector<char32_t> lowercase(const std::vector<char32_t> &codePoints)
+{
+    std::vector<char32_t> out;
+    out.reserve(codePoints.size());
+    for (char32_t c : codePoints) {
+        if (c == 0x130) { // the one unconditional expansion in SpecialCasing.txt
+            out.push_back('i');
+            out.push_back(0x307);
+        } else {
+            out.push_back(toLower(c));
+        }
+    }
+    return out;
+}
+
 bool isNonspacingMark(char32_t c)
 {
     return utf8proc_category(static_cast<utf8proc_int32_t>(c)) == UTF8PROC_CATEGORY_MN;

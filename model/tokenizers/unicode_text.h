@@ -36,6 +36,9 @@ bool isMark(char32_t c);
 bool isWordCharacter(char32_t c);
 /// Lower case of a code point (simple mapping).
 char32_t toLower(char32_t c);
+/// Lower case of text as Rust's char::to_lowercase, which tokenizers applies character by
+/// character: the simple mapping, except U+0130 (İ) which becomes "i" + U+0307.
+std::vector<char32_t> lowercase(const std::vector<char32_t> &codePoints);
 /// Unicode normalization of UTF-8 text: "NFC", "NFD", "NFKC" or "NFKD".
 std::string normalize(const std::string &utf8, const std::string &form);
 /// The extended grapheme clusters of UTF-8 text (UAX #29), each as its bytes.

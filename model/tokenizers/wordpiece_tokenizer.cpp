@@ -95,12 +95,10 @@ std::vector<std::vector<char32_t>> WordPieceTokenizer::preTokenize(const std::st
     if (strip) {
         std::vector<char32_t> kept;
         for (char32_t c : text::decodeUtf8(text::normalize(text::encodeUtf8(chars), "NFD")))
-            if (!text::isNonspacingMark(c)) kept.push_back(c);
+            if (!text::isNonspacingMark(c)) kept.push_back(c); // Mn only (StripAccents: all)
         chars.swap(kept);
     }
-    if (m_norm.lowercase)
-        for (char32_t &c : chars)
-            c = text::toLower(c);
+    if (m_norm.lowercase) chars = text::lowercase(chars);
     std::vector<std::vector<char32_t>> words(1);
     for (char32_t c : chars) {
         if (text::isWhitespace(c)) {
