@@ -7,7 +7,8 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <limits>
+#include <functional>
+#include <queue>
 #include <stdexcept>
 
 namespace cs {
@@ -38,19 +39,32 @@ std::unique_ptr<BpeTokenizer> BpeTokenizer::fromTokenizerJson(const nlohmann::js
     tok->m_ignoreMerges = model.value("ignore_merges", false);
     for (const auto &[token, id] : model.at("vocab").items())
         tok->addVocab(token, id.get<int>());
+    // Merges as tokenizers holds them: pairs of ids, the result's id found at load (a token
+    // missing from the vocabulary is an error there too).
     int rank = 0;
+    const std::size_t prefixLength = tok->m_continuingPrefix.size();
     for (const auto &m : model.at("merges")) {
-        std::pair<std::string, std::string> pair;
+        std::string left, right;
         if (m.is_string()) { // "a b"
             const std::string s = m.get<std::string>();
             const auto space = s.find(' ');
             if (space == std::string::npos)
                 throw std::runtime_error("BPE: merge \"" + s + "\" is not two tokens");
-            pair = {s.substr(0, space), s.substr(space + 1)};
+            left = s.substr(0, space);
+            right = s.substr(space + 1);
         } else {
-            pair = {m.at(0).get<std::string>(), m.at(1).get<std::string>()};
+            left = m.at(0).get<std::string>();
+            right = m.at(1).get<std::string>();
         }
-        tok->m_ranks.emplace(std::move(pair), rank++);
+        const std::string merged = left + right.substr(std::min(prefixLength, right.size()));
+        for (const std::string *t :
+             std::initializer_list<const std::string *>{&left, &right, &merged})
+            if (tok->tokenId(*t) < 0)
+                throw std::runtime_error("BPE: merge \"" + left + " " + right + "\" needs \"" + *t +
+                                         "\", which is not in the vocabulary");
+        const auto key = (std::uint64_t(std::uint32_t(tok->tokenId(left))) << 32) |
+                         std::uint32_t(tok->tokenId(right));
+        tok->m_merges.emplace(key, Merge{rank++, tok->tokenId(merged)});
     }
     const std::string unk = optionalString("unk_token");
     tok->m_unkToken = unk.empty() ? "<unk>" : unk;
@@ -59,9 +73,16 @@ std::unique_ptr<BpeTokenizer> BpeTokenizer::fromTokenizerJson(const nlohmann::js
     return tok;
 }
 
-std::vector<BpeTokenizer::Symbol> BpeTokenizer::initialSymbols(const std::string &word) const
+const BpeTokenizer::Merge *BpeTokenizer::mergeOf(int left, int right) const
 {
-    std::vector<Symbol> out;
+    const auto it =
+        m_merges.find((std::uint64_t(std::uint32_t(left)) << 32) | std::uint32_t(right));
+    return it == m_merges.end() ? nullptr : &it->second;
+}
+
+std::vector<int> BpeTokenizer::initialIds(const std::string &word) const
+{
+    std::vector<int> out;
     const int unk = m_modelHasUnk ? unkId() : -1;
     bool previousUnknown = false;
     for (std::size_t i = 0; i < word.size();) {
@@ -72,16 +93,16 @@ std::vector<BpeTokenizer::Symbol> BpeTokenizer::initialSymbols(const std::string
         if (i + n == word.size()) piece += m_endOfWordSuffix;
         i += n;
         if (const int id = tokenId(piece); id >= 0) {
-            out.push_back({piece, id});
+            out.push_back(id);
             previousUnknown = false;
             continue;
         }
         if (m_byteFallback) { // every byte as <0xNN>, when all of them are in the vocabulary
-            std::vector<Symbol> bytes;
+            std::vector<int> bytes;
             for (unsigned char b : word.substr(i - n, n)) {
                 char name[8];
                 std::snprintf(name, sizeof name, "<0x%02X>", b);
-                if (const int id = tokenId(name); id >= 0) bytes.push_back({name, id});
+                if (const int id = tokenId(name); id >= 0) bytes.push_back(id);
             }
             if (bytes.size() == n) {
                 out.insert(out.end(), bytes.begin(), bytes.end());
@@ -91,7 +112,7 @@ std::vector<BpeTokenizer::Symbol> BpeTokenizer::initialSymbols(const std::string
         }
         if (unk < 0) continue; // no unknown token: tokenizers drops the character
         if (m_fuseUnk && previousUnknown) continue;
-        out.push_back({m_unkToken, unk});
+        out.push_back(unk);
         previousUnknown = true;
     }
     return out;
@@ -105,43 +126,55 @@ void BpeTokenizer::encodeWord(const std::string &word, Encoding &out) const
             out.tokens.push_back(word);
             return;
         }
-    std::vector<Symbol> parts = initialSymbols(word);
-    for (;;) { // merge the pair of lowest rank, every occurrence left to right
-        int best = std::numeric_limits<int>::max();
-        std::pair<std::string, std::string> bestPair;
-        for (std::size_t i = 0; i + 1 < parts.size(); ++i) {
-            const auto it = m_ranks.find({parts[i].text, parts[i + 1].text});
-            if (it != m_ranks.end() && it->second < best) {
-                best = it->second;
-                bestPair = it->first;
-            }
+    // tokenizers' merge_word: a queue of candidate pairs, lowest rank first and leftmost among
+    // equals; entries made stale by an earlier merge are skipped. O(n log n): a SentencePiece-
+    // style BPE has no pre-tokeniser, so a whole 2 048-token text is one word.
+    struct Symbol
+    {
+        int id, prev, next;
+        bool alive;
+    };
+    const std::vector<int> ids = initialIds(word);
+    std::vector<Symbol> symbols(ids.size());
+    for (std::size_t i = 0; i < ids.size(); ++i)
+        symbols[i] = {ids[i], int(i) - 1, i + 1 < ids.size() ? int(i) + 1 : -1, true};
+    struct Candidate
+    {
+        int rank, pos, id;
+        bool operator>(const Candidate &o) const
+        {
+            return rank != o.rank ? rank > o.rank : pos > o.pos;
         }
-        if (best == std::numeric_limits<int>::max()) break;
-        // The merged token drops the second part's continuing-subword prefix.
-        const std::string &second = bestPair.second;
-        const bool prefixed = !m_continuingPrefix.empty() &&
-                              second.compare(0, m_continuingPrefix.size(), m_continuingPrefix) == 0;
-        const std::string merged =
-            bestPair.first + (prefixed ? second.substr(m_continuingPrefix.size()) : second);
-        const int mergedId = tokenId(merged);
-        if (mergedId < 0)
-            break; // a merge whose result is not in the vocabulary: tokenizers refuses such files
-        std::vector<Symbol> next;
-        for (std::size_t i = 0; i < parts.size();) {
-            if (i + 1 < parts.size() && parts[i].text == bestPair.first &&
-                parts[i + 1].text == bestPair.second) {
-                next.push_back({merged, mergedId});
-                i += 2;
-            } else {
-                next.push_back(parts[i++]);
-            }
+    };
+    std::priority_queue<Candidate, std::vector<Candidate>, std::greater<>> queue;
+    auto offer = [&](int pos) {
+        const int next = symbols[std::size_t(pos)].next;
+        if (next < 0) return;
+        if (const Merge *m = mergeOf(symbols[std::size_t(pos)].id, symbols[std::size_t(next)].id))
+            queue.push({m->rank, pos, m->id});
+    };
+    for (std::size_t i = 0; i + 1 < symbols.size(); ++i)
+        offer(int(i));
+    while (!queue.empty()) {
+        const Candidate top = queue.top();
+        queue.pop();
+        Symbol &left = symbols[std::size_t(top.pos)];
+        if (!left.alive || left.next < 0) continue;
+        Symbol &right = symbols[std::size_t(left.next)];
+        const Merge *m = mergeOf(left.id, right.id);
+        if (!m || m->id != top.id) continue; // stale: one side merged since
+        left.id = top.id;
+        right.alive = false;
+        left.next = right.next;
+        if (right.next >= 0) symbols[std::size_t(right.next)].prev = top.pos;
+        if (left.prev >= 0) offer(left.prev);
+        offer(top.pos);
+    }
+    for (const Symbol &s : symbols)
+        if (s.alive) {
+            out.ids.push_back(s.id);
+            out.tokens.push_back(token(s.id));
         }
-        parts = std::move(next);
-    }
-    for (const Symbol &p : parts) {
-        out.ids.push_back(p.id);
-        out.tokens.push_back(p.text);
-    }
 }
 
 } // namespace cs

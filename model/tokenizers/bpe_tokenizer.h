@@ -3,9 +3,9 @@
 
 #include "tokenizers/pipeline_tokenizer.h"
 
-#include <map>
+#include <cstdint>
 #include <string>
-#include <utility>
+#include <unordered_map>
 #include <vector>
 
 namespace cs {
@@ -24,20 +24,22 @@ class BpeTokenizer : public PipelineTokenizer
     void encodeWord(const std::string &word, Encoding &out) const override;
 
   private:
-    /// One symbol of a word being merged.
-    struct Symbol
+    /// What a merge of two ids gives.
+    struct Merge
     {
-        std::string text; ///< its token
-        int id;           ///< its id (the unknown token's for unknown characters)
+        int rank; ///< its place in the merges list (lower merges first)
+        int id;   ///< the merged token's id
     };
-    /// The word's characters as symbols: prefix/suffix applied, byte fallback, unknowns.
-    std::vector<Symbol> initialSymbols(const std::string &word) const;
+    /// The word's characters as ids: prefix/suffix applied, byte fallback, unknowns.
+    std::vector<int> initialIds(const std::string &word) const;
+    /// The merge of a pair of ids, or nullptr.
+    const Merge *mergeOf(int left, int right) const;
 
-    std::map<std::pair<std::string, std::string>, int> m_ranks; ///< merge → rank
-    std::string m_continuingPrefix;                             ///< e.g. "##", or ""
-    std::string m_endOfWordSuffix;                              ///< e.g. "</w>", or ""
-    bool m_byteFallback = false; ///< unknown characters as <0xNN> byte tokens
-    bool m_fuseUnk = false;      ///< consecutive unknowns as one
+    std::unordered_map<std::uint64_t, Merge> m_merges; ///< (left id, right id) → merge
+    std::string m_continuingPrefix;                    ///< e.g. "##", or ""
+    std::string m_endOfWordSuffix;                     ///< e.g. "</w>", or ""
+    bool m_byteFallback = false;                       ///< unknown characters as <0xNN> byte tokens
+    bool m_fuseUnk = false;                            ///< consecutive unknowns as one
     bool m_modelHasUnk = false;  ///< the model names an unknown token (else unknowns are dropped)
     bool m_ignoreMerges = false; ///< a pre-token in the vocabulary is taken whole
 };
