@@ -117,6 +117,9 @@ class TestTokenizers : public QObject
             << "regex \"[a\"";
         QTest::newRow("a post-processor") << R"({"post_processor": {"type": "Pipeline"}})"
                                           << "post_processor \"Pipeline\" is not supported";
+        QTest::newRow("a merge outside the vocabulary")
+            << R"({"model": {"merges": [["zz", "qq"]]}})"
+            << "merge \"zz qq\" needs \"zz\", which is not in the vocabulary";
         QTest::newRow("dropout") << R"({"model": {"dropout": 0.1}})"
                                  << "dropout";
         QTest::newRow("a bad charsmap")
