@@ -50,6 +50,14 @@ int intField(const nlohmann::json &j, const char *key, std::optional<int> fallba
     return v->get<int>();
 }
 
+/// An integer key some tools write as a list or a string (pad_token_id, embedding_size): its
+/// value when it is an integer, else the fallback.
+int integerOr(const nlohmann::json &j, const char *key, int fallback)
+{
+    const nlohmann::json *v = find(j, key);
+    return v && v->is_number_integer() ? intField(j, key, fallback) : fallback;
+}
+
 double numberField(const nlohmann::json &j, const char *key, double fallback)
 {
     const nlohmann::json *v = find(j, key);
@@ -101,8 +109,7 @@ std::string parseDistilBert(const nlohmann::json &j, ModelConfig &c)
         c.maxPositionEmbeddings = intField(j, "max_position_embeddings", 512);
         c.layerNormEps = 1e-12;
         c.typeVocabSize = 0;
-        if (const nlohmann::json *pad = find(j, "pad_token_id"); pad && pad->is_number_integer())
-            c.padTokenId = intField(j, "pad_token_id", 0);
+        c.padTokenId = integerOr(j, "pad_token_id", c.padTokenId);
         c.storedDtype = stringField(j, "torch_dtype", stringField(j, "dtype", "float32"));
     } catch (const std::exception &e) {
         return std::string("config.json: ") + e.what();
@@ -144,9 +151,7 @@ std::string parseModernBert(const nlohmann::json &j, ModelConfig &c)
         c.decoderBias = boolField(j, "decoder_bias", true);
         c.localAttention = intField(j, "local_attention", 128);
         c.typeVocabSize = 0;
-        c.padTokenId = 50283;
-        if (const nlohmann::json *pad = find(j, "pad_token_id"); pad && pad->is_number_integer())
-            c.padTokenId = intField(j, "pad_token_id", 0);
+        c.padTokenId = integerOr(j, "pad_token_id", 50283);
         c.globalRopeTheta = ropeTheta(j, "full_attention", "global_rope_theta", 160000);
         c.localRopeTheta = ropeTheta(j, "sliding_attention", "local_rope_theta", 10000);
         if (const nlohmann::json *types = find(j, "layer_types")) {
@@ -217,12 +222,8 @@ std::string parseModelConfig(const std::string &text, ModelConfig &c)
         c.maxPositionEmbeddings = intField(j, "max_position_embeddings", 512);
         c.typeVocabSize =
             intField(j, "type_vocab_size", c.architecture == Architecture::DebertaV2 ? 0 : 2);
-        // Written by some tools as a list or a string; only an integer is used.
-        if (const nlohmann::json *pad = find(j, "pad_token_id"); pad && pad->is_number_integer())
-            c.padTokenId = intField(j, "pad_token_id", 0);
-        c.embeddingSize = c.hiddenSize;
-        if (const nlohmann::json *e = find(j, "embedding_size"); e && e->is_number_integer())
-            c.embeddingSize = intField(j, "embedding_size", c.hiddenSize);
+        c.padTokenId = integerOr(j, "pad_token_id", c.padTokenId);
+        c.embeddingSize = integerOr(j, "embedding_size", c.hiddenSize);
         c.storedDtype = stringField(j, "torch_dtype", stringField(j, "dtype", "float32"));
         if (c.architecture == Architecture::DebertaV2) {
             c.relativeAttention = boolField(j, "relative_attention", false);

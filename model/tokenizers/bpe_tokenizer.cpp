@@ -12,16 +12,6 @@
 #include <stdexcept>
 
 namespace cs {
-namespace {
-
-/// Byte length of the UTF-8 character that starts with c.
-std::size_t charLength(unsigned char c)
-{
-    return c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-}
-
-} // namespace
-
 std::unique_ptr<BpeTokenizer> BpeTokenizer::fromTokenizerJson(const nlohmann::json &doc)
 {
     auto tok = std::unique_ptr<BpeTokenizer>(new BpeTokenizer);
@@ -86,8 +76,8 @@ std::vector<int> BpeTokenizer::initialIds(const std::string &word) const
     const int unk = m_modelHasUnk ? unkId() : -1;
     bool previousUnknown = false;
     for (std::size_t i = 0; i < word.size();) {
-        const std::size_t n =
-            std::min(charLength(static_cast<unsigned char>(word[i])), word.size() - i);
+        std::size_t n = 0;
+        text::codePointAt(word, i, n);
         std::string piece = word.substr(i, n);
         if (i > 0) piece = m_continuingPrefix + piece;
         if (i + n == word.size()) piece += m_endOfWordSuffix;

@@ -16,15 +16,6 @@ namespace {
 /// Sequences nested deeper than this are refused (real tokenizers nest one level).
 constexpr int kMaxDepth = 32;
 
-/// Byte length of the first UTF-8 character of s (0 when empty).
-std::size_t firstCharBytes(const std::string &s)
-{
-    std::size_t n = s.empty() ? 0 : 1;
-    while (n < s.size() && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80)
-        ++n;
-    return n;
-}
-
 /// Replaces the spans; a replaced start keeps its place only as one character replaced by a
 /// non-empty content (tokenizers aligns new characters with the last one they replace).
 std::string replaceSpans(const std::string &s,
@@ -34,23 +25,14 @@ std::string replaceSpans(const std::string &s,
     std::string out;
     std::size_t done = 0;
     for (const auto &[begin, end] : spans) {
-        if (begin == 0 && (to.empty() || end > firstCharBytes(s))) startKept = false;
+        std::size_t first = 0;
+        if (begin == 0 && (to.empty() || (text::codePointAt(s, 0, first), end > first)))
+            startKept = false;
         out.append(s, done, begin - done);
         out += to;
         done = end;
     }
     out.append(s, done, std::string::npos);
-    return out;
-}
-
-std::vector<std::pair<std::size_t, std::size_t>> literalSpans(const std::string &s,
-                                                              const std::string &literal)
-{
-    std::vector<std::pair<std::size_t, std::size_t>> out;
-    if (literal.empty()) return out;
-    for (std::size_t p = s.find(literal); p != std::string::npos;
-         p = s.find(literal, p + literal.size()))
-        out.emplace_back(p, p + literal.size());
     return out;
 }
 
@@ -111,7 +93,7 @@ void add(const nlohmann::json &n, std::vector<Normalizer> &out, int depth)
         if (pattern.contains("String")) {
             const std::string from = pattern.at("String").get<std::string>();
             out.push_back([from, content](const std::string &s, bool &startKept) {
-                return replaceSpans(s, literalSpans(s, from), content, startKept);
+                return replaceSpans(s, text::findLiteral(s, from), content, startKept);
             });
         } else {
             const auto regex = std::make_shared<OnigRegex>(pattern.at("Regex").get<std::string>());
@@ -124,9 +106,9 @@ void add(const nlohmann::json &n, std::vector<Normalizer> &out, int depth)
         if (map == n.end() || map->is_null() || map->get<std::string>().empty()) return;
         const auto charsmap = std::make_shared<PrecompiledCharsmap>(map->get<std::string>());
         out.push_back([charsmap](const std::string &s, bool &startKept) {
-            std::string result = charsmap->normalize(s);
-            if (!s.empty() && charsmap->normalize(text::graphemes(s).front()).empty())
-                startKept = false; // the first grapheme removed
+            bool firstRemoved = false;
+            std::string result = charsmap->normalize(s, &firstRemoved);
+            if (firstRemoved) startKept = false;
             return result;
         });
     } else {

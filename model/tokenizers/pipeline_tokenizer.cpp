@@ -12,15 +12,16 @@ void PipelineTokenizer::readPipeline(const nlohmann::json &doc)
     m_normalizers = readNormalizers(doc.value("normalizer", nlohmann::json()));
     m_preTokenizers = readPreTokenizers(doc.value("pre_tokenizer", nlohmann::json()));
     readAddedTokens(doc);
-    for (AddedToken t : m_added)
-        if (t.normalized) {
-            t.content = applyNormalizers(m_normalizers, t.content);
-            m_normalizedAdded.push_back(t);
-        }
-    std::stable_sort(m_normalizedAdded.begin(), m_normalizedAdded.end(),
-                     [](const AddedToken &a, const AddedToken &b) {
-                         return a.content.size() > b.content.size();
-                     });
+    // "normalized" added tokens are matched in the normaliser's output, by their normalised
+    // content; the others stay in m_added, matched in raw text.
+    const auto normalized = std::stable_partition(
+        m_added.begin(), m_added.end(), [](const AddedToken &t) { return !t.normalized; });
+    for (auto it = normalized; it != m_added.end(); ++it) {
+        m_normalizedAdded.push_back(*it);
+        m_normalizedAdded.back().content = applyNormalizers(m_normalizers, it->content);
+    }
+    m_added.erase(normalized, m_added.end());
+    sortLongestFirst(m_normalizedAdded);
     readPostProcessor(doc.value("post_processor", nlohmann::json()));
 }
 

@@ -13,8 +13,6 @@ namespace cs {
 class PipelineTokenizer : public Tokenizer
 {
   protected:
-    PipelineTokenizer() { m_matchNormalizedLater = true; }
-
     /// Reads normalizer, pre_tokenizer, added_tokens and post_processor of the document.
     void readPipeline(const nlohmann::json &doc);
     void encodeSegment(const std::string &text, bool atStart, Encoding &out) const override;

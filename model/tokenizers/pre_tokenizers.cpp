@@ -98,25 +98,8 @@ std::vector<PreToken> splitAt(const PreToken &piece, const std::vector<Span> &ma
 template <typename Test> std::vector<Span> codePointSpans(const std::string &s, Test test)
 {
     std::vector<Span> out;
-    for (std::size_t i = 0; i < s.size();) {
-        std::size_t n = 1;
-        while (i + n < s.size() && (static_cast<unsigned char>(s[i + n]) & 0xC0) == 0x80)
-            ++n;
-        const auto c = text::decodeUtf8(s.substr(i, n));
-        if (c.size() == 1 && test(c.front())) out.emplace_back(i, i + n);
-        i += n;
-    }
-    return out;
-}
-
-std::vector<Span> literalSpans(const std::string &s, const std::string &literal)
-{
-    std::vector<Span> out;
-    if (literal.empty()) return out;
-    for (std::size_t p = s.find(literal); p != std::string::npos; p = s.find(literal, p)) {
-        out.emplace_back(p, p + literal.size());
-        p += literal.size();
-    }
+    for (std::size_t i = 0, n = 0; i < s.size(); i += n)
+        if (test(text::codePointAt(s, i, n))) out.emplace_back(i, i + n);
     return out;
 }
 
@@ -132,10 +115,7 @@ std::vector<PreToken> whitespacePieces(const PreToken &p)
         std::size_t n = 1;
         int kind = 0;
         if (i < s.size()) {
-            while (i + n < s.size() && (static_cast<unsigned char>(s[i + n]) & 0xC0) == 0x80)
-                ++n;
-            const auto c = text::decodeUtf8(s.substr(i, n));
-            const char32_t cp = c.size() == 1 ? c.front() : 0xFFFD;
+            const char32_t cp = text::codePointAt(s, i, n);
             kind = text::isWhitespace(cp) ? 0 : text::isWordCharacter(cp) ? 1 : 2;
         }
         if (kind != previous || i == s.size()) {
@@ -164,11 +144,6 @@ PreTokenizer regexSplit(const std::string &pattern, Behavior behavior, bool inve
     };
 }
 
-bool isPunctuation(char32_t c)
-{
-    return text::isPunctuation(c);
-}
-
 PreTokenizer metaspace(const nlohmann::json &step)
 {
     const std::string replacement = step.value("replacement", std::string("\u2581"));
@@ -188,7 +163,8 @@ PreTokenizer metaspace(const nlohmann::json &step)
         if (!starts && (scheme == "always" || (scheme == "first" && p.atStart)))
             out.text = replacement + out.text;
         if (!split) return std::vector<PreToken>{out};
-        return splitAt(out, literalSpans(out.text, replacement), Behavior::MergedWithNext, false);
+        return splitAt(out, text::findLiteral(out.text, replacement), Behavior::MergedWithNext,
+                       false);
     };
 }
 
@@ -233,9 +209,9 @@ void add(const nlohmann::json &step, std::vector<PreTokenizer> &out, int depth)
         out.push_back(whitespacePieces);
     } else if (type == "BertPreTokenizer") {
         out.push_back(splitOnCodePoints(text::isWhitespace, Behavior::Removed));
-        out.push_back(splitOnCodePoints(isPunctuation, Behavior::Isolated));
+        out.push_back(splitOnCodePoints(text::isPunctuation, Behavior::Isolated));
     } else if (type == "Punctuation") {
-        out.push_back(splitOnCodePoints(isPunctuation, behaviorOf(step, "Isolated")));
+        out.push_back(splitOnCodePoints(text::isPunctuation, behaviorOf(step, "Isolated")));
     } else if (type == "Digits") {
         out.push_back(splitOnCodePoints(text::isNumber, step.value("individual_digits", false)
                                                             ? Behavior::Isolated
@@ -247,7 +223,7 @@ void add(const nlohmann::json &step, std::vector<PreTokenizer> &out, int depth)
         if (pattern.contains("String")) {
             const std::string literal = pattern.at("String").get<std::string>();
             out.push_back([literal, behavior, invert](const PreToken &p) {
-                return splitAt(p, literalSpans(p.text, literal), behavior, invert);
+                return splitAt(p, text::findLiteral(p.text, literal), behavior, invert);
             });
         } else {
             out.push_back(regexSplit(pattern.at("Regex").get<std::string>(), behavior, invert));

@@ -98,21 +98,20 @@ bool PrecompiledCharsmap::transform(const std::string &chunk, std::string &out) 
     return false;
 }
 
-std::string PrecompiledCharsmap::normalize(const std::string &utf8) const
+std::string PrecompiledCharsmap::normalize(const std::string &utf8, bool *firstRemoved) const
 {
     std::string out;
     out.reserve(utf8.size());
+    bool first = true;
     for (const std::string &grapheme : text::graphemes(utf8)) {
-        if (grapheme.size() < 6 && transform(grapheme, out)) continue;
-        for (std::size_t i = 0; i < grapheme.size();) {
-            std::size_t n = 1;
-            while (i + n < grapheme.size() &&
-                   (static_cast<unsigned char>(grapheme[i + n]) & 0xC0) == 0x80)
-                ++n;
-            const std::string part = grapheme.substr(i, n);
-            if (!transform(part, out)) out += part;
-            i += n;
-        }
+        if (!(grapheme.size() < 6 && transform(grapheme, out)))
+            for (std::size_t i = 0, n = 0; i < grapheme.size(); i += n) {
+                text::codePointAt(grapheme, i, n);
+                const std::string part = grapheme.substr(i, n);
+                if (!transform(part, out)) out += part;
+            }
+        if (first && firstRemoved) *firstRemoved = out.empty();
+        first = false;
     }
     return out;
 }

@@ -18,8 +18,9 @@ class PrecompiledCharsmap
     /// From the base64 precompiled_charsmap; throws std::runtime_error when it is malformed.
     explicit PrecompiledCharsmap(const std::string &base64);
 
-    /// The normalised text.
-    std::string normalize(const std::string &utf8) const;
+    /// The normalised text; firstRemoved (when given) tells whether the first grapheme
+    /// cluster became nothing.
+    std::string normalize(const std::string &utf8, bool *firstRemoved = nullptr) const;
 
   private:
     /// Replacement for a chunk, or false when no key prefixes it.

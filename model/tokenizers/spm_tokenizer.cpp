@@ -94,7 +94,7 @@ std::unique_ptr<SpmTokenizer> SpmTokenizer::fromModel(const std::string &path,
                                        str("cls_token", "[CLS]"), tok->m_maskToken})
         if (const int id = tok->tokenId(special); id >= 0)
             tok->m_added.push_back({special, id, true});
-    tok->sortAddedTokens();
+    tok->sortLongestFirst(tok->m_added);
     const int cls = tok->tokenId(str("cls_token", "[CLS]")),
               sep = tok->tokenId(str("sep_token", "[SEP]"));
     if (cls < 0 || sep < 0)

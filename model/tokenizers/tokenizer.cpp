@@ -43,8 +43,8 @@ std::size_t whitespaceBefore(const std::string &s, std::size_t end, std::size_t 
         std::size_t start = end - 1;
         while (start > limit && (static_cast<unsigned char>(s[start]) & 0xC0) == 0x80)
             --start;
-        const auto c = text::decodeUtf8(s.substr(start, end - start));
-        if (c.size() != 1 || !text::isWhitespace(c.front())) break;
+        std::size_t bytes = 0;
+        if (!text::isWhitespace(text::codePointAt(s, start, bytes)) || start + bytes != end) break;
         end = start;
     }
     return end;
@@ -53,14 +53,8 @@ std::size_t whitespaceBefore(const std::string &s, std::size_t end, std::size_t 
 /// Where the whitespace code points that start at `pos` end (rstrip).
 std::size_t whitespaceAfter(const std::string &s, std::size_t pos)
 {
-    while (pos < s.size()) {
-        std::size_t next = pos + 1;
-        while (next < s.size() && (static_cast<unsigned char>(s[next]) & 0xC0) == 0x80)
-            ++next;
-        const auto c = text::decodeUtf8(s.substr(pos, next - pos));
-        if (c.size() != 1 || !text::isWhitespace(c.front())) break;
-        pos = next;
-    }
+    for (std::size_t bytes = 0; pos < s.size(); pos += bytes)
+        if (!text::isWhitespace(text::codePointAt(s, pos, bytes))) break;
     return pos;
 }
 
@@ -93,21 +87,18 @@ void Tokenizer::readAddedTokens(const nlohmann::json &doc)
             addVocab(a.content, a.id);
             m_added.push_back(a);
         }
-    sortAddedTokens();
+    sortLongestFirst(m_added);
     for (const char *mask : {"[MASK]", "<mask>"})
         if (tokenId(mask) >= 0) m_maskToken = mask;
     for (const char *pad : {"[PAD]", "<pad>"})
         if (tokenId(pad) >= 0) m_padToken = pad;
 }
 
-void Tokenizer::sortAddedTokens()
+void Tokenizer::sortLongestFirst(std::vector<AddedToken> &tokens)
 {
-    std::stable_sort(m_added.begin(), m_added.end(), [](const AddedToken &a, const AddedToken &b) {
+    std::stable_sort(tokens.begin(), tokens.end(), [](const AddedToken &a, const AddedToken &b) {
         return a.content.size() > b.content.size();
     });
-    m_rawAdded.clear();
-    for (const AddedToken &t : m_added)
-        if (!(m_matchNormalizedLater && t.normalized)) m_rawAdded.push_back(t);
 }
 
 void Tokenizer::readPostProcessor(const nlohmann::json &post)
@@ -192,7 +183,7 @@ Encoding Tokenizer::encodePlain(const std::string &text) const
     // model; a pipeline's "normalized" ones are matched after its normaliser.
     Encoding out;
     splitAtAddedTokens(
-        text, m_rawAdded,
+        text, m_added,
         [&](const std::string &segment, std::size_t offset) {
             encodeSegment(segment, offset == 0, out);
         },

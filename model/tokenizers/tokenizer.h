@@ -78,17 +78,15 @@ class Tokenizer
     void readAddedTokens(const nlohmann::json &doc);
     /// Reads tokenizer.json's post_processor (TemplateProcessing, Bert/RobertaProcessing).
     void readPostProcessor(const nlohmann::json &post);
-    /// Sorts added tokens longest first (for matching) and picks those matched in raw text.
-    void sortAddedTokens();
+    /// Sorts added tokens longest first (for matching).
+    static void sortLongestFirst(std::vector<AddedToken> &tokens);
 
-    std::vector<AddedToken> m_added;     ///< added tokens, longest first
-    std::vector<AddedToken> m_rawAdded;  ///< those matched in raw text
-    bool m_matchNormalizedLater = false; ///< m_added's normalized ones are matched by the subclass
-    std::vector<int> m_prefix;           ///< ids before the text
-    std::vector<int> m_suffix;           ///< ids after the text
-    std::string m_maskToken = "[MASK]";  ///< mask token
-    std::string m_padToken = "[PAD]";    ///< padding token
-    std::string m_unkToken = "[UNK]";    ///< unknown token
+    std::vector<AddedToken> m_added;    ///< added tokens matched in raw text, longest first
+    std::vector<int> m_prefix;          ///< ids before the text
+    std::vector<int> m_suffix;          ///< ids after the text
+    std::string m_maskToken = "[MASK]"; ///< mask token
+    std::string m_padToken = "[PAD]";   ///< padding token
+    std::string m_unkToken = "[UNK]";   ///< unknown token
     std::unordered_map<std::string, int> m_tokenToId; ///< vocabulary
     std::vector<std::string> m_idToToken;             ///< reverse vocabulary
 };

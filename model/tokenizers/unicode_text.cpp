@@ -29,6 +29,31 @@ std::vector<char32_t> decodeUtf8(const std::string &utf8)
     return out;
 }
 
+char32_t codePointAt(const std::string &utf8, std::size_t at, std::size_t &bytes)
+{
+    utf8proc_int32_t cp = 0;
+    const utf8proc_ssize_t n =
+        utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t *>(utf8.data()) + at,
+                         static_cast<utf8proc_ssize_t>(utf8.size() - at), &cp);
+    if (n <= 0) {
+        bytes = 1;
+        return 0xFFFD;
+    }
+    bytes = static_cast<std::size_t>(n);
+    return static_cast<char32_t>(cp);
+}
+
+std::vector<std::pair<std::size_t, std::size_t>> findLiteral(const std::string &s,
+                                                             const std::string &literal)
+{
+    std::vector<std::pair<std::size_t, std::size_t>> out;
+    if (literal.empty()) return out;
+    for (std::size_t p = s.find(literal); p != std::string::npos;
+         p = s.find(literal, p + literal.size()))
+        out.emplace_back(p, p + literal.size());
+    return out;
+}
+
 std::string encodeUtf8(char32_t c)
 {
     utf8proc_uint8_t buf[4];

@@ -2,12 +2,19 @@
 #pragma once
 
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace cs::text {
 
 /// Decodes UTF-8 into code points; invalid bytes become U+FFFD.
 std::vector<char32_t> decodeUtf8(const std::string &utf8);
+/// The code point that starts at byte `at` of UTF-8 text and its length in bytes (an invalid
+/// byte is U+FFFD, 1 byte).
+char32_t codePointAt(const std::string &utf8, std::size_t at, std::size_t &bytes);
+/// Byte ranges [begin, end) of the non-overlapping occurrences of literal, left to right.
+std::vector<std::pair<std::size_t, std::size_t>> findLiteral(const std::string &s,
+                                                             const std::string &literal);
 /// Encodes code points as UTF-8.
 std::string encodeUtf8(const std::vector<char32_t> &codePoints);
 /// Encodes one code point as UTF-8.

@@ -65,7 +65,7 @@ std::unique_ptr<WordPieceTokenizer> WordPieceTokenizer::fromVocab(const std::str
           str("cls_token", "[CLS]"), str("mask_token", "[MASK]")})
         if (const int sid = tok->tokenId(special); sid >= 0)
             tok->m_added.push_back({special, sid, true});
-    tok->sortAddedTokens();
+    tok->sortLongestFirst(tok->m_added);
     const int cls = tok->tokenId(str("cls_token", "[CLS]")),
               sep = tok->tokenId(str("sep_token", "[SEP]"));
     if (cls < 0 || sep < 0) throw std::runtime_error("vocab.txt lacks the [CLS] or [SEP] token");

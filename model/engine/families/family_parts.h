@@ -48,8 +48,6 @@ std::unique_ptr<MaskedLmFamily> createDistilBert(const ModelConfig &, const Weig
                                                  AttentionBackend);
 std::unique_ptr<MaskedLmFamily> createModernBert(const ModelConfig &, const WeightStore &,
                                                  AttentionBackend);
-std::unique_ptr<MaskedLmFamily> createModernBert(const ModelConfig &, const WeightStore &,
-                                                 AttentionBackend);
 std::unique_ptr<MaskedLmFamily> createDebertaV2(const ModelConfig &, const WeightStore &,
                                                 AttentionBackend);
 
